@@ -1,0 +1,1 @@
+"""Audit of the Peer-Learning backend."""

@@ -1,0 +1,1 @@
+"""The Peer-Learning domain: series, enrolments and the rules between them."""

@@ -1,0 +1,119 @@
+"""The Enrollment aggregate: one municipality taking part in one series."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from domain.errors import (
+    DuplicateParticipant,
+    EnrollmentClosed,
+    ParticipantNotFound,
+)
+from domain.values import (
+    EnrollmentStatus,
+    Municipality,
+    Participant,
+    PersonalData,
+)
+
+ENROLLMENT_NAMESPACE = uuid5(NAMESPACE_URL, "peer-learning/enrollment")
+
+
+def enrollment_id_for(peer_learning_id: UUID, municipality_name: str) -> UUID:
+    """One id per municipality and series, so the store refuses a second enrolment."""
+    normalised = re.sub(r"\s+", " ", municipality_name).strip().casefold()
+    return uuid5(ENROLLMENT_NAMESPACE, f"{peer_learning_id}/{normalised}")
+
+
+class Enrollment(Aggregate):
+    @staticmethod
+    def create_id(peer_learning_id: UUID, municipality: Municipality, **_: object) -> UUID:
+        return enrollment_id_for(peer_learning_id, municipality.name)
+
+    @event("Registered")
+    def __init__(
+        self,
+        peer_learning_id: UUID,
+        municipality: Municipality,
+        contact: PersonalData,
+        actor: str,
+    ) -> None:
+        self.peer_learning_id = peer_learning_id
+        self.municipality = municipality
+        self.contact = contact
+        self.status: str = EnrollmentStatus.REGISTERED
+        self.participants: dict[str, Participant] = {}
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (EnrollmentStatus.ADMITTED, EnrollmentStatus.WAITLISTED)
+
+    @property
+    def active_participants(self) -> list[Participant]:
+        return [p for p in self.participants.values() if p.is_active]
+
+    def participant(self, participant_id: UUID) -> Participant:
+        try:
+            return self.participants[str(participant_id)]
+        except KeyError:
+            raise ParticipantNotFound(participant_id) from None
+
+    @event("Admitted")
+    def admit(self, actor: str) -> None:
+        self.status = EnrollmentStatus.ADMITTED
+
+    @event("Waitlisted")
+    def put_on_waitlist(self, actor: str) -> None:
+        self.status = EnrollmentStatus.WAITLISTED
+
+    def reject(self, reason: str, actor: str) -> None:
+        self._require_active()
+        self._rejected(reason=reason, actor=actor)
+
+    @event("Rejected")
+    def _rejected(self, reason: str, actor: str) -> None:
+        self.status = EnrollmentStatus.REJECTED
+
+    def withdraw(self, actor: str, reason: str | None = None) -> None:
+        self._require_active()
+        self._withdrawn(reason=reason, actor=actor)
+
+    @event("Withdrawn")
+    def _withdrawn(self, reason: str | None, actor: str) -> None:
+        self.status = EnrollmentStatus.WITHDRAWN
+
+    def join(self, participant: Participant, actor: str) -> None:
+        self._require_active()
+        email = participant.person.email.casefold()
+        if any(p.person.email.casefold() == email for p in self.active_participants):
+            raise DuplicateParticipant(
+                f"{participant.person.email} already takes part for this municipality."
+            )
+        self._participant_joined(participant=participant, actor=actor)
+
+    @event("ParticipantJoined")
+    def _participant_joined(self, participant: Participant, actor: str) -> None:
+        self.participants[str(participant.participant_id)] = participant
+
+    def leave(self, participant_id: UUID, now: datetime, actor: str) -> None:
+        current = self.participant(participant_id)
+        if not current.is_active:
+            raise ParticipantNotFound(participant_id)
+        self._participant_left(participant_id=participant_id, left_at=now, actor=actor)
+
+    @event("ParticipantLeft")
+    def _participant_left(self, participant_id: UUID, left_at: datetime, actor: str) -> None:
+        key = str(participant_id)
+        self.participants[key] = replace(self.participants[key], left_at=left_at)
+
+    def _require_active(self) -> None:
+        if not self.is_active:
+            raise EnrollmentClosed(
+                f"The enrolment of {self.municipality.name} is {self.status}; "
+                "it takes no more changes."
+            )

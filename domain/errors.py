@@ -1,0 +1,98 @@
+"""One exception tree for every broken rule, so the API can map it once."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A request broke a rule of the domain; the message says what and how to fix it."""
+
+
+class NotFound(DomainError):
+    """Something asked for does not exist."""
+
+
+class PeerLearningNotFound(NotFound):
+    def __init__(self, peer_learning_id: object) -> None:
+        super().__init__(f"No Peer-Learning with id {peer_learning_id}.")
+
+
+class EnrollmentNotFound(NotFound):
+    def __init__(self, enrollment_id: object) -> None:
+        super().__init__(f"No enrolment with id {enrollment_id}.")
+
+
+class MeetingNotFound(NotFound):
+    def __init__(self, meeting_id: object) -> None:
+        super().__init__(f"No meeting with id {meeting_id} in this Peer-Learning.")
+
+
+class ParticipantNotFound(NotFound):
+    def __init__(self, participant_id: object) -> None:
+        super().__init__(f"No participant with id {participant_id}.")
+
+
+class ModelProjectNotFound(NotFound):
+    def __init__(self, model_project_id: object) -> None:
+        super().__init__(f"No funded model project with id {model_project_id}.")
+
+
+class InvalidValue(DomainError):
+    """A value is malformed (bad e-mail, naive datetime, end before start ...)."""
+
+
+class ScheduleConflict(DomainError):
+    """A meeting does not fit the series' schedule."""
+
+
+class MeetingNotChangeable(DomainError):
+    """The meeting is held, cancelled or already started."""
+
+
+class SeriesClosed(DomainError):
+    """The series is closed or withdrawn and refuses every change."""
+
+
+class NotYetPossible(DomainError):
+    """The step needs something to happen first (reflection before closing ...)."""
+
+
+class NotEligible(DomainError):
+    """The municipality may not enrol in this series."""
+
+
+class AlreadyEnrolled(NotEligible):
+    def __init__(self, municipality: str) -> None:
+        super().__init__(f"{municipality} is already enrolled in this Peer-Learning.")
+
+
+class EnrollmentClosed(DomainError):
+    """The enrolment is withdrawn or rejected and takes no more participants."""
+
+
+class DuplicateParticipant(DomainError):
+    """That e-mail address already joined this enrolment."""
+
+
+class ModelProjectAlreadyListed(DomainError):
+    """The funded model project is on the list already."""
+
+
+class Conflict(DomainError):
+    """Someone else changed the same thing at the same time; reload and retry."""
+
+
+class StaleVersion(Conflict):
+    """The expected version (If-Match) is no longer the current one."""
+
+    def __init__(self, expected: int, actual: int) -> None:
+        super().__init__(
+            f"Expected version {expected}, but the current version is {actual}; "
+            "reload and apply your change again."
+        )
+        self.expected = expected
+        self.actual = actual
+
+
+class ConcurrentWrite(Conflict):
+    def __init__(self) -> None:
+        super().__init__("Another change was recorded at the same time; reload and retry.")

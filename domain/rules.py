@@ -1,0 +1,95 @@
+"""Checks the PeerLearning aggregate makes before it records anything."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from domain.errors import (
+    InvalidValue,
+    MeetingNotChangeable,
+    NotYetPossible,
+    SeriesClosed,
+)
+from domain.values import Format, Meeting, MeetingState, SeriesDetails, require_enum
+
+if TYPE_CHECKING:
+    from domain.peer_learning import PeerLearning
+
+
+def require_not_finished(series: PeerLearning) -> None:
+    if series.closed_on is not None:
+        raise SeriesClosed(f"The series was closed on {series.closed_on} and refuses every change.")
+    if series.withdrawn_on is not None:
+        raise SeriesClosed(
+            f"The series was withdrawn on {series.withdrawn_on} and refuses every change."
+        )
+
+
+def require_mode(mode: str) -> None:
+    require_enum(Format, mode, "Meeting mode")
+
+
+def require_changeable(meeting: Meeting, now: datetime) -> None:
+    if meeting.state == MeetingState.HELD:
+        raise MeetingNotChangeable("The meeting was already held.")
+    if meeting.state == MeetingState.CANCELLED:
+        raise MeetingNotChangeable("The meeting was cancelled.")
+    if meeting.starts_at <= now:
+        raise MeetingNotChangeable(
+            "The meeting has already started; only future meetings can change."
+        )
+
+
+def require_holdable(meeting: Meeting, now: datetime) -> None:
+    if meeting.state == MeetingState.HELD:
+        raise MeetingNotChangeable("The meeting is already marked as held.")
+    if meeting.state == MeetingState.CANCELLED:
+        raise MeetingNotChangeable("A cancelled meeting cannot be held.")
+    if meeting.starts_at > now:
+        raise NotYetPossible(
+            f"The meeting starts at {meeting.starts_at.isoformat()}; "
+            "it can be marked held once it has started."
+        )
+
+
+def require_attendance(attendance: int | None) -> None:
+    if attendance is not None and not 0 <= attendance <= 100000:
+        raise InvalidValue("Attendance must be a number between 0 and 100000.")
+
+
+def require_not_future(day: date, today: date, what: str) -> None:
+    if day > today:
+        raise InvalidValue(f"{what} {day} lies in the future; it can be at most {today}.")
+
+
+def require_reflection_possible(series: PeerLearning, held_on: date, today: date) -> None:
+    require_not_future(held_on, today, "The reflection date")
+    if series.reflection_held_on is not None:
+        raise NotYetPossible(f"The reflection was already held on {series.reflection_held_on}.")
+    if held_on < series.details.starts_on and series.kickoff_held_on is None:
+        raise NotYetPossible("A reflection cannot be held before the series started.")
+
+
+def require_closable(series: PeerLearning, effective_on: date, today: date) -> None:
+    require_not_future(effective_on, today, "The closing date")
+    if series.reflection_held_on is None:
+        raise NotYetPossible("Hold the reflection before closing the series.")
+    if effective_on < series.reflection_held_on:
+        raise InvalidValue(
+            f"The series cannot close on {effective_on}, before its reflection "
+            f"on {series.reflection_held_on}."
+        )
+
+
+def require_withdrawable(series: PeerLearning, effective_on: date, today: date) -> None:
+    require_not_future(effective_on, today, "The withdrawal date")
+    if any(m.state == MeetingState.HELD for m in series.meetings.values()):
+        raise NotYetPossible(
+            "A meeting was already held; close the series instead of withdrawing it."
+        )
+
+
+def require_start_unchanged_once_running(series: PeerLearning, revised: SeriesDetails) -> None:
+    if revised.starts_on != series.details.starts_on and series.kickoff_held_on:
+        raise InvalidValue("The start date cannot change after the kick-off was held.")

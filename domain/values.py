@@ -1,0 +1,210 @@
+"""Value objects of the domain and the checks that make them valid."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from uuid import UUID
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from domain.errors import InvalidValue
+
+ERASED = "erased"
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_AGS = re.compile(r"^\d{8}$")
+
+
+class Scope(StrEnum):
+    THEMATIC = "thematic"
+    REGIONAL = "regional"
+
+
+class Format(StrEnum):
+    VIRTUAL = "virtual"
+    ON_SITE = "on_site"
+    HYBRID = "hybrid"
+
+
+class MeetingKind(StrEnum):
+    KICKOFF = "kickoff"
+    EXCHANGE = "exchange"
+    REFLECTION = "reflection"
+
+
+class MeetingState(StrEnum):
+    SCHEDULED = "scheduled"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+    HELD = "held"
+
+
+class EnrollmentStatus(StrEnum):
+    REGISTERED = "registered"
+    ADMITTED = "admitted"
+    WAITLISTED = "waitlisted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Locale(StrEnum):
+    DE = "de"
+    EN = "en"
+
+
+def require_text(value: str, what: str, max_length: int = 2000) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise InvalidValue(f"{what} must not be empty.")
+    if len(text) > max_length:
+        raise InvalidValue(f"{what} is longer than {max_length} characters.")
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
+        raise InvalidValue(f"{what} contains control characters; remove them.")
+    return unicodedata.normalize("NFC", text)
+
+
+def require_email(value: str, what: str = "E-mail") -> str:
+    email = require_text(value, what, 254)
+    if not _EMAIL.match(email):
+        raise InvalidValue(f"{what} '{email}' is not a valid e-mail address.")
+    return email
+
+
+def require_aware(moment: datetime, what: str) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidValue(f"{what} must carry a time zone offset, e.g. 2024-10-01T10:00:00+02:00.")
+    return moment
+
+
+def require_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidValue(
+            f"Unknown time zone '{name}'; use an IANA name like Europe/Berlin."
+        ) from None
+    return name
+
+
+def require_enum(enum: type[StrEnum], value: str, what: str) -> str:
+    try:
+        return str(enum(value))
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise InvalidValue(f"{what} '{value}' is not one of: {allowed}.") from None
+
+
+def same_name(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """Name and e-mail of one person; sealed with that person's key when stored."""
+
+    subject_id: UUID
+    name: str
+    email: str
+
+    @classmethod
+    def of(cls, subject_id: UUID, name: str, email: str) -> PersonalData:
+        return cls(subject_id, require_text(name, "Name", 200), require_email(email))
+
+    @property
+    def is_erased(self) -> bool:
+        return self.email == ERASED
+
+
+@dataclass(frozen=True)
+class Municipality:
+    name: str
+    key: str | None = None
+    state: str | None = None
+    region: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        name: str,
+        key: str | None = None,
+        state: str | None = None,
+        region: str | None = None,
+    ) -> Municipality:
+        if key is not None and not _AGS.match(key):
+            raise InvalidValue(f"Municipality key '{key}' must be the 8-digit official key (AGS).")
+        return cls(
+            name=require_text(name, "Municipality name", 200),
+            key=key,
+            state=require_text(state, "State", 100) if state else None,
+            region=require_text(region, "Region", 100) if region else None,
+        )
+
+    def is_same_as(self, name: str, key: str | None) -> bool:
+        if self.key and key:
+            return self.key == key
+        return same_name(self.name, name)
+
+
+@dataclass(frozen=True)
+class Meeting:
+    meeting_id: UUID
+    kind: str
+    starts_at: datetime
+    ends_at: datetime
+    mode: str
+    video_url: str | None = None
+    location: str | None = None
+    title: str | None = None
+    state: str = MeetingState.SCHEDULED
+    schedule_version: int = 1
+    attendance: int | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.state != MeetingState.CANCELLED
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in (MeetingState.SCHEDULED, MeetingState.RESCHEDULED)
+
+    def overlaps(self, other: Meeting) -> bool:
+        return self.starts_at < other.ends_at and other.starts_at < self.ends_at
+
+
+@dataclass(frozen=True)
+class Participant:
+    participant_id: UUID
+    person: PersonalData
+    locale: str = Locale.DE
+    timezone: str | None = None
+    joined_at: datetime | None = None
+    left_at: datetime | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_at is None
+
+
+@dataclass(frozen=True)
+class SeriesDetails:
+    """What the team announces about a series; revised as a whole."""
+
+    title: str
+    host: str
+    summary: str
+    topics: tuple[str, ...]
+    scope: str
+    regions: tuple[str, ...]
+    format: str
+    location: str | None
+    starts_on: date
+    ends_on: date | None
+    planned_meetings: int
+    capacity: int | None
+    agenda_url: str | None
+    contact_email: str
+    timezone: str = "Europe/Berlin"
+    remind_on_site: bool = False
+    reminder_offsets: tuple[str, ...] | None = None

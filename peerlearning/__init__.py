@@ -1,0 +1,1 @@
+"""Service layer: settings, the application service, the composition root and the CLI."""

@@ -1,0 +1,104 @@
+"""One setting chooses the store; it is mapped onto eventsourcing's settings here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+DATABASE_URL = "PEERLEARNING_DATABASE_URL"
+DEFAULT_DATABASE_URL = "sqlite:///var/peerlearning.db"
+
+
+class SettingError(Exception):
+    """A setting is missing, malformed or points at a store that cannot be used."""
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    url: str
+    kind: str
+    env: dict[str, str]
+    schema: str | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.kind == "sqlite"
+
+    @property
+    def sqlite_path(self) -> str:
+        return self.env["SQLITE_DBNAME"]
+
+
+def store_settings(url: str | None = None) -> StoreSettings:
+    url = url or os.environ.get(DATABASE_URL) or DEFAULT_DATABASE_URL
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        return _sqlite(url, parsed.netloc + parsed.path)
+    if parsed.scheme in ("postgresql", "postgres"):
+        return _postgres(url)
+    raise SettingError(
+        f"{DATABASE_URL}={_redacted(url)} is not understood; use "
+        "sqlite:///path/to/file.db or postgresql://user@host:5432/dbname."
+    )
+
+
+def _sqlite(url: str, raw_path: str) -> StoreSettings:
+    path = raw_path[1:] if raw_path.startswith("/") and not raw_path.startswith("//") else raw_path
+    if raw_path.startswith("//"):
+        path = raw_path[1:]
+    if not path:
+        raise SettingError(f"{DATABASE_URL}={url} names no file.")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": path,
+        "SQLITE_LOCK_TIMEOUT": os.environ.get("PEERLEARNING_SQLITE_LOCK_TIMEOUT", "5"),
+    }
+    return StoreSettings(url=url, kind="sqlite", env=env)
+
+
+def _postgres(url: str) -> StoreSettings:
+    parsed = urlparse(url)
+    schema = parse_qs(parsed.query).get("schema", [None])[0]
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": parsed.path.lstrip("/") or "postgres",
+        "POSTGRES_HOST": parsed.hostname or "127.0.0.1",
+        "POSTGRES_PORT": str(parsed.port or 5432),
+        "POSTGRES_USER": unquote(parsed.username or "postgres"),
+        "POSTGRES_PASSWORD": unquote(parsed.password or ""),
+        "POSTGRES_CONNECT_TIMEOUT": "5",
+        "POSTGRES_LOCK_TIMEOUT": "5",
+        "POSTGRES_PRE_PING": "y",
+        "POSTGRES_POOL_SIZE": os.environ.get("PEERLEARNING_POOL_SIZE", "10"),
+    }
+    if schema:
+        env["POSTGRES_SCHEMA"] = schema
+    return StoreSettings(url=url, kind="postgresql", env=env, schema=schema)
+
+
+def psycopg_conninfo(settings: StoreSettings) -> str:
+    e = settings.env
+    parts = [
+        f"dbname={e['POSTGRES_DBNAME']}",
+        f"host={e['POSTGRES_HOST']}",
+        f"port={e['POSTGRES_PORT']}",
+        f"user={e['POSTGRES_USER']}",
+        f"connect_timeout={e['POSTGRES_CONNECT_TIMEOUT']}",
+    ]
+    if e["POSTGRES_PASSWORD"]:
+        parts.append(f"password={e['POSTGRES_PASSWORD']}")
+    return " ".join(parts)
+
+
+def _redacted(url: str) -> str:
+    parsed = urlparse(url)
+    if parsed.password:
+        return url.replace(f":{parsed.password}@", ":***@")
+    return url
+
+
+def describe(settings: StoreSettings) -> str:
+    return f"{DATABASE_URL}={_redacted(settings.url)}"

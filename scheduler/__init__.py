@@ -1,0 +1,1 @@
+"""Scheduler of the Peer-Learning backend."""

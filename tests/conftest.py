@@ -1,0 +1,35 @@
+"""Fixtures: every behavioural test runs on a SQLite file and on PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from peerlearning.bootstrap import open_application
+from peerlearning.enrollment_commands import PeerLearningApp
+from peerlearning.settings import store_settings
+from tests.support.clock import FakeClock
+from tests.support.stores import postgres_schema, sqlite_url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path)
+    else:
+        with postgres_schema() as url:
+            yield url
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def app(store_url: str, clock: FakeClock) -> Iterator[PeerLearningApp]:
+    application = open_application(store_settings(store_url), clock=clock)
+    yield application
+    application.close()
