@@ -15,6 +15,7 @@ from domain.errors import (
     ParticipantNotFound,
 )
 from domain.values import (
+    ERASED,
     EnrollmentStatus,
     Municipality,
     Participant,
@@ -110,6 +111,24 @@ class Enrollment(Aggregate):
     def _participant_left(self, participant_id: UUID, left_at: datetime, actor: str) -> None:
         key = str(participant_id)
         self.participants[key] = replace(self.participants[key], left_at=left_at)
+
+    def holds_personal_data_of(self, subject_id: UUID) -> bool:
+        return self.contact.subject_id == subject_id or str(subject_id) in self.participants
+
+    def erase_personal_data(self, subject_id: UUID, actor: str) -> None:
+        """Records that a person's data was shredded; their key is gone from the store."""
+        if not self.holds_personal_data_of(subject_id):
+            raise ParticipantNotFound(subject_id)
+        self._personal_data_erased(subject_id=subject_id, actor=actor)
+
+    @event("PersonalDataErased")
+    def _personal_data_erased(self, subject_id: UUID, actor: str) -> None:
+        erased = PersonalData(subject_id, ERASED, ERASED)
+        if self.contact.subject_id == subject_id:
+            self.contact = erased
+        key = str(subject_id)
+        if key in self.participants:
+            self.participants[key] = replace(self.participants[key], person=erased)
 
     def _require_active(self) -> None:
         if not self.is_active:
