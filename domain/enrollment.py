@@ -36,7 +36,13 @@ class Enrollment(Aggregate):
     def create_id(peer_learning_id: UUID, municipality: Municipality, **_: object) -> UUID:
         return enrollment_id_for(peer_learning_id, municipality.name)
 
-    @event("Registered")
+    class Registered(Aggregate.Created):
+        peer_learning_id: UUID
+        municipality: Municipality
+        contact: PersonalData
+        actor: str
+
+    @event(Registered)
     def __init__(
         self,
         peer_learning_id: UUID,
@@ -64,11 +70,17 @@ class Enrollment(Aggregate):
         except KeyError:
             raise ParticipantNotFound(participant_id) from None
 
-    @event("Admitted")
+    class Admitted(Aggregate.Event):
+        actor: str
+
+    @event(Admitted)
     def admit(self, actor: str) -> None:
         self.status = EnrollmentStatus.ADMITTED
 
-    @event("Waitlisted")
+    class Waitlisted(Aggregate.Event):
+        actor: str
+
+    @event(Waitlisted)
     def put_on_waitlist(self, actor: str) -> None:
         self.status = EnrollmentStatus.WAITLISTED
 
@@ -76,7 +88,11 @@ class Enrollment(Aggregate):
         self._require_active()
         self._rejected(reason=reason, actor=actor)
 
-    @event("Rejected")
+    class Rejected(Aggregate.Event):
+        reason: str
+        actor: str
+
+    @event(Rejected)
     def _rejected(self, reason: str, actor: str) -> None:
         self.status = EnrollmentStatus.REJECTED
 
@@ -84,7 +100,11 @@ class Enrollment(Aggregate):
         self._require_active()
         self._withdrawn(reason=reason, actor=actor)
 
-    @event("Withdrawn")
+    class Withdrawn(Aggregate.Event):
+        reason: str | None
+        actor: str
+
+    @event(Withdrawn)
     def _withdrawn(self, reason: str | None, actor: str) -> None:
         self.status = EnrollmentStatus.WITHDRAWN
 
@@ -97,7 +117,11 @@ class Enrollment(Aggregate):
             )
         self._participant_joined(participant=participant, actor=actor)
 
-    @event("ParticipantJoined")
+    class ParticipantJoined(Aggregate.Event):
+        participant: Participant
+        actor: str
+
+    @event(ParticipantJoined)
     def _participant_joined(self, participant: Participant, actor: str) -> None:
         self.participants[str(participant.participant_id)] = participant
 
@@ -107,7 +131,12 @@ class Enrollment(Aggregate):
             raise ParticipantNotFound(participant_id)
         self._participant_left(participant_id=participant_id, left_at=now, actor=actor)
 
-    @event("ParticipantLeft")
+    class ParticipantLeft(Aggregate.Event):
+        participant_id: UUID
+        left_at: datetime
+        actor: str
+
+    @event(ParticipantLeft)
     def _participant_left(self, participant_id: UUID, left_at: datetime, actor: str) -> None:
         key = str(participant_id)
         self.participants[key] = replace(self.participants[key], left_at=left_at)
@@ -121,7 +150,11 @@ class Enrollment(Aggregate):
             raise ParticipantNotFound(subject_id)
         self._personal_data_erased(subject_id=subject_id, actor=actor)
 
-    @event("PersonalDataErased")
+    class PersonalDataErased(Aggregate.Event):
+        subject_id: UUID
+        actor: str
+
+    @event(PersonalDataErased)
     def _personal_data_erased(self, subject_id: UUID, actor: str) -> None:
         erased = PersonalData(subject_id, ERASED, ERASED)
         if self.contact.subject_id == subject_id:

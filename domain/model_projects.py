@@ -17,7 +17,10 @@ class FundedModelProjects(Aggregate):
     def create_id(**_: object) -> UUID:
         return FUNDED_MODEL_PROJECTS_ID
 
-    @event("ListStarted")
+    class ListStarted(Aggregate.Created):
+        actor: str
+
+    @event(ListStarted)
     def __init__(self, actor: str) -> None:
         self.projects: dict[str, Municipality] = {}
 
@@ -36,7 +39,12 @@ class FundedModelProjects(Aggregate):
         self._added(model_project_id=model_project_id, project=project, actor=actor)
         return model_project_id
 
-    @event("ModelProjectAdded")
+    class ModelProjectAdded(Aggregate.Event):
+        model_project_id: UUID
+        project: Municipality
+        actor: str
+
+    @event(ModelProjectAdded)
     def _added(self, model_project_id: UUID, project: Municipality, actor: str) -> None:
         self.projects[str(model_project_id)] = project
 
@@ -45,6 +53,10 @@ class FundedModelProjects(Aggregate):
             raise ModelProjectNotFound(model_project_id)
         self._removed(model_project_id=model_project_id, actor=actor)
 
-    @event("ModelProjectRemoved")
+    class ModelProjectRemoved(Aggregate.Event):
+        model_project_id: UUID
+        actor: str
+
+    @event(ModelProjectRemoved)
     def _removed(self, model_project_id: UUID, actor: str) -> None:
         del self.projects[str(model_project_id)]

@@ -24,7 +24,11 @@ from domain.values import (
 
 
 class PeerLearning(Aggregate):
-    @event("Announced")
+    class Announced(Aggregate.Created):
+        details: SeriesDetails
+        actor: str
+
+    @event(Announced)
     def __init__(self, details: SeriesDetails, actor: str) -> None:
         self.details = details
         self.meetings: dict[str, Meeting] = {}
@@ -84,7 +88,11 @@ class PeerLearning(Aggregate):
         if revised != self.details:
             self._details_revised(details=revised, actor=actor)
 
-    @event("DetailsRevised")
+    class DetailsRevised(Aggregate.Event):
+        details: SeriesDetails
+        actor: str
+
+    @event(DetailsRevised)
     def _details_revised(self, details: SeriesDetails, actor: str) -> None:
         self.details = details
 
@@ -98,7 +106,11 @@ class PeerLearning(Aggregate):
         self._meeting_scheduled(meeting=meeting, actor=actor)
         return meeting.meeting_id
 
-    @event("MeetingScheduled")
+    class MeetingScheduled(Aggregate.Event):
+        meeting: Meeting
+        actor: str
+
+    @event(MeetingScheduled)
     def _meeting_scheduled(self, meeting: Meeting, actor: str) -> None:
         self.meetings[str(meeting.meeting_id)] = meeting
 
@@ -123,7 +135,14 @@ class PeerLearning(Aggregate):
             actor=actor,
         )
 
-    @event("MeetingRescheduled")
+    class MeetingRescheduled(Aggregate.Event):
+        meeting_id: UUID
+        starts_at: datetime
+        ends_at: datetime
+        schedule_version: int
+        actor: str
+
+    @event(MeetingRescheduled)
     def _meeting_rescheduled(
         self,
         meeting_id: UUID,
@@ -174,8 +193,16 @@ class PeerLearning(Aggregate):
         rules.require_holdable(current, now)
         rules.require_attendance(attendance)
         self._meeting_held(meeting_id=current.meeting_id, attendance=attendance, actor=actor)
+        if current.kind == MeetingKind.REFLECTION and self.reflection_held_on is None:
+            held_on = local_date(current.starts_at, self.details.timezone)
+            self._reflection_held(held_on=held_on, notes=None, actor=actor)
 
-    @event("MeetingHeld")
+    class MeetingHeld(Aggregate.Event):
+        meeting_id: UUID
+        attendance: int | None
+        actor: str
+
+    @event(MeetingHeld)
     def _meeting_held(self, meeting_id: UUID, attendance: int | None, actor: str) -> None:
         key = str(meeting_id)
         self.meetings[key] = replace(
@@ -190,7 +217,12 @@ class PeerLearning(Aggregate):
         rules.require_reflection_possible(self, held_on, today)
         self._reflection_held(held_on=held_on, notes=notes, actor=actor)
 
-    @event("ReflectionHeld")
+    class ReflectionHeld(Aggregate.Event):
+        held_on: date
+        notes: str | None
+        actor: str
+
+    @event(ReflectionHeld)
     def _reflection_held(self, held_on: date, notes: str | None, actor: str) -> None:
         self.reflection_held_on = held_on
 
@@ -199,7 +231,11 @@ class PeerLearning(Aggregate):
         rules.require_closable(self, effective_on, today)
         self._closed(effective_on=effective_on, actor=actor)
 
-    @event("Closed")
+    class Closed(Aggregate.Event):
+        effective_on: date
+        actor: str
+
+    @event(Closed)
     def _closed(self, effective_on: date, actor: str) -> None:
         self.closed_on = effective_on
         self.joining_open = False
@@ -211,7 +247,12 @@ class PeerLearning(Aggregate):
         rules.require_withdrawable(self, effective_on, today)
         self._withdrawn(effective_on=effective_on, reason=reason, actor=actor)
 
-    @event("Withdrawn")
+    class Withdrawn(Aggregate.Event):
+        effective_on: date
+        reason: str | None
+        actor: str
+
+    @event(Withdrawn)
     def _withdrawn(self, effective_on: date, reason: str | None, actor: str) -> None:
         self.withdrawn_on = effective_on
         self.joining_open = False
@@ -222,7 +263,10 @@ class PeerLearning(Aggregate):
         if self.joining_open:
             self._joining_closed(actor=actor)
 
-    @event("JoiningClosed")
+    class JoiningClosed(Aggregate.Event):
+        actor: str
+
+    @event(JoiningClosed)
     def _joining_closed(self, actor: str) -> None:
         self.joining_open = False
 
@@ -231,15 +275,23 @@ class PeerLearning(Aggregate):
         if not self.joining_open:
             self._joining_reopened(actor=actor)
 
-    @event("JoiningReopened")
+    class JoiningReopened(Aggregate.Event):
+        actor: str
+
+    @event(JoiningReopened)
     def _joining_reopened(self, actor: str) -> None:
         self.joining_open = True
 
     # ---- admission: the seats the series keeps count of ----------------------
     def admit(self, enrollment_id: UUID, actor: str) -> None:
+        rules.require_not_finished(self)
         self._enrollment_admitted(enrollment_id=enrollment_id, actor=actor)
 
-    @event("EnrollmentAdmitted")
+    class EnrollmentAdmitted(Aggregate.Event):
+        enrollment_id: UUID
+        actor: str
+
+    @event(EnrollmentAdmitted)
     def _enrollment_admitted(self, enrollment_id: UUID, actor: str) -> None:
         key = str(enrollment_id)
         if key in self.waitlist:
@@ -247,9 +299,14 @@ class PeerLearning(Aggregate):
         self.admitted.append(key)
 
     def put_on_waitlist(self, enrollment_id: UUID, actor: str) -> None:
+        rules.require_not_finished(self)
         self._enrollment_waitlisted(enrollment_id=enrollment_id, actor=actor)
 
-    @event("EnrollmentWaitlisted")
+    class EnrollmentWaitlisted(Aggregate.Event):
+        enrollment_id: UUID
+        actor: str
+
+    @event(EnrollmentWaitlisted)
     def _enrollment_waitlisted(self, enrollment_id: UUID, actor: str) -> None:
         self.waitlist.append(str(enrollment_id))
 
@@ -259,7 +316,11 @@ class PeerLearning(Aggregate):
         if key in self.admitted or key in self.waitlist:
             self._enrollment_released(enrollment_id=enrollment_id, actor=actor)
 
-    @event("EnrollmentReleased")
+    class EnrollmentReleased(Aggregate.Event):
+        enrollment_id: UUID
+        actor: str
+
+    @event(EnrollmentReleased)
     def _enrollment_released(self, enrollment_id: UUID, actor: str) -> None:
         key = str(enrollment_id)
         if key in self.admitted:

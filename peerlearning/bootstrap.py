@@ -2,21 +2,88 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
 from domain.clock import Clock
 from peerlearning.application import translated_store_errors
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.errors import StoreUnavailable
-from peerlearning.settings import SettingError, StoreSettings, describe, store_settings
+from peerlearning.settings import (
+    SettingError,
+    StoreSettings,
+    describe,
+    psycopg_conninfo,
+    store_settings,
+)
+from projections.catalogue_view import CatalogueView
+from projections.db import ViewDb
+from projections.model_projects_view import ModelProjectsView
+from projections.projector import Poller, Projector
+from projections.queries import ViewQueries
+from projections.roster_view import RosterView
+from projections.view import View
+
+log = logging.getLogger(__name__)
+
+
+def core_views() -> list[View]:
+    return [CatalogueView(), RosterView(), ModelProjectsView()]
+
+
+@dataclass
+class Services:
+    settings: StoreSettings
+    app: PeerLearningApp
+    db: ViewDb
+    projector: Projector
+    views: ViewQueries
+    pollers: list[Poller] = field(default_factory=list)
+
+    def start_polling(self, interval: float = 0.5) -> Poller:
+        poller = Poller(self.projector, interval).start()
+        self.pollers.append(poller)
+        return poller
+
+    def close(self) -> None:
+        for poller in self.pollers:
+            poller.stop()
+        self.db.close()
+        self.app.close()
+
+
+def bootstrap(
+    settings: StoreSettings | None = None,
+    clock: Clock | None = None,
+    extra_views: Sequence[View] = (),
+) -> Services:
+    """Opens the store, the views and the projector; commands then read their own writes."""
+    settings = settings or store_settings()
+    app = open_application(settings, clock)
+    db = ViewDb(settings)
+    projector = Projector(app, db, [*core_views(), *extra_views])
+    app.recorded_listeners.append(lambda _: _catch_up(projector))
+    projector.catch_up()
+    return Services(settings, app, db, projector, ViewQueries(db))
+
+
+def _catch_up(projector: Projector) -> None:
+    try:
+        projector.catch_up()
+    except Exception:  # the write is recorded; the poller will bring the views along
+        log.exception("The views could not catch up after a command")
 
 
 def open_application(
-    settings: StoreSettings | None = None, clock: Clock | None = None
+    settings: StoreSettings | None = None, clock: Clock | None = None, **kwargs: Any
 ) -> PeerLearningApp:
     """Opens the store named by the setting and checks that it answers."""
     settings = settings or store_settings()
     prepare_store(settings)
     try:
-        app = PeerLearningApp(env=settings.env, clock=clock)
+        app = PeerLearningApp(env=settings.env, clock=clock, **kwargs)
         with translated_store_errors():
             app.recorder.max_notification_id()
     except (StoreUnavailable, OSError) as error:
@@ -33,8 +100,6 @@ def prepare_store(settings: StoreSettings) -> None:
     if settings.is_sqlite or not settings.schema:
         return
     import psycopg
-
-    from peerlearning.settings import psycopg_conninfo
 
     try:
         with psycopg.connect(psycopg_conninfo(settings), autocommit=True) as conn:

@@ -1,0 +1,198 @@
+"""The catalogue and series detail: one row per series, one per meeting."""
+
+from __future__ import annotations
+
+from functools import singledispatchmethod
+from typing import Any
+
+from eventsourcing.persistence import Notification
+
+from domain.peer_learning import PeerLearning
+from domain.schedule import local_date
+from domain.values import Meeting, MeetingKind, SeriesDetails
+from projections.tables import CATALOGUE, ENROLLMENTS, MEETINGS, Table
+from projections.view import Batch, iso_day, iso_moment, key, parse_moment
+
+P = PeerLearning
+
+
+def details_columns(d: SeriesDetails) -> dict[str, Any]:
+    return {
+        "title": d.title,
+        "host": d.host,
+        "summary": d.summary,
+        "topics": list(d.topics),
+        "topics_text": _joined(d.topics),
+        "scope": d.scope,
+        "regions": list(d.regions),
+        "regions_text": _joined(d.regions),
+        "format": d.format,
+        "location": d.location,
+        "starts_on": iso_day(d.starts_on),
+        "ends_on": iso_day(d.ends_on),
+        "planned_meetings": d.planned_meetings,
+        "capacity": d.capacity,
+        "agenda_url": d.agenda_url,
+        "contact_email": d.contact_email,
+        "timezone": d.timezone,
+        "remind_on_site": int(d.remind_on_site),
+        "reminder_offsets": list(d.reminder_offsets) if d.reminder_offsets else None,
+        "search_text": f"{d.title}\n{d.summary}\n{d.host}".casefold(),
+    }
+
+
+def _joined(values: tuple[str, ...]) -> str:
+    return "|" + "|".join(v.casefold() for v in values) + "|"
+
+
+def meeting_row(series_id: str, m: Meeting) -> dict[str, Any]:
+    return {
+        "meeting_id": key(m.meeting_id),
+        "peer_learning_id": series_id,
+        "kind": m.kind,
+        "title": m.title,
+        "starts_at": iso_moment(m.starts_at),
+        "ends_at": iso_moment(m.ends_at),
+        "mode": m.mode,
+        "video_url": m.video_url,
+        "location": m.location,
+        "state": m.state,
+        "schedule_version": m.schedule_version,
+        "attendance": m.attendance,
+    }
+
+
+class CatalogueView:
+    tables: tuple[Table, ...] = (CATALOGUE, MEETINGS)
+
+    def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
+        if isinstance(event, P.Announced):
+            self._announced(event, batch)
+            return
+        if not isinstance(event, P.Event):
+            return
+        series = batch.rows.get(CATALOGUE, key(event.originator_id))
+        if series is None:
+            return
+        series["version"] = event.originator_version
+        self.on(event, series, batch)
+        batch.rows.touch(CATALOGUE, series)
+
+    def _announced(self, event: Any, batch: Batch) -> None:
+        row: dict[str, Any] = {c: None for c in CATALOGUE.columns}
+        counters = (
+            "meetings_held",
+            "meetings_scheduled",
+            "municipalities",
+            "waitlisted",
+            "participants",
+        )
+        row.update({c: 0 for c in counters})
+        row.update(details_columns(event.details))
+        row.update(
+            id=key(event.originator_id),
+            joining_open=1,
+            admitted_ids=[],
+            waitlist_ids=[],
+            announced_at=iso_moment(event.timestamp),
+            version=event.originator_version,
+        )
+        batch.rows.put(CATALOGUE, row)
+
+    @singledispatchmethod
+    def on(self, event: Any, series: dict[str, Any], batch: Batch) -> None:
+        """Events this view does not need change only the version."""
+
+    @on.register
+    def _(self, event: P.DetailsRevised, series: dict[str, Any], batch: Batch) -> None:
+        series.update(details_columns(event.details))
+
+    @on.register
+    def _(self, event: P.MeetingScheduled, series: dict[str, Any], batch: Batch) -> None:
+        batch.rows.put(MEETINGS, meeting_row(series["id"], event.meeting))
+        series["meetings_scheduled"] += 1
+
+    @on.register
+    def _(self, event: P.MeetingRescheduled, series: dict[str, Any], batch: Batch) -> None:
+        meeting = self._meeting(batch, event.meeting_id)
+        meeting.update(
+            starts_at=iso_moment(event.starts_at),
+            ends_at=iso_moment(event.ends_at),
+            state="rescheduled",
+            schedule_version=event.schedule_version,
+        )
+
+    @on.register
+    def _(self, event: P.MeetingCancelled, series: dict[str, Any], batch: Batch) -> None:
+        self._meeting(batch, event.meeting_id)["state"] = "cancelled"
+        series["meetings_scheduled"] -= 1
+
+    @on.register
+    def _(self, event: P.MeetingHeld, series: dict[str, Any], batch: Batch) -> None:
+        meeting = self._meeting(batch, event.meeting_id)
+        meeting.update(state="held", attendance=event.attendance)
+        series["meetings_held"] += 1
+        if meeting["kind"] == MeetingKind.KICKOFF:
+            starts_at = parse_moment(meeting["starts_at"])
+            assert starts_at is not None
+            series["kickoff_held_on"] = iso_day(local_date(starts_at, series["timezone"]))
+
+    @on.register
+    def _(self, event: P.ReflectionHeld, series: dict[str, Any], batch: Batch) -> None:
+        series["reflection_held_on"] = iso_day(event.held_on)
+
+    @on.register
+    def _(self, event: P.Closed, series: dict[str, Any], batch: Batch) -> None:
+        series.update(closed_on=iso_day(event.effective_on), joining_open=0)
+
+    @on.register
+    def _(self, event: P.Withdrawn, series: dict[str, Any], batch: Batch) -> None:
+        series.update(withdrawn_on=iso_day(event.effective_on), joining_open=0)
+
+    @on.register
+    def _(self, event: P.JoiningClosed, series: dict[str, Any], batch: Batch) -> None:
+        series["joining_open"] = 0
+
+    @on.register
+    def _(self, event: P.JoiningReopened, series: dict[str, Any], batch: Batch) -> None:
+        series["joining_open"] = 1
+
+    @on.register
+    def _(self, event: P.EnrollmentAdmitted, series: dict[str, Any], batch: Batch) -> None:
+        enrollment_id = key(event.enrollment_id)
+        if enrollment_id in series["waitlist_ids"]:
+            series["waitlist_ids"].remove(enrollment_id)
+        series["admitted_ids"].append(enrollment_id)
+        series["participants"] += _active_participants(batch, enrollment_id)
+        _recount(series)
+
+    @on.register
+    def _(self, event: P.EnrollmentWaitlisted, series: dict[str, Any], batch: Batch) -> None:
+        series["waitlist_ids"].append(key(event.enrollment_id))
+        _recount(series)
+
+    @on.register
+    def _(self, event: P.EnrollmentReleased, series: dict[str, Any], batch: Batch) -> None:
+        enrollment_id = key(event.enrollment_id)
+        if enrollment_id in series["admitted_ids"]:
+            series["admitted_ids"].remove(enrollment_id)
+            series["participants"] -= _active_participants(batch, enrollment_id)
+        if enrollment_id in series["waitlist_ids"]:
+            series["waitlist_ids"].remove(enrollment_id)
+        _recount(series)
+
+    def _meeting(self, batch: Batch, meeting_id: Any) -> dict[str, Any]:
+        meeting = batch.rows.get(MEETINGS, key(meeting_id))
+        assert meeting is not None, f"meeting {meeting_id} was never scheduled"
+        batch.rows.touch(MEETINGS, meeting)
+        return meeting
+
+
+def _recount(series: dict[str, Any]) -> None:
+    series["municipalities"] = len(series["admitted_ids"])
+    series["waitlisted"] = len(series["waitlist_ids"])
+
+
+def _active_participants(batch: Batch, enrollment_id: str) -> int:
+    enrollment = batch.rows.get(ENROLLMENTS, enrollment_id)
+    return 0 if enrollment is None else int(enrollment["active_participants"])

@@ -1,0 +1,133 @@
+"""Connections to the view tables, which live in the same store as the events."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg_pool import ConnectionPool
+
+from peerlearning.errors import StoreUnavailable
+from peerlearning.settings import StoreSettings, psycopg_conninfo
+
+Params = Sequence[Any]
+
+
+class Tx:
+    """One transaction on the view tables; SQL uses `?` placeholders on both stores."""
+
+    def __init__(self, cursor: Any, dialect: str) -> None:
+        self.cursor = cursor
+        self.dialect = dialect
+        self.cache: dict[str, Any] = {}
+        self._before_commit: list[Any] = []
+
+    def sql(self, statement: str) -> str:
+        return statement if self.dialect == "sqlite" else statement.replace("?", "%s")
+
+    def execute(self, statement: str, params: Params = ()) -> Any:
+        return self.cursor.execute(self.sql(statement), params)
+
+    def executemany(self, statement: str, rows: Sequence[Params]) -> None:
+        if rows:
+            self.cursor.executemany(self.sql(statement), rows)
+
+    def fetchone(self, statement: str, params: Params = ()) -> Any:
+        return self.execute(statement, params).fetchone()
+
+    def fetchall(self, statement: str, params: Params = ()) -> list[Any]:
+        return list(self.execute(statement, params).fetchall())
+
+    def before_commit(self, action: Any) -> None:
+        self._before_commit.append(action)
+
+    def run_before_commit(self) -> None:
+        for action in self._before_commit:
+            action(self)
+
+
+class ViewDb:
+    """Opens transactions on the view tables of one store (SQLite file or PG schema)."""
+
+    def __init__(self, settings: StoreSettings) -> None:
+        self.settings = settings
+        self.dialect = "sqlite" if settings.is_sqlite else "postgres"
+        self._local = threading.local()
+        self._pool: ConnectionPool | None = None
+        if not settings.is_sqlite:
+            self._pool = _postgres_pool(settings)
+
+    @contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Tx]:
+        try:
+            if self._pool is None:
+                with self._sqlite_transaction(write) as tx:
+                    yield tx
+            else:
+                with self._postgres_transaction() as tx:
+                    yield tx
+        except (sqlite3.OperationalError, psycopg.OperationalError) as error:
+            raise StoreUnavailable(
+                f"The view store is unavailable ({str(error).strip()[:200]}); retry shortly."
+            ) from error
+
+    @contextmanager
+    def _sqlite_transaction(self, write: bool) -> Iterator[Tx]:
+        conn = self._sqlite_connection()
+        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        tx = Tx(conn.cursor(), "sqlite")
+        try:
+            yield tx
+            tx.run_before_commit()
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _sqlite_connection(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self.settings.sqlite_path,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=float(self.settings.env.get("SQLITE_LOCK_TIMEOUT", "5")),
+            )
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _postgres_transaction(self) -> Iterator[Tx]:
+        assert self._pool is not None
+        with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
+            tx = Tx(cursor, "postgres")
+            yield tx
+            tx.run_before_commit()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+def _postgres_pool(settings: StoreSettings) -> ConnectionPool:
+    conninfo = psycopg_conninfo(settings)
+    if settings.schema:
+        conninfo += f" options='-c search_path={settings.schema}'"
+    return ConnectionPool(
+        conninfo,
+        min_size=1,
+        max_size=int(settings.env.get("POSTGRES_POOL_SIZE", "10")),
+        open=True,
+        timeout=10,
+        check=ConnectionPool.check_connection,
+    )
