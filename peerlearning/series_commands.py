@@ -15,8 +15,9 @@ from peerlearning.application import StoreApplication, check_expected
 
 class SeriesCommands(StoreApplication):
     def announce(self, actor: str, **details: Any) -> UUID:
-        details["topics"] = tuple(details.get("topics") or ())
-        details["regions"] = tuple(details.get("regions") or ())
+        for name in ("topics", "regions"):
+            values = details.get(name) or ()
+            details[name] = tuple(values) if isinstance(values, list) else values
         series = PeerLearning.announce(SeriesDetails(**details), actor=actor)
         self.record(series)
         return series.id

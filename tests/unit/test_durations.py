@@ -1,0 +1,51 @@
+"""ISO 8601 durations for reminder offsets."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from domain.durations import parse_duration, parse_offsets
+from domain.errors import InvalidValue
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("P7D", timedelta(days=7)),
+        ("P1D", timedelta(days=1)),
+        ("PT1H", timedelta(hours=1)),
+        ("PT30M", timedelta(minutes=30)),
+        ("PT90S", timedelta(seconds=90)),
+        ("P2W", timedelta(weeks=2)),
+        ("P1DT12H", timedelta(days=1, hours=12)),
+        (" p1dt2h30m ", timedelta(days=1, hours=2, minutes=30)),
+    ],
+)
+def test_durations_are_parsed(text: str, expected: timedelta) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "P", "PT", "P1DT", "1D", "P1.5D", "P1Y", "-P1D", "PT1D"])
+def test_malformed_durations_say_how_to_write_them(text: str) -> None:
+    with pytest.raises(InvalidValue, match=f"'{text}' is not an ISO 8601 duration; use e.g. P7D"):
+        parse_duration(text)
+
+
+@pytest.mark.parametrize("text", ["P0D", "PT0M", "P0W"])
+def test_a_reminder_offset_is_longer_than_zero(text: str) -> None:
+    with pytest.raises(InvalidValue, match=f"Reminder offset '{text}' must be longer than zero"):
+        parse_duration(text)
+
+
+def test_offsets_come_as_a_list_or_comma_separated() -> None:
+    assert parse_offsets("p7d, PT1H,") == ("P7D", "PT1H")
+    assert parse_offsets(["P1D"]) == ("P1D",)
+
+
+def test_offsets_need_at_least_one_valid_entry() -> None:
+    with pytest.raises(InvalidValue, match="Give at least one reminder offset"):
+        parse_offsets(" , ")
+    with pytest.raises(InvalidValue, match="'P1M' is not an ISO 8601 duration"):
+        parse_offsets("P1D,P1M")

@@ -1,0 +1,115 @@
+"""Capacity and the waiting list, participants joining and leaving an enrolment."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from uuid import UUID, uuid4
+
+import pytest
+
+from domain.enrollment import Enrollment, enrollment_id_for
+from domain.errors import DuplicateParticipant, EnrollmentClosed, ParticipantNotFound
+from domain.values import EnrollmentStatus, Municipality, Participant, PersonalData
+from tests.unit.builders import NOW, announced
+
+SERIES_ID = UUID("6f1c2a7e-3c1b-4a55-9f7e-0d1f6d1b2a10")
+
+
+def enrollment(name: str = "Stadt Arnsberg") -> Enrollment:
+    contact = PersonalData.of(uuid4(), "Jörg Groß", "joerg.gross@arnsberg.example")
+    return Enrollment(SERIES_ID, Municipality.of(name), contact, actor="anna")
+
+
+def participant(email: str = "eva@arnsberg.example") -> Participant:
+    pid = uuid4()
+    return Participant(pid, PersonalData.of(pid, "Eva Weiß", email), joined_at=NOW)
+
+
+def test_past_capacity_new_enrolments_wait() -> None:
+    series = announced(capacity=2)
+    first, second, third = uuid4(), uuid4(), uuid4()
+    for seat in (first, second):
+        assert series.has_seat_for_one_more()
+        series.admit(seat, actor="anna")
+    assert not series.has_seat_for_one_more()
+    series.put_on_waitlist(third, actor="anna")
+    assert (series.admitted, series.waitlist) == ([str(first), str(second)], [str(third)])
+    assert series.next_from_waitlist() is None
+
+
+def test_a_freed_seat_goes_to_the_first_on_the_waiting_list() -> None:
+    series = announced(capacity=1)
+    admitted, waiting, later = uuid4(), uuid4(), uuid4()
+    series.admit(admitted, actor="anna")
+    series.put_on_waitlist(waiting, actor="anna")
+    series.put_on_waitlist(later, actor="anna")
+    series.release(admitted, actor="anna")
+    assert series.next_from_waitlist() == waiting
+    series.admit(waiting, actor="system")
+    assert (series.admitted, series.waitlist) == ([str(waiting)], [str(later)])
+
+
+def test_without_capacity_every_enrolment_gets_a_seat() -> None:
+    series = announced(capacity=None)
+    for _ in range(50):
+        series.admit(uuid4(), actor="anna")
+    assert series.has_seat_for_one_more()
+
+
+def test_releasing_an_unknown_enrolment_records_nothing() -> None:
+    series = announced(capacity=1)
+    version = series.version
+    series.release(uuid4(), actor="anna")
+    assert series.version == version
+
+
+def test_one_id_per_municipality_and_series() -> None:
+    assert enrollment_id_for(SERIES_ID, "Stadt  Arnsberg ") == enrollment("stadt arnsberg").id
+    assert enrollment_id_for(SERIES_ID, "Stadt Olpe") != enrollment().id
+    assert enrollment_id_for(uuid4(), "Stadt Arnsberg") != enrollment().id
+
+
+def test_participants_join_admitted_or_waitlisted_enrolments() -> None:
+    for status_change in (Enrollment.admit, Enrollment.put_on_waitlist):
+        enrolment = enrollment()
+        status_change(enrolment, actor="anna")
+        enrolment.join(participant(), actor="anna")
+        assert len(enrolment.active_participants) == 1
+
+
+def test_one_email_once_per_enrolment() -> None:
+    enrolment = enrollment()
+    enrolment.admit(actor="anna")
+    enrolment.join(participant("eva@arnsberg.example"), actor="anna")
+    with pytest.raises(DuplicateParticipant, match="EVA@arnsberg.example already takes part"):
+        enrolment.join(participant("EVA@arnsberg.example"), actor="anna")
+
+
+def test_leaving_keeps_the_participants_history() -> None:
+    enrolment = enrollment()
+    enrolment.admit(actor="anna")
+    eva = participant()
+    enrolment.join(eva, actor="anna")
+    left_at = NOW + timedelta(days=3)
+    enrolment.leave(eva.participant_id, now=left_at, actor="eva")
+    kept = enrolment.participant(eva.participant_id)
+    assert (kept.person.name, kept.joined_at, kept.left_at) == ("Eva Weiß", NOW, left_at)
+    assert enrolment.active_participants == []
+    with pytest.raises(ParticipantNotFound, match=str(eva.participant_id)):
+        enrolment.leave(eva.participant_id, now=left_at, actor="eva")
+    enrolment.join(participant(), actor="anna")
+    assert len(enrolment.participants) == 2
+
+
+@pytest.mark.parametrize("status", [EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REJECTED])
+def test_a_finished_enrolment_takes_no_changes(status: EnrollmentStatus) -> None:
+    enrolment = enrollment()
+    enrolment.admit(actor="anna")
+    if status == EnrollmentStatus.WITHDRAWN:
+        enrolment.withdraw(actor="anna", reason="Keine Zeit")
+    else:
+        enrolment.reject(reason="Doppelt angemeldet", actor="anna")
+    with pytest.raises(EnrollmentClosed, match=f"Stadt Arnsberg is {status}; it takes no more"):
+        enrolment.join(participant(), actor="anna")
+    with pytest.raises(EnrollmentClosed, match=f"is {status}"):
+        enrolment.withdraw(actor="anna")
