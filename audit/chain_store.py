@@ -1,0 +1,78 @@
+"""The kept chain: one row per stored event, appended by a follower that tracks itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice
+from uuid import UUID
+
+from eventsourcing.application import Application
+
+from audit.chain import GENESIS, link
+from audit.database import Database, Tx
+from audit.log import stored_records
+from audit.verification import ChainRow
+
+TABLE = "audit_chain"
+PAGE = 500
+
+
+class ChainStore:
+    """Append-only; the highest kept position is the follower's tracking record."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        with db.transaction() as tx:
+            tx.execute(
+                f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+                "position BIGINT PRIMARY KEY, link TEXT NOT NULL)"
+            )
+
+    def head(self) -> ChainRow | None:
+        with self.db.transaction() as tx:
+            return _head(tx)
+
+    def rows(self, after: int = 0, until: int | None = None) -> Iterator[ChainRow]:
+        while True:
+            with self.db.transaction() as tx:
+                batch = tx.execute(
+                    f"SELECT position, link FROM {TABLE} WHERE position > ? "
+                    "AND position <= ? ORDER BY position LIMIT ?",
+                    (after, until if until is not None else 2**62, PAGE),
+                )
+            yield from ((int(p), str(h)) for p, h in batch)
+            if len(batch) < PAGE:
+                return
+            after = int(batch[-1][0])
+
+    def catch_up(self, app: Application[UUID]) -> int:
+        """Chains every stored event after the kept head; returns how many it added."""
+        added = 0
+        while (batch := self._append_page(app)) > 0:
+            added += batch
+        return added
+
+    def _append_page(self, app: Application[UUID]) -> int:
+        with self.db.transaction() as tx:
+            _lock(tx, self.db.dialect)
+            head = _head(tx)
+            position, previous = (head[0], bytes.fromhex(head[1])) if head else (0, GENESIS)
+            records = list(islice(stored_records(app, after=position), PAGE))
+            for record in records:
+                previous = link(previous, record)
+                tx.execute(
+                    f"INSERT INTO {TABLE} (position, link) VALUES (?, ?)",
+                    (record.position, previous.hex()),
+                )
+        return len(records)
+
+
+def _head(tx: Tx) -> ChainRow | None:
+    rows = tx.execute(f"SELECT position, link FROM {TABLE} ORDER BY position DESC LIMIT 1")
+    return (int(rows[0][0]), str(rows[0][1])) if rows else None
+
+
+def _lock(tx: Tx, dialect: str) -> None:
+    """SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the lock."""
+    if dialect != "sqlite":
+        tx.execute(f"LOCK TABLE {TABLE} IN EXCLUSIVE MODE")

@@ -1,0 +1,78 @@
+"""One secret key per person, kept next to the events; deleting it shreds their data."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from uuid import UUID
+
+from audit.database import Database, Tx, blob_type
+
+KEY_BYTES = 32
+TABLE = "personal_data_keys"
+
+
+class KeyStore:
+    """Keys by subject; an erased subject keeps a tombstone row without key."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        with db.transaction() as tx:
+            tx.execute(
+                f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+                "subject_id TEXT PRIMARY KEY, "
+                f"secret {blob_type(db)}, "
+                "created_at TEXT NOT NULL, "
+                "erased_at TEXT)"
+            )
+
+    def key_for(self, subject_id: UUID) -> bytes | None:
+        """The subject's key, made on first use; None once the subject was erased."""
+        with self.db.transaction() as tx:
+            row = _select(tx, subject_id)
+            if row is not None:
+                return _secret(row)
+            key = os.urandom(KEY_BYTES)
+            tx.execute(
+                f"INSERT INTO {TABLE} (subject_id, secret, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (subject_id) DO NOTHING",
+                (str(subject_id), key, _now()),
+            )
+            row = _select(tx, subject_id)
+        return _secret(row) if row else None
+
+    def find(self, subject_id: UUID) -> bytes | None:
+        with self.db.transaction() as tx:
+            row = _select(tx, subject_id)
+        return _secret(row) if row else None
+
+    def is_erased(self, subject_id: UUID) -> bool:
+        with self.db.transaction() as tx:
+            row = _select(tx, subject_id)
+        return row is not None and row[0] is None
+
+    def shred(self, subject_id: UUID) -> None:
+        """Deletes the key for good and leaves a tombstone, so no new key is ever made."""
+        with self.db.transaction() as tx:
+            if self.db.dialect == "sqlite":
+                tx.execute("PRAGMA secure_delete = ON")
+            tx.execute(f"DELETE FROM {TABLE} WHERE subject_id = ?", (str(subject_id),))
+            tx.execute(
+                f"INSERT INTO {TABLE} (subject_id, secret, created_at, erased_at) "
+                "VALUES (?, NULL, ?, ?)",
+                (str(subject_id), _now(), _now()),
+            )
+        self.db.reclaim(TABLE)
+
+
+def _select(tx: Tx, subject_id: UUID) -> tuple[bytes | None] | None:
+    rows = tx.execute(f"SELECT secret FROM {TABLE} WHERE subject_id = ?", (str(subject_id),))
+    return rows[0] if rows else None  # type: ignore[return-value]
+
+
+def _secret(row: tuple[bytes | None]) -> bytes | None:
+    return bytes(row[0]) if row[0] is not None else None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()

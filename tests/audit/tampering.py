@@ -1,0 +1,65 @@
+"""Changes the stored log behind the application's back, as an attacker with SQL would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from audit.database import open_database
+from peerlearning.settings import StoreSettings
+
+
+def _table_and_position(app: Any) -> tuple[str, str]:
+    table = app.recorder.events_table_name
+    is_sqlite = type(app.recorder).__module__.endswith("sqlite")
+    return table, "rowid" if is_sqlite else "notification_id"
+
+
+def flip_one_byte(settings: StoreSettings, app: Any, position: int, index: int = 20) -> None:
+    table, column = _table_and_position(app)
+    db = open_database(settings)
+    try:
+        with db.transaction() as tx:
+            (state,) = tx.execute(f"SELECT state FROM {table} WHERE {column} = ?", (position,))[0]
+            changed = bytearray(bytes(state))
+            changed[index] ^= 0x01
+            tx.execute(
+                f"UPDATE {table} SET state = ? WHERE {column} = ?", (bytes(changed), position)
+            )
+    finally:
+        db.close()
+
+
+def delete_event(settings: StoreSettings, app: Any, position: int) -> None:
+    table, column = _table_and_position(app)
+    db = open_database(settings)
+    try:
+        with db.transaction() as tx:
+            tx.execute(f"DELETE FROM {table} WHERE {column} = ?", (position,))
+    finally:
+        db.close()
+
+
+def every_table_text(settings: StoreSettings) -> str:
+    """Every row of every table in the store, as one text to search."""
+    db = open_database(settings)
+    try:
+        with db.transaction() as tx:
+            names = _table_names(tx, db.dialect, settings.schema)
+            rows = [tx.execute(f'SELECT * FROM "{name}"') for name in names]
+    finally:
+        db.close()
+    return "\n".join(_text(value) for table in rows for row in table for value in row)
+
+
+def _table_names(tx: Any, dialect: str, schema: str | None) -> list[str]:
+    if dialect == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'table'"
+        return [r[0] for r in tx.execute(query)]
+    query = "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+    return [r[0] for r in tx.execute(query, (schema or "public",))]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).decode("utf-8", errors="replace")
+    return str(value)
