@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from peerlearning.bootstrap import open_application
+from peerlearning.bootstrap import Services, bootstrap, open_application
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.settings import store_settings
 from tests.support.clock import FakeClock
@@ -33,3 +33,11 @@ def app(store_url: str, clock: FakeClock) -> Iterator[PeerLearningApp]:
     application = open_application(store_settings(store_url), clock=clock)
     yield application
     application.close()
+
+
+@pytest.fixture
+def services(store_url: str, clock: FakeClock) -> Iterator[Services]:
+    """The whole composition root on a real store: commands, projector, views."""
+    built = bootstrap(store_settings(store_url), clock=clock)
+    yield built
+    built.close()
