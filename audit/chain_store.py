@@ -29,12 +29,12 @@ class ChainStore:
             )
 
     def head(self) -> ChainRow | None:
-        with self.db.transaction() as tx:
+        with self.db.transaction(write=False) as tx:
             return _head(tx)
 
     def rows(self, after: int = 0, until: int | None = None) -> Iterator[ChainRow]:
         while True:
-            with self.db.transaction() as tx:
+            with self.db.transaction(write=False) as tx:
                 batch = tx.execute(
                     f"SELECT position, link FROM {TABLE} WHERE position > ? "
                     "AND position <= ? ORDER BY position LIMIT ?",

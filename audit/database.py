@@ -19,7 +19,7 @@ class Tx(Protocol):
 class Database(Protocol):
     dialect: str
 
-    def transaction(self) -> Any: ...
+    def transaction(self, write: bool = True) -> Any: ...
 
     def reclaim(self, table: str) -> None: ...
 
@@ -36,10 +36,11 @@ class SQLiteDatabase:
         self.lock_timeout = lock_timeout
 
     @contextmanager
-    def transaction(self) -> Iterator[Tx]:
+    def transaction(self, write: bool = True) -> Iterator[Tx]:
+        """Readers never wait for a writer (WAL), so decoding inside another write works."""
         conn = sqlite3.connect(self.path, timeout=self.lock_timeout, isolation_level=None)
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield _SQLiteTx(conn)
             except BaseException:
@@ -50,10 +51,12 @@ class SQLiteDatabase:
             conn.close()
 
     def reclaim(self, table: str) -> None:
-        """Moves freed pages out of the write-ahead log (best effort while others read)."""
-        conn = sqlite3.connect(self.path, timeout=self.lock_timeout, isolation_level=None)
+        """Empties the write-ahead log of freed pages (best effort while others read)."""
+        conn = sqlite3.connect(self.path, timeout=1.0, isolation_level=None)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:
+            pass
         finally:
             conn.close()
 
@@ -88,7 +91,7 @@ class PostgresDatabase:
         )
 
     @contextmanager
-    def transaction(self) -> Iterator[Tx]:
+    def transaction(self, write: bool = True) -> Iterator[Tx]:
         with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
             yield _PostgresTx(cursor)
 

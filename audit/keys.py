@@ -28,6 +28,9 @@ class KeyStore:
 
     def key_for(self, subject_id: UUID) -> bytes | None:
         """The subject's key, made on first use; None once the subject was erased."""
+        known = self.find(subject_id)
+        if known is not None:
+            return known
         with self.db.transaction() as tx:
             row = _select(tx, subject_id)
             if row is not None:
@@ -42,12 +45,12 @@ class KeyStore:
         return _secret(row) if row else None
 
     def find(self, subject_id: UUID) -> bytes | None:
-        with self.db.transaction() as tx:
+        with self.db.transaction(write=False) as tx:
             row = _select(tx, subject_id)
         return _secret(row) if row else None
 
     def is_erased(self, subject_id: UUID) -> bool:
-        with self.db.transaction() as tx:
+        with self.db.transaction(write=False) as tx:
             row = _select(tx, subject_id)
         return row is not None and row[0] is None
 
