@@ -1,9 +1,53 @@
-"""Command-line entry points of this package (filled in by its issue)."""
+"""`peerlearning scheduler`: the reminder process, one per deployment."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import signal
+import threading
+from types import FrameType
+
+from peerlearning.bootstrap import bootstrap
+from scheduler.process import ReminderScheduler
+from scheduler.settings import reminder_settings
+
+log = logging.getLogger(__name__)
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Adds this package's subcommands to `peerlearning`."""
+    parser = commands.add_parser(
+        "scheduler",
+        help="send reminder e-mails before meetings (run one, not one per web worker)",
+    )
+    parser.set_defaults(run=run_scheduler)
+
+
+def run_scheduler(args: argparse.Namespace) -> int:
+    settings = reminder_settings()
+    services = bootstrap(extra_views=dispatch_views())
+    stopping = threading.Event()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        log.info("Stopping the reminder scheduler (signal %s)", signum)
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    scheduler = ReminderScheduler(services, settings).start()
+    try:
+        stopping.wait()
+    finally:
+        scheduler.shutdown()
+        services.close()
+    return 0
+
+
+def dispatch_views() -> list:  # type: ignore[type-arg]
+    """The dispatch view, unless the composition root already registers it."""
+    from peerlearning.bootstrap import core_views
+    from scheduler.dispatch_view import DispatchView
+
+    if any(isinstance(view, DispatchView) for view in core_views()):
+        return []
+    return [DispatchView()]

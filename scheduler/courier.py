@@ -1,0 +1,103 @@
+"""Send-then-record: hands claimed mails to SMTP and records what became of each."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import timedelta
+from email.message import EmailMessage
+from typing import Protocol
+
+from domain.clock import Clock
+from scheduler.claims import ACTOR, Claims, Parcel
+from scheduler.message import build_message
+from scheduler.settings import ReminderSettings
+from scheduler.smtp import ConnectionLost, Mailbox, PermanentFailure, TransientFailure
+
+log = logging.getLogger(__name__)
+SAFETY_MARGIN = timedelta(seconds=1)
+
+
+class Outbox(Protocol):
+    def session(self) -> AbstractContextManager[Mailbox]: ...
+
+
+@dataclass
+class Tally:
+    sent: int = 0
+    failed: int = 0
+    deferred: int = 0
+
+    def add(self, other: Tally) -> Tally:
+        self.sent += other.sent
+        self.failed += other.failed
+        self.deferred += other.deferred
+        return self
+
+
+class Courier:
+    def __init__(
+        self, claims: Claims, outbox: Outbox, settings: ReminderSettings, clock: Clock
+    ) -> None:
+        self.claims, self.outbox, self.settings, self.clock = claims, outbox, settings, clock
+
+    def deliver(self, parcels: list[Parcel]) -> Tally:
+        tally, remaining = Tally(), list(parcels)
+        try:
+            with self.outbox.session() as mailbox:
+                for parcel in _draining(remaining):
+                    self._hand_over(mailbox, parcel, tally)
+        except ConnectionLost as error:
+            log.warning("SMTP unavailable (%s); %d mails wait for a retry", error, len(remaining))
+            for parcel in remaining:
+                self._defer(parcel, str(error), tally)
+        return tally
+
+    def _hand_over(self, mailbox: Mailbox, parcel: Parcel, tally: Tally) -> None:
+        if not parcel.dispatch.held_by(self.claims.owner, self.clock.now() + SAFETY_MARGIN):
+            return  # the lease ran out: another scheduler may take it over, so do not send
+        late = self._is_late(parcel)
+        try:
+            mailbox.send(self._message(parcel, late))
+        except ConnectionLost:
+            raise
+        except PermanentFailure as error:
+            parcel.dispatch.record_failed(str(error), actor=ACTOR)
+            tally.failed += self.claims.settle(parcel.dispatch)
+            return
+        except TransientFailure as error:
+            self._defer(parcel, str(error), tally)
+            return
+        parcel.dispatch.record_sent(self.clock.now(), late=late, actor=ACTOR)
+        tally.sent += self.claims.settle(parcel.dispatch)
+
+    def _message(self, parcel: Parcel, late: bool) -> EmailMessage:
+        letter = parcel.letter
+        return build_message(
+            parcel.dispatch.id,
+            letter.purpose,
+            letter.meeting,
+            letter.recipient,
+            self.settings.smtp.sender,
+            self.clock.now(),
+            late=late,
+        )
+
+    def _is_late(self, parcel: Parcel) -> bool:
+        return self.clock.now() - parcel.letter.due_at > self.settings.late_after
+
+    def _defer(self, parcel: Parcel, reason: str, tally: Tally) -> None:
+        attempts = parcel.dispatch.attempts
+        backoff = self.settings.retry_base * 2 ** min(attempts - 1, 16)
+        retry_at = self.clock.now() + min(backoff, self.settings.retry_max)
+        parcel.dispatch.defer(reason, retry_at, actor=ACTOR)
+        tally.deferred += self.claims.settle(parcel.dispatch)
+
+
+def _draining(parcels: list[Parcel]) -> Iterator[Parcel]:
+    """Yields parcels, removing each once it was handled, so the rest can be deferred."""
+    while parcels:
+        yield parcels[0]
+        parcels.pop(0)

@@ -1,0 +1,95 @@
+"""Reads of the dispatch view: what was claimed, sent, given up or is free to retry."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from projections.db import ViewDb
+from projections.rows import decode_row
+from projections.view import iso_moment, parse_moment
+from scheduler.dispatch_view import DISPATCHES
+
+COLUMNS = ", ".join(DISPATCHES.columns)
+REMINDING = "purpose IN ('reminder', 'change') AND status = 'sent'"
+
+
+class DispatchQueries:
+    def __init__(self, db: ViewDb) -> None:
+        self.db = db
+
+    def known(self, meeting_id: UUID | str) -> set[UUID]:
+        """Every dispatch of the meeting, whatever its state."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT dispatch_id FROM view_reminder_dispatches WHERE meeting_id = ?",
+                [str(meeting_id)],
+            )
+        return {UUID(r[0]) for r in found}
+
+    def free_to_retry(self, now: datetime, limit: int = 500) -> list[UUID]:
+        """Due mails whose lease ran out or whose retry time came."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT dispatch_id FROM view_reminder_dispatches WHERE status = 'due' "
+                "AND free_at <= ? ORDER BY free_at, dispatch_id LIMIT ?",
+                [iso_moment(now), limit],
+            )
+        return [UUID(r[0]) for r in found]
+
+    def reminded(self, meeting_id: UUID | str) -> dict[UUID, int]:
+        """Participants who got a reminder or change notice, with the latest version they know."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT participant_id, MAX(schedule_version) FROM view_reminder_dispatches "
+                f"WHERE meeting_id = ? AND {REMINDING} GROUP BY participant_id",
+                [str(meeting_id)],
+            )
+        return {UUID(r[0]): int(r[1]) for r in found}
+
+    def reminded_meetings(self, starting_after: datetime) -> list[tuple[UUID, UUID]]:
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT DISTINCT peer_learning_id, meeting_id FROM view_reminder_dispatches "
+                f"WHERE {REMINDING} AND meeting_starts_at > ? ORDER BY meeting_id",
+                [iso_moment(starting_after)],
+            )
+        return [(UUID(r[0]), UUID(r[1])) for r in found]
+
+    def listing(
+        self,
+        status: str | None = None,
+        peer_learning_id: UUID | str | None = None,
+        limit: int = 1000,
+    ) -> list[dict[str, Any]]:
+        where, params = _filters(status, peer_learning_id)
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                f"SELECT {COLUMNS} FROM view_reminder_dispatches{where} "
+                "ORDER BY due_at, meeting_id, participant_id, dispatch_id LIMIT ?",
+                [*params, limit],
+            )
+        return [dispatch_item(decode_row(DISPATCHES, r)) for r in found]
+
+
+def _filters(status: str | None, peer_learning_id: UUID | str | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if status:
+        clauses.append("status = ?")
+        params.append(status)
+    if peer_learning_id:
+        clauses.append("peer_learning_id = ?")
+        params.append(str(peer_learning_id))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def dispatch_item(row: dict[str, Any]) -> dict[str, Any]:
+    item = dict(row)
+    for column in ("dispatch_id", "peer_learning_id", "meeting_id", "participant_id"):
+        item[column] = UUID(row[column])
+    for column in ("due_at", "meeting_starts_at", "free_at", "sent_at", "updated_at"):
+        item[column] = parse_moment(row[column])
+    item["late"] = bool(row["late"])
+    item["offset"] = item.pop("reminder_offset")
+    return item

@@ -1,0 +1,119 @@
+"""The dispatch read model: one row per reminder mail, for GET /reminders and the sweep."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import singledispatchmethod
+from typing import Any
+
+from eventsourcing.persistence import Notification
+
+from domain.reminders import DispatchStatus, ReminderDispatch
+from projections.tables import Table
+from projections.view import Batch, iso_moment, key
+
+R = ReminderDispatch
+
+
+@dataclass(frozen=True)
+class DispatchTable(Table):
+    integers: frozenset[str] = frozenset()
+
+    def ddl(self) -> list[str]:
+        statements = super().ddl()
+        for column in self.integers:
+            statements[0] = statements[0].replace(f"{column} TEXT", f"{column} BIGINT")
+        return statements
+
+
+DISPATCHES = DispatchTable(
+    name="view_reminder_dispatches",
+    key="dispatch_id",
+    columns=(
+        "dispatch_id",
+        "purpose",
+        "peer_learning_id",
+        "meeting_id",
+        "schedule_version",
+        "reminder_offset",
+        "participant_id",
+        "status",
+        "due_at",
+        "meeting_starts_at",
+        "attempts",
+        "free_at",
+        "late",
+        "reason",
+        "sent_at",
+        "updated_at",
+    ),
+    integers=frozenset({"attempts", "late"}),
+    indexes=("meeting_id, schedule_version", "status, free_at", "peer_learning_id, status"),
+)
+
+
+class DispatchView:
+    tables: tuple[Table, ...] = (DISPATCHES,)
+
+    def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
+        if isinstance(event, R.Claimed):
+            batch.rows.put(DISPATCHES, _claimed_row(event))
+            return
+        if not isinstance(event, R.Event):
+            return
+        row = batch.rows.get(DISPATCHES, key(event.originator_id))
+        if row is None:
+            return
+        row["updated_at"] = iso_moment(event.timestamp)
+        self.on(event, row)
+        batch.rows.touch(DISPATCHES, row)
+
+    @singledispatchmethod
+    def on(self, event: Any, row: dict[str, Any]) -> None:
+        """Other events of a dispatch change only updated_at."""
+
+    @on.register
+    def _(self, event: R.Reclaimed, row: dict[str, Any]) -> None:
+        row.update(attempts=row["attempts"] + 1, free_at=iso_moment(event.lease_until))
+
+    @on.register
+    def _(self, event: R.DeliveryDeferred, row: dict[str, Any]) -> None:
+        row.update(free_at=iso_moment(event.retry_at), reason=event.reason)
+
+    @on.register
+    def _(self, event: R.ReminderSent, row: dict[str, Any]) -> None:
+        row.update(
+            status=DispatchStatus.SENT,
+            sent_at=iso_moment(event.sent_at),
+            late=int(event.late),
+            free_at=None,
+        )
+
+    @on.register
+    def _(self, event: R.ReminderFailed, row: dict[str, Any]) -> None:
+        row.update(status=DispatchStatus.FAILED, reason=event.reason, free_at=None)
+
+    @on.register
+    def _(self, event: R.ReminderMissed, row: dict[str, Any]) -> None:
+        row.update(status=DispatchStatus.MISSED, reason=event.reason, free_at=None)
+
+
+def _claimed_row(event: Any) -> dict[str, Any]:
+    return {
+        "dispatch_id": key(event.originator_id),
+        "purpose": event.purpose,
+        "peer_learning_id": key(event.peer_learning_id),
+        "meeting_id": key(event.meeting_id),
+        "schedule_version": event.schedule_version,
+        "reminder_offset": event.offset,
+        "participant_id": key(event.participant_id),
+        "status": DispatchStatus.DUE,
+        "due_at": iso_moment(event.due_at),
+        "meeting_starts_at": iso_moment(event.meeting_starts_at),
+        "attempts": 1,
+        "free_at": iso_moment(event.lease_until),
+        "late": 0,
+        "reason": None,
+        "sent_at": None,
+        "updated_at": iso_moment(event.timestamp),
+    }

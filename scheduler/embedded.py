@@ -1,0 +1,34 @@
+"""The scheduler inside `peerlearning serve`: one per serving process, woken by meeting changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventsourcing.persistence import Recording
+
+from domain.peer_learning import PeerLearning
+from peerlearning.bootstrap import Services
+from scheduler.courier import Outbox
+from scheduler.process import ReminderScheduler
+from scheduler.settings import ReminderSettings
+
+
+def start_embedded(
+    services: Services,
+    settings: ReminderSettings | None = None,
+    outbox: Outbox | None = None,
+) -> ReminderScheduler:
+    """Starts reminders next to the API; call `.shutdown()` when the server stops."""
+    scheduler = ReminderScheduler(services, settings, outbox).start()
+    services.app.recorded_listeners.append(waker(scheduler))
+    return scheduler
+
+
+def waker(scheduler: ReminderScheduler) -> Callable[[list[Recording]], None]:  # type: ignore[type-arg]
+    """After a series or meeting change is recorded, reconcile at once, not at the next tick."""
+
+    def wake_on_series_events(recordings: list[Recording]) -> None:  # type: ignore[type-arg]
+        if any(isinstance(r.domain_event, PeerLearning.Event) for r in recordings):
+            scheduler.wake()
+
+    return wake_on_series_events

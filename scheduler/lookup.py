@@ -1,0 +1,48 @@
+"""Meetings and recipients as the reminders see them, read from the views."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from projections.queries import ViewQueries
+from scheduler.facts import MeetingFacts, Recipient
+
+SERIES_FIELDS = {
+    "title": "series_title",
+    "host": "host",
+    "timezone": "timezone",
+    "agenda_url": "agenda_url",
+    "contact_email": "contact_email",
+    "remind_on_site": "remind_on_site",
+    "reminder_offsets": "reminder_offsets",
+}
+
+
+class Lookup:
+    def __init__(self, views: ViewQueries) -> None:
+        self.views = views
+
+    def meeting(self, peer_learning_id: UUID, meeting_id: UUID) -> MeetingFacts | None:
+        """The meeting as it is now; meetings of a withdrawn or closed series count as cancelled."""
+        meeting = self.views.meeting(peer_learning_id, meeting_id)
+        series = self.views.series_detail(peer_learning_id)
+        if meeting is None or series is None:
+            return None
+        row: dict[str, Any] = {new: series[old] for old, new in SERIES_FIELDS.items()}
+        row.update(meeting)
+        if series.get("withdrawn_on") or series.get("closed_on"):
+            row["state"] = "cancelled"
+        return MeetingFacts.of(row)
+
+    def upcoming(self, after: datetime) -> list[MeetingFacts]:
+        return [MeetingFacts.of(row) for row in self.views.upcoming_meetings(after)]
+
+    def recipients(self, peer_learning_id: UUID) -> list[Recipient]:
+        """Active participants of admitted enrolments, right now."""
+        return [Recipient.of(row) for row in self.views.recipients(peer_learning_id)]
+
+    def recipient(self, peer_learning_id: UUID, participant_id: UUID) -> Recipient | None:
+        found = [r for r in self.recipients(peer_learning_id) if r.participant_id == participant_id]
+        return found[0] if found else None

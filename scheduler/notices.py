@@ -1,0 +1,57 @@
+"""Change and cancellation notices to those who were already reminded of a meeting."""
+
+from __future__ import annotations
+
+from domain.clock import Clock
+from domain.reminders import Purpose
+from scheduler.claims import Claims, Letter
+from scheduler.courier import Courier, Tally
+from scheduler.dispatch_queries import DispatchQueries
+from scheduler.facts import MeetingFacts
+from scheduler.lookup import Lookup
+from scheduler.settings import ReminderSettings
+
+
+class Notices:
+    def __init__(
+        self,
+        lookup: Lookup,
+        dispatches: DispatchQueries,
+        claims: Claims,
+        courier: Courier,
+        settings: ReminderSettings,
+        clock: Clock,
+    ) -> None:
+        self.lookup, self.dispatches, self.claims = lookup, dispatches, claims
+        self.courier, self.settings, self.clock = courier, settings, clock
+
+    def send_due(self) -> Tally:
+        tally = Tally()
+        since = self.clock.now() - self.settings.lookback
+        for peer_learning_id, meeting_id in self.dispatches.reminded_meetings(since):
+            meeting = self.lookup.meeting(peer_learning_id, meeting_id)
+            if meeting is None or meeting.has_started(self.clock.now()):
+                continue
+            letters = self.letters(meeting)
+            if letters:
+                tally.add(self.courier.deliver(self.claims.claim(letters)))
+        return tally
+
+    def letters(self, meeting: MeetingFacts) -> list[Letter]:
+        """Cancelled: everyone reminded. Moved: everyone who knows an older version."""
+        reminded = self.dispatches.reminded(meeting.meeting_id)
+        if meeting.is_cancelled:
+            purpose, targets = Purpose.CANCELLATION, set(reminded)
+        else:
+            purpose = Purpose.CHANGE
+            targets = {p for p, seen in reminded.items() if seen < meeting.schedule_version}
+        if not targets:
+            return []
+        known = self.dispatches.known(meeting.meeting_id)
+        now = self.clock.now()
+        letters = [
+            Letter(purpose, None, meeting, recipient, now)
+            for recipient in self.lookup.recipients(meeting.peer_learning_id)
+            if recipient.participant_id in targets
+        ]
+        return [letter for letter in letters if letter.dispatch_id not in known]

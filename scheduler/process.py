@@ -1,0 +1,113 @@
+"""The APScheduler side: one job per pending reminder, reconciled from the views."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.job import Job
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from peerlearning.bootstrap import Services
+from scheduler import jobs, planning
+from scheduler.courier import Outbox
+from scheduler.planning import Occurrence
+from scheduler.service import ReminderService, build_service
+from scheduler.settings import ReminderSettings, reminder_settings
+
+log = logging.getLogger(__name__)
+# A reminder job runs however late it fires: the service decides between late and missed.
+# Coalescing folds piled-up runs of the periodic jobs into one.
+JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
+
+
+class ReminderScheduler:
+    def __init__(
+        self,
+        services: Services,
+        settings: ReminderSettings | None = None,
+        outbox: Outbox | None = None,
+    ) -> None:
+        self.services = services
+        self.settings = settings or reminder_settings()
+        self.service: ReminderService = build_service(
+            services.app, services.views, services.db, self.settings, outbox
+        )
+        self.key = self.service.claims.owner
+        self.scheduler = BackgroundScheduler(
+            timezone=UTC,
+            executors={"default": ThreadPoolExecutor(4)},
+            job_defaults=JOB_DEFAULTS,
+        )
+
+    def start(self) -> ReminderScheduler:
+        jobs.activate(self.key, self)
+        self.scheduler.start()
+        now = datetime.now(UTC)
+        self._periodic(jobs.reconcile, "reconcile", self.settings.reconcile_seconds, now)
+        self._periodic(jobs.sweep, "sweep", self.settings.sweep_seconds, now)
+        log.info("Reminder scheduler %s started", self.key)
+        return self
+
+    def _periodic(self, func: Any, job_id: str, seconds: float, first: datetime) -> None:
+        self.scheduler.add_job(
+            func,
+            "interval",
+            seconds=seconds,
+            id=job_id,
+            args=[self.key],
+            next_run_time=first,
+            replace_existing=True,
+            misfire_grace_time=max(int(seconds), 1),  # a missed run is caught by the next one
+        )
+
+    def wake(self) -> None:
+        """Reconciles now instead of at the next interval (after a meeting changed)."""
+        if self.scheduler.running:
+            self.scheduler.modify_job("reconcile", next_run_time=datetime.now(UTC))
+
+    def reconcile(self) -> None:
+        self.services.projector.catch_up()
+        now = self.service.clock.now()
+        wanted = {
+            occurrence.job_id: occurrence
+            for meeting in self.service.lookup.upcoming(after=now)
+            for occurrence in planning.pending(meeting, self.settings.offsets, now)
+        }
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith(planning.JOB_PREFIX) and job.id not in wanted:
+                job.remove()
+        for occurrence in wanted.values():
+            self._plan(occurrence)
+        self.service.send_notices()
+
+    def _plan(self, occurrence: Occurrence) -> None:
+        args = [self.key, *occurrence.job_args()]
+        if _unchanged(self.scheduler.get_job(occurrence.job_id), args, occurrence):
+            return
+        self.scheduler.add_job(
+            jobs.send_reminder,
+            "date",
+            run_date=occurrence.due_at,
+            id=occurrence.job_id,
+            args=args,
+            replace_existing=True,
+        )
+
+    def pending_jobs(self) -> list[Job]:
+        return [j for j in self.scheduler.get_jobs() if j.id.startswith(planning.JOB_PREFIX)]
+
+    def shutdown(self, wait: bool = True) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=wait)
+        jobs.deactivate(self.key)
+        log.info("Reminder scheduler %s stopped", self.key)
+
+
+def _unchanged(job: Job | None, args: list[Any], occurrence: Occurrence) -> bool:
+    if job is None or list(job.args) != args:
+        return False
+    run_date = getattr(job.trigger, "run_date", None)
+    return run_date is not None and abs(run_date - occurrence.due_at) < timedelta(seconds=1)

@@ -1,0 +1,58 @@
+"""Mails that stayed due: their sender crashed, or SMTP asked us to try again later."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from domain.clock import Clock
+from domain.reminders import Purpose, ReminderDispatch
+from scheduler.claims import ACTOR, Claims, Letter, Parcel
+from scheduler.courier import Courier, Tally
+from scheduler.dispatch_queries import DispatchQueries
+from scheduler.lookup import Lookup
+
+
+class Retries:
+    def __init__(
+        self,
+        lookup: Lookup,
+        dispatches: DispatchQueries,
+        claims: Claims,
+        courier: Courier,
+        clock: Clock,
+    ) -> None:
+        self.lookup, self.dispatches, self.claims = lookup, dispatches, claims
+        self.courier, self.clock = courier, clock
+
+    def retry_due(self) -> Tally:
+        parcels = []
+        for dispatch_id in self.dispatches.free_to_retry(self.clock.now()):
+            parcel = self._retake(dispatch_id)
+            if parcel is not None:
+                parcels.append(parcel)
+        return self.courier.deliver(parcels) if parcels else Tally()
+
+    def _retake(self, dispatch_id: UUID) -> Parcel | None:
+        dispatch = self.claims.reclaim(dispatch_id)
+        if dispatch is None:
+            return None
+        letter, obstacle = self._letter(dispatch)
+        if letter is None:
+            dispatch.record_missed(obstacle, actor=ACTOR)
+            self.claims.settle(dispatch)
+            return None
+        return Parcel(letter, dispatch)
+
+    def _letter(self, dispatch: ReminderDispatch) -> tuple[Letter | None, str]:
+        """The mail rebuilt from today's facts, or why it must not go out any more."""
+        meeting = self.lookup.meeting(dispatch.peer_learning_id, dispatch.meeting_id)
+        recipient = self.lookup.recipient(dispatch.peer_learning_id, dispatch.participant_id)
+        if meeting is None or recipient is None:
+            return None, "The participant or the meeting is gone."
+        if dispatch.purpose != Purpose.CANCELLATION:
+            if meeting.is_cancelled or meeting.schedule_version != dispatch.schedule_version:
+                return None, "The meeting was moved or cancelled since."
+            if meeting.has_started(self.clock.now()):
+                return None, "The meeting had already started."
+        letter = Letter(dispatch.purpose, dispatch.offset, meeting, recipient, dispatch.due_at)
+        return letter, ""

@@ -1,0 +1,124 @@
+"""The reminder service: which mails are due now, and seeing each through claim, send, record."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from uuid import UUID, uuid4
+
+from domain.clock import Clock
+from peerlearning.application import StoreApplication
+from projections.db import ViewDb
+from projections.queries import ViewQueries
+from scheduler import planning
+from scheduler.claims import Claims, Letter
+from scheduler.courier import Courier, Outbox, Tally
+from scheduler.dispatch_queries import DispatchQueries
+from scheduler.facts import MeetingFacts
+from scheduler.lookup import Lookup
+from scheduler.notices import Notices
+from scheduler.planning import Occurrence
+from scheduler.retries import Retries
+from scheduler.settings import ReminderSettings
+from scheduler.smtp import SmtpOutbox
+
+log = logging.getLogger(__name__)
+
+
+class ReminderService:
+    def __init__(
+        self,
+        lookup: Lookup,
+        dispatches: DispatchQueries,
+        claims: Claims,
+        courier: Courier,
+        settings: ReminderSettings,
+        clock: Clock,
+    ) -> None:
+        self.lookup, self.dispatches, self.claims = lookup, dispatches, claims
+        self.courier, self.settings, self.clock = courier, settings, clock
+        self.retries = Retries(lookup, dispatches, claims, courier, clock)
+        self.notices = Notices(lookup, dispatches, claims, courier, settings, clock)
+        self.lock = threading.RLock()
+
+    def remind(
+        self, peer_learning_id: UUID, meeting_id: UUID, schedule_version: int, offset: str
+    ) -> Tally:
+        """Sends one reminder of one meeting version; does nothing if the meeting changed."""
+        with self.lock:
+            meeting = self.lookup.meeting(peer_learning_id, meeting_id)
+            if meeting is None or meeting.schedule_version != schedule_version:
+                return Tally()
+            if offset not in planning.offsets_of(meeting, self.settings.offsets):
+                return Tally()
+            return self.handle(planning.occurrence_of(meeting, offset), meeting)
+
+    def sweep(self) -> Tally:
+        """Everything due without a job: reminders, retries, change and cancellation notices."""
+        with self.lock:
+            now = self.clock.now()
+            tally = Tally()
+            for meeting in self.lookup.upcoming(after=now - self.settings.lookback):
+                for occurrence in planning.due(meeting, self.settings.offsets, now):
+                    tally.add(self.handle(occurrence, meeting))
+            tally.add(self.retries.retry_due())
+            return tally.add(self.notices.send_due())
+
+    def send_notices(self) -> Tally:
+        with self.lock:
+            return self.notices.send_due()
+
+    def handle(self, occurrence: Occurrence, meeting: MeetingFacts) -> Tally:
+        now = self.clock.now()
+        if occurrence.due_at > now or not meeting.wants_reminders or meeting.is_cancelled:
+            return Tally()
+        letters = self.letters(occurrence, meeting)
+        if not letters:
+            return Tally()
+        if meeting.has_started(now):
+            self.claims.give_up(letters, "The meeting had already started.")
+            return Tally()
+        later = planning.superseded_by(occurrence, meeting, self.settings.offsets, now)
+        if later is not None:
+            self.claims.give_up(letters, f"Replaced by the {later.offset} reminder.")
+            return Tally()
+        return self.send(letters)
+
+    def letters(self, occurrence: Occurrence, meeting: MeetingFacts) -> list[Letter]:
+        """Reminders for those taking part when it is due, not yet claimed by anyone."""
+        known = self.dispatches.known(meeting.meeting_id)
+        letters = (
+            Letter("reminder", occurrence.offset, meeting, recipient, occurrence.due_at)
+            for recipient in self.lookup.recipients(meeting.peer_learning_id)
+            if recipient.was_there_at(occurrence.due_at)
+        )
+        return [letter for letter in letters if letter.dispatch_id not in known]
+
+    def send(self, letters: list[Letter]) -> Tally:
+        tally = Tally()
+        size = self.settings.claim_chunk
+        for start in range(0, len(letters), size):
+            parcels = self.claims.claim(letters[start : start + size])
+            tally.add(self.courier.deliver(parcels))
+        return tally
+
+
+def build_service(
+    app: StoreApplication,
+    views: ViewQueries,
+    db: ViewDb,
+    settings: ReminderSettings,
+    outbox: Outbox | None = None,
+    owner: str | None = None,
+) -> ReminderService:
+    """Wires the reminder service onto the services of one process."""
+    clock = app.clock
+    claims = Claims(app, clock, owner or process_owner(), settings.lease)
+    courier = Courier(claims, outbox or SmtpOutbox(settings.smtp), settings, clock)
+    return ReminderService(Lookup(views), DispatchQueries(db), claims, courier, settings, clock)
+
+
+def process_owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid4().hex[:8]}"

@@ -1,0 +1,56 @@
+"""Fixtures: the reminder service on both stores with a fake clock and a real SMTP server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from peerlearning.bootstrap import Services, bootstrap
+from peerlearning.settings import store_settings
+from scheduler.cli import dispatch_views
+from scheduler.dispatch_queries import DispatchQueries
+from scheduler.service import ReminderService, build_service
+from scheduler.settings import ReminderSettings, reminder_settings
+from tests.scheduler.scenario import Scenario, series_with
+from tests.scheduler.smtp_sink import SmtpSink
+from tests.support.clock import FakeClock
+
+
+@pytest.fixture
+def sink() -> Iterator[SmtpSink]:
+    server = SmtpSink().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def reminder_env(sink: SmtpSink) -> dict[str, str]:
+    return dict(sink.env)
+
+
+@pytest.fixture
+def settings(reminder_env: dict[str, str]) -> ReminderSettings:
+    return reminder_settings(reminder_env)
+
+
+@pytest.fixture
+def services(store_url: str, clock: FakeClock) -> Iterator[Services]:
+    built = bootstrap(store_settings(store_url), clock=clock, extra_views=dispatch_views())
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def reminders(services: Services, settings: ReminderSettings) -> ReminderService:
+    return build_service(services.app, services.views, services.db, settings, owner="test")
+
+
+@pytest.fixture
+def dispatches(services: Services) -> DispatchQueries:
+    return DispatchQueries(services.db)
+
+
+@pytest.fixture
+def scenario(services: Services) -> Scenario:
+    return series_with(services.app)
