@@ -1,0 +1,63 @@
+"""What every view needs: the services, today's date, versions in ETag and If-Match."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from copy import deepcopy
+from datetime import date
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import current_app, request
+
+from api.errors import ProblemError
+from domain.clock import today
+
+SERVICES = "peerlearning.services"
+_VERSION = re.compile(r'^(?:W/)?"(\d{1,12})"$|^(\d{1,12})$')
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def services() -> Any:
+    """The `Services` of this process (app, views, projector, settings)."""
+    return current_app.extensions[SERVICES]
+
+
+def programme_today() -> date:
+    return today(services().app.clock)
+
+
+def etag(version: int) -> dict[str, str]:
+    return {"ETag": f'"{version}"'}
+
+
+def parse_if_match(value: str | None) -> int | None:
+    if value is None or value.strip() == "*":
+        return None
+    match = _VERSION.match(value.strip())
+    if not match:
+        raise ProblemError(
+            400, 'If-Match must be the version you read, in quotes, e.g. If-Match: "3".'
+        )
+    return int(match.group(1) or match.group(2))
+
+
+def if_match(view: F) -> F:
+    """Passes the version named in `If-Match` (or None) as `expected_version`."""
+
+    @wraps(view)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        expected = parse_if_match(request.headers.get("If-Match"))
+        return view(*args, expected_version=expected, **kwargs)
+
+    apidoc = deepcopy(getattr(view, "_apidoc", {}))
+    apidoc["if_match"] = True
+    checked._apidoc = apidoc  # type: ignore[attr-defined]
+    return checked  # type: ignore[return-value]
+
+
+def sends_etag(view: F) -> F:
+    """Documents the `ETag` header a read sends (the aggregate's version)."""
+    view._apidoc = {**getattr(view, "_apidoc", {}), "sends_etag": True}  # type: ignore[attr-defined]
+    return view

@@ -1,0 +1,1 @@
+"""Marshmallow schemas: one in and one out per view; they also make the OpenAPI document."""

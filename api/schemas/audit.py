@@ -1,0 +1,63 @@
+"""Schemas of the audit: the log, a stream, verification and erasure."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from api.schemas.common import Strict
+
+
+class LogQuerySchema(Strict):
+    after = fields.Integer(
+        load_default=0,
+        validate=validate.Range(min=0),
+        metadata={"description": "Position to continue after (the last one you received)."},
+    )
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000))
+
+
+class KeptHeadQuerySchema(Strict):
+    head_position = fields.Integer(
+        validate=validate.Range(min=1),
+        metadata={"description": "A head position you kept from an earlier verification."},
+    )
+    head_hash = fields.String(validate=validate.Regexp(r"^[0-9a-f]{64}$"))
+
+
+class EventEntrySchema(Schema):
+    position = fields.Integer()
+    stream_id = fields.String()
+    stream_type = fields.String()
+    version = fields.Integer()
+    event_type = fields.String()
+    timestamp = fields.String(metadata={"description": "Recording time (UTC)."})
+    actor = fields.String(allow_none=True)
+    data = fields.Dict(metadata={"description": "The event's fields; erased people read 'erased'."})
+
+
+class LogPageSchema(Schema):
+    items = fields.List(fields.Nested(EventEntrySchema))
+    after = fields.Integer()
+    next_after = fields.Integer(metadata={"description": "Pass as `after` for the next page."})
+    limit = fields.Integer()
+
+
+class HeadSchema(Schema):
+    position = fields.Integer(allow_none=True)
+    hash = fields.String()
+
+
+class VerificationSchema(Schema):
+    ok = fields.Boolean()
+    checked = fields.Integer()
+    head = fields.Nested(HeadSchema)
+    first_broken_position = fields.Integer(allow_none=True)
+    problem = fields.String(allow_none=True)
+    unchained = fields.Integer(metadata={"description": "Newest events not chained yet."})
+    kept_head_matches = fields.Boolean(allow_none=True)
+
+
+class ErasureSchema(Schema):
+    subject_id = fields.String()
+    enrollment_id = fields.String()
+    erased = fields.Boolean()

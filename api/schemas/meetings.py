@@ -1,0 +1,57 @@
+"""Schemas of meetings: schedule, reschedule, cancel, hold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from api.schemas.common import FORMATS, KINDS, Strict
+
+MOMENT = "An ISO 8601 moment with offset, e.g. 2024-10-01T10:00:00+02:00."
+
+
+def aware(**kwargs: Any) -> fields.AwareDateTime:
+    return fields.AwareDateTime(format="iso", metadata={"description": MOMENT}, **kwargs)
+
+
+class RescheduleSchema(Strict):
+    starts_at = aware(required=True)
+    ends_at = aware(required=True)
+
+    @validates_schema
+    def ends_after_start(self, data: dict[str, Any], **_: Any) -> None:
+        if "starts_at" in data and "ends_at" in data and data["ends_at"] <= data["starts_at"]:
+            raise ValidationError("A meeting must end after it starts.", "ends_at")
+
+
+class MeetingInSchema(RescheduleSchema):
+    kind = fields.String(required=True, validate=KINDS)
+    mode = fields.String(required=True, validate=FORMATS)
+    video_url = fields.String(allow_none=True, validate=validate.Length(max=2000))
+    location = fields.String(allow_none=True, validate=validate.Length(max=300))
+    title = fields.String(allow_none=True, validate=validate.Length(max=300))
+
+
+class CancelQuerySchema(Strict):
+    reason = fields.String(validate=validate.Length(max=2000))
+
+
+class HeldSchema(Strict):
+    attendance = fields.Integer(
+        allow_none=True, strict=True, validate=validate.Range(min=0, max=100000)
+    )
+
+
+class MeetingSchema(Schema):
+    meeting_id = fields.UUID()
+    kind = fields.String()
+    title = fields.String(allow_none=True)
+    starts_at = fields.AwareDateTime()
+    ends_at = fields.AwareDateTime()
+    mode = fields.String()
+    video_url = fields.String(allow_none=True)
+    location = fields.String(allow_none=True)
+    state = fields.String(metadata={"description": "scheduled, rescheduled, cancelled or held."})
+    schedule_version = fields.Integer(metadata={"description": "Rises with every reschedule."})
+    attendance = fields.Integer(allow_none=True)

@@ -1,0 +1,80 @@
+"""The catalogue, announcing a series, its detail and revising its details."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import url_for
+from flask.views import MethodView
+
+from api.auth import current_actor, require_role
+from api.blueprint import Blueprint
+from api.context import if_match, programme_today, sends_etag, services
+from api.reads import Reply, series_reply
+from api.schemas.series import (
+    CatalogueQuerySchema,
+    CatalogueSchema,
+    DayQuerySchema,
+    SeriesDetailSchema,
+    SeriesInSchema,
+    SeriesPatchSchema,
+)
+
+blp = Blueprint(
+    "peer-learnings",
+    __name__,
+    url_prefix="/peer-learnings",
+    description="The catalogue of Peer-Learnings and what the team announces about each.",
+)
+
+
+@blp.route("")
+class Catalogue(MethodView):
+    @blp.arguments(CatalogueQuerySchema, location="query", as_kwargs=True)
+    @blp.response(200, CatalogueSchema)
+    def get(self, page: int, per_page: int, on: Any = None, **filters: Any) -> dict[str, Any]:
+        """List the catalogue as it stands on a day
+
+        Public. Ordered like the programme's page: new, running, closed, withdrawn.
+        """
+        day = on or programme_today()
+        items, total = services().views.catalogue(on=day, page=page, per_page=per_page, **filters)
+        return {"items": items, "total": total, "page": page, "per_page": per_page}
+
+    @require_role("team")
+    @blp.arguments(SeriesInSchema)
+    @blp.response(201, SeriesDetailSchema)
+    @sends_etag
+    def post(self, details: dict[str, Any]) -> Reply:
+        """Announce a new Peer-Learning"""
+        peer_learning_id = services().app.announce(actor=current_actor(), **details)
+        detail, status, headers = series_reply(peer_learning_id, 201)
+        headers["Location"] = url_for(".Series", peer_learning_id=peer_learning_id)
+        return detail, status, headers
+
+
+@blp.route("/<uuid:peer_learning_id>")
+class Series(MethodView):
+    @blp.arguments(DayQuerySchema, location="query", as_kwargs=True)
+    @blp.response(200, SeriesDetailSchema)
+    @sends_etag
+    def get(self, peer_learning_id: UUID, on: Any = None) -> Reply:
+        """Show one Peer-Learning with its meetings
+
+        Public; holds no personal data. `ETag` is the series' version for If-Match.
+        """
+        return series_reply(peer_learning_id, on=on)
+
+    @require_role("team")
+    @if_match
+    @blp.arguments(SeriesPatchSchema(partial=True))
+    @blp.response(200, SeriesDetailSchema)
+    def patch(
+        self, changes: dict[str, Any], peer_learning_id: UUID, expected_version: int | None
+    ) -> Reply:
+        """Revise the details of a Peer-Learning"""
+        services().app.revise_details(
+            peer_learning_id, changes, actor=current_actor(), expected_version=expected_version
+        )
+        return series_reply(peer_learning_id)

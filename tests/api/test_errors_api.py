@@ -1,0 +1,119 @@
+"""Bad input is always a 4xx problem document, never a 500."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+from uuid import UUID
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from peerlearning.bootstrap import Services, bootstrap
+from peerlearning.settings import store_settings
+from tests.api.client import PROBLEM, TEAM, ApiClient, announce_body
+
+
+def raw_post(client: FlaskClient, path: str, data: Any, content_type: str) -> Any:
+    headers = {"Authorization": f"Bearer {TEAM}", "Content-Type": content_type}
+    return client.post(path, data=data, headers=headers)
+
+
+def assert_problem(response: Any, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == PROBLEM
+    body: dict[str, Any] = response.json
+    assert {"type", "title", "status", "detail"} <= set(body)
+    assert body["status"] == status and body["detail"]
+    return body
+
+
+def test_malformed_json_is_400(client: FlaskClient) -> None:
+    response = raw_post(client, "/peer-learnings", '{"title": "halb', "application/json")
+
+    assert "not valid JSON" in assert_problem(response, 400)["detail"]
+
+
+def test_json_that_is_not_an_object_is_422(client: FlaskClient) -> None:
+    assert_problem(raw_post(client, "/peer-learnings", "[1, 2]", "application/json"), 422)
+
+
+def test_a_body_that_is_not_json_is_415(client: FlaskClient) -> None:
+    body = json.dumps(announce_body())
+
+    response = raw_post(client, "/peer-learnings", body, "text/plain")
+
+    assert "application/json" in assert_problem(response, 415)["detail"]
+
+
+def test_an_oversized_body_is_413(client: FlaskClient) -> None:
+    body = json.dumps(announce_body(summary="x" * 70_000))
+
+    assert_problem(raw_post(client, "/peer-learnings", body, "application/json"), 413)
+
+
+def test_wrong_types_and_unknown_fields_are_422_per_field(team: ApiClient) -> None:
+    body = {**announce_body(capacity="viele", starts_on=20241001), "colour": "blau"}
+
+    problem = assert_problem(team.post("/peer-learnings", body), 422)
+
+    assert set(problem["errors"]) == {"capacity", "starts_on", "colour"}
+    assert problem["errors"]["colour"] == ["Unknown field."]
+
+
+def test_unknown_paths_and_methods_are_problems(client: FlaskClient) -> None:
+    assert_problem(client.get("/nirgendwo"), 404)
+    not_allowed = client.delete("/peer-learnings")
+
+    assert_problem(not_allowed, 405)
+    assert "POST" in not_allowed.headers["Allow"]
+
+
+def test_a_malformed_if_match_is_400_and_a_star_or_weak_tag_is_accepted(
+    team: ApiClient, series: dict[str, Any]
+) -> None:
+    path = f"/peer-learnings/{series['id']}"
+
+    assert_problem(team.patch(path, {"capacity": 3}, headers={"If-Match": "eins"}), 400)
+    assert team.patch(path, {"capacity": 3}, headers={"If-Match": "*"}).status_code == 200
+    assert team.patch(path, {"capacity": 4}, headers={"If-Match": 'W/"2"'}).status_code == 200
+
+
+def test_an_unexpected_error_is_a_logged_500_problem(
+    flask_app: Flask, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken() -> None:
+        raise RuntimeError("disk on fire")
+
+    flask_app.add_url_rule("/broken", view_func=broken)
+
+    with caplog.at_level(logging.ERROR):
+        problem = assert_problem(flask_app.test_client().get("/broken"), 500)
+
+    assert "disk on fire" not in problem["detail"]
+    assert "disk on fire" in caplog.text
+
+
+def test_a_concurrent_write_is_a_409(
+    team: ApiClient,
+    services: Services,
+    series: dict[str, Any],
+    store_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = bootstrap(store_settings(store_url))
+    record = services.app.record
+
+    def record_after_someone_else(*aggregates: Any) -> None:
+        other.app.set_joining(UUID(series["id"]), False, actor="someone")
+        record(*aggregates)
+
+    monkeypatch.setattr(services.app, "record", record_after_someone_else)
+    try:
+        response = team.patch(f"/peer-learnings/{series['id']}", {"capacity": 3})
+    finally:
+        other.close()
+
+    assert "at the same time" in assert_problem(response, 409)["detail"]
