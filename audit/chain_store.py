@@ -32,6 +32,11 @@ class ChainStore:
         with self.db.transaction(write=False) as tx:
             return _head(tx)
 
+    def link_at(self, position: int) -> str | None:
+        with self.db.transaction(write=False) as tx:
+            rows = tx.execute(f"SELECT link FROM {TABLE} WHERE position = ?", (position,))
+        return str(rows[0][0]) if rows else None
+
     def rows(self, after: int = 0, until: int | None = None) -> Iterator[ChainRow]:
         while True:
             with self.db.transaction(write=False) as tx:

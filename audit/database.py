@@ -86,6 +86,7 @@ class PostgresDatabase:
             kwargs={"options": options} if options else {},
             min_size=1,
             max_size=4,
+            timeout=10,
             check=ConnectionPool.check_connection,
             open=True,
         )

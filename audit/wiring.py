@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -17,6 +18,8 @@ from audit.sealing import SealedPersonalData
 from audit.verification import verify_records
 from peerlearning.settings import StoreSettings
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Audit:
@@ -29,7 +32,10 @@ class Audit:
         """Chains new events after every command this process records."""
 
         def chain_recorded(_: list[Recording[UUID]]) -> None:
-            self.chain.catch_up(app)
+            try:
+                self.chain.catch_up(app)
+            except Exception:  # the write is recorded; the next command chains it
+                log.exception("The audit chain could not catch up after a command")
 
         app.recorded_listeners.append(chain_recorded)  # type: ignore[attr-defined]
 
