@@ -16,7 +16,7 @@ from scheduler.rendering import as_html, as_text
 
 def message_id_for(dispatch_id: UUID) -> str:
     """The same for every attempt, so a mail sent twice after a crash folds into one."""
-    return f"<reminder-{dispatch_id}@{UID_DOMAIN}>"
+    return f"<{dispatch_id.hex}@{UID_DOMAIN}>"
 
 
 def build_message(
@@ -36,7 +36,6 @@ def build_message(
     message["Reply-To"] = meeting.contact_email
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id_for(dispatch_id)
-    message["Content-Language"] = content.language
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(as_text(content))
     message.add_alternative(as_html(content), subtype="html")
@@ -48,4 +47,5 @@ def build_message(
         filename="cancel.ics" if method == "CANCEL" else "invite.ics",
         params={"method": method},
     )
+    message["Content-Language"] = content.language  # after the parts: they move Content-*
     return message

@@ -1,0 +1,79 @@
+"""Rescheduled and cancelled meetings: old reminders stay unsent, the reminded are told."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar
+
+from scheduler.dispatch_queries import DispatchQueries
+from scheduler.service import ReminderService
+from tests.scheduler.scenario import P1D_DUE, P7D_DUE, Scenario, email_of
+from tests.scheduler.smtp_sink import SmtpSink
+from tests.support.clock import FakeClock
+from tests.support.samples import at
+
+
+def calendar_of(mail: object) -> Calendar:
+    [part] = [p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar"]  # type: ignore[attr-defined]
+    return Calendar.from_ical(part.get_content())
+
+
+def test_a_moved_meeting_is_reminded_at_the_new_time_and_the_reminded_are_told(
+    scenario: Scenario, reminders: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    scenario.join("Eva")
+    meeting_id = scenario.schedule_kickoff()
+    clock.set(P7D_DUE)
+    reminders.sweep()
+    clock.set(P7D_DUE + timedelta(hours=1))
+    scenario.join("Max")
+    new_day = date(2024, 10, 8)
+    scenario.app.reschedule_meeting(
+        scenario.series_id, meeting_id, at(new_day, 14), at(new_day, 16), actor="anna"
+    )
+    reminders.sweep()
+    [notice] = sink.to(email_of("Eva"))[1:]
+    assert notice["Subject"].startswith("Verschoben: ")
+    assert "Dienstag, 8. Oktober 2024, 14:00 Uhr" in notice["Subject"]
+    event = calendar_of(notice).walk("VEVENT")[0]
+    assert event["SEQUENCE"] == 1
+    assert event.decoded("DTSTART") == at(new_day, 14)
+    assert sink.to(email_of("Max")) == [], "Max joined after the reminder and knows no old time"
+    clock.set(P1D_DUE)
+    assert reminders.sweep().sent == 0, "the old P1D reminder is not sent"
+    clock.set(datetime(2024, 10, 7, 12, 0, tzinfo=UTC))
+    assert reminders.sweep().sent == 2
+    assert reminders.sweep().sent == 0
+
+
+def test_a_cancelled_meeting_sends_notices_to_the_reminded_and_nothing_else(
+    scenario: Scenario,
+    reminders: ReminderService,
+    sink: SmtpSink,
+    dispatches: DispatchQueries,
+    clock: FakeClock,
+) -> None:
+    scenario.join("Eva")
+    scenario.join("John", locale="en")
+    scenario.join("Paul")
+    meeting_id = scenario.schedule_kickoff()
+    clock.set(P7D_DUE)
+    reminders.sweep()
+    scenario.leave("Paul")
+    scenario.join("Max")
+    scenario.app.cancel_meeting(scenario.series_id, meeting_id, actor="anna", reason="Krankheit")
+    reminders.sweep()
+    eva_notice = sink.to(email_of("Eva"))[-1]
+    john_notice = sink.to(email_of("John"))[-1]
+    assert eva_notice["Subject"].startswith("Abgesagt: ")
+    assert john_notice["Subject"].startswith("Cancelled: ")
+    calendar = calendar_of(eva_notice)
+    assert calendar["METHOD"] == "CANCEL"
+    assert calendar.walk("VEVENT")[0]["STATUS"] == "CANCELLED"
+    assert len(sink.to(email_of("Paul"))) == 1, "Paul left: no notice"
+    assert sink.to(email_of("Max")) == [], "Max was never reminded"
+    clock.set(P1D_DUE)
+    reminders.sweep()
+    assert len(sink.messages) == 5
+    assert len(dispatches.listing(status="sent")) == 5
