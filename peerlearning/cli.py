@@ -9,12 +9,13 @@ from collections.abc import Sequence
 
 from api import cli as api_cli
 from audit import cli as audit_cli
+from peerlearning import demo_cli
 from peerlearning.settings import SettingError
 from projections import cli as projections_cli
 from scheduler import cli as scheduler_cli
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-PACKAGES = (api_cli, scheduler_cli, projections_cli, audit_cli)
+PACKAGES = (api_cli, scheduler_cli, projections_cli, audit_cli, demo_cli)
 
 
 def parser() -> argparse.ArgumentParser:
