@@ -17,7 +17,7 @@ from tests.demo.seed import SEED_DAY
 
 def test_every_event_names_the_demo_as_its_cause(demo: Services) -> None:
     app = demo.app
-    last = app.recorder.max_notification_id()
+    last = app.recorder.max_notification_id() or 0
     notifications = app.recorder.select_notifications(start=1, limit=last + 1)
     assert len(notifications) == last > 300
     actors = {getattr(app.mapper.to_domain_event(n), "actor", None) for n in notifications}
@@ -28,7 +28,12 @@ def test_the_hosts_are_listed_as_model_projects_and_cannot_enrol(demo: Services)
     listed = {p["name"] for p in demo.views.model_projects()}
     assert {p.name for p in MODEL_PROJECTS} == listed
     items, _ = demo.views.catalogue(on=SEED_DAY, q="Smart Cities: Schule")
-    soest = {"name": "Stadt Soest", "key": "05974040", "state": "NRW", "region": "Südwestfalen"}
+    soest: dict[str, str | None] = {
+        "name": "Stadt Soest",
+        "key": "05974040",
+        "state": "NRW",
+        "region": "Südwestfalen",
+    }
     with pytest.raises(NotEligible, match="model project"):
         demo.app.enrol(items[0]["id"], soest, "Eva Muster", "eva@example.org", "anna")
 
