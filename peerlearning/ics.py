@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone
+
+from domain.glossary import MEETING_KIND
 
 UID_DOMAIN = "peer-learnings.smart-cities"
 
@@ -15,3 +23,59 @@ def meeting_uid(meeting_id: UUID | str) -> str:
 def meeting_sequence(schedule_version: int) -> int:
     """SEQUENCE rises with every reschedule: 0 for the first schedule."""
     return max(schedule_version - 1, 0)
+
+
+PRODID = "-//Start Smart//Peer-Learnings//DE"
+FEED_TIMEZONE = "Europe/Berlin"
+ZONE_RULES_FROM, ZONE_RULES_UNTIL = date(2020, 1, 1), date(2040, 1, 1)
+CANCELLED = "cancelled"
+
+
+def meeting_event(meeting: Mapping[str, Any], series: Mapping[str, Any], stamp: datetime) -> Event:
+    """One meeting as a VEVENT; `series` needs title, host, timezone, agenda_url, contact_email.
+
+    Only public facts go in: no participants, no video link.
+    """
+    zone = ZoneInfo(series.get("timezone") or FEED_TIMEZONE)
+    event = Event()
+    event.add("uid", meeting_uid(meeting["meeting_id"]))
+    event.add("sequence", meeting_sequence(meeting["schedule_version"]))
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("last-modified", stamp.astimezone(UTC))
+    event.add("dtstart", meeting["starts_at"].astimezone(zone))
+    event.add("dtend", meeting["ends_at"].astimezone(zone))
+    event.add("summary", f"{MEETING_KIND['de'][meeting['kind']]}: {series['title']}")
+    event.add("description", _description(meeting, series))
+    event.add("location", meeting.get("location") or "Online")
+    event.add("status", "CANCELLED" if meeting["state"] == CANCELLED else "CONFIRMED")
+    event.add("transp", "TRANSPARENT" if meeting["state"] == CANCELLED else "OPAQUE")
+    if series.get("agenda_url"):
+        event.add("url", series["agenda_url"])
+    return event
+
+
+def _description(meeting: Mapping[str, Any], series: Mapping[str, Any]) -> str:
+    lines = [f"Peer-Learning „{series['title']}“ von {series['host']}."]
+    if meeting.get("title"):
+        lines.append(str(meeting["title"]))
+    if series.get("agenda_url"):
+        lines.append(f"Agenda: {series['agenda_url']}")
+    lines.append(f"Anmeldung und Fragen: {series['contact_email']}")
+    return "\n".join(lines)
+
+
+def feed_calendar(name: str, events: Iterable[Event]) -> Calendar:
+    """A subscribable calendar: the programme's VTIMEZONE and the given events."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", FEED_TIMEZONE)
+    zone = Timezone.from_tzid(FEED_TIMEZONE, first_date=ZONE_RULES_FROM, last_date=ZONE_RULES_UNTIL)
+    calendar.add_component(zone)
+    for event in events:
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar

@@ -1,0 +1,62 @@
+"""Calendar subscriptions (RFC 5545): one series, or every upcoming meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import request
+from flask.views import MethodView
+from werkzeug.wrappers import Response as BaseResponse
+
+from api.blueprint import Blueprint
+from api.context import services
+from web.conditional import conditional_response
+from web.feeds import series_feed, upcoming_feed
+
+CALENDAR = "text/calendar"
+blp = Blueprint(
+    "calendar", __name__, description="Calendar subscriptions of the public meetings (iCalendar)."
+)
+
+
+def calendar_doc(what: str) -> dict[str, Any]:
+    headers = {
+        "ETag": {"schema": {"type": "string"}},
+        "Last-Modified": {"schema": {"type": "string"}},
+    }
+    return {
+        "responses": {
+            "200": {
+                "description": what,
+                "content": {CALENDAR: {"schema": {"type": "string"}}},
+                "headers": headers,
+            },
+            "304": {"description": "Not modified since the ETag or date the client sent."},
+        }
+    }
+
+
+def query_text(name: str) -> dict[str, Any]:
+    return {"in": "query", "name": name, "required": False, "schema": {"type": "string"}}
+
+
+@blp.route("/peer-learnings/<uuid:peer_learning_id>/calendar.ics")
+class SeriesCalendar(MethodView):
+    @blp.doc(**calendar_doc("Every meeting of the series; cancelled ones as STATUS:CANCELLED."))
+    def get(self, peer_learning_id: UUID) -> BaseResponse:
+        """Subscribe to the meetings of one Peer-Learning"""
+        feed = series_feed(services(), peer_learning_id)
+        return conditional_response(feed.body, CALENDAR, feed.last_modified)
+
+
+@blp.route("/calendar.ics")
+class UpcomingCalendar(MethodView):
+    @blp.doc(parameters=[query_text("topic"), query_text("region")])
+    @blp.doc(**calendar_doc("The upcoming meetings of every series that has not finished."))
+    def get(self) -> BaseResponse:
+        """Subscribe to all upcoming meetings, optionally by topic or region"""
+        topic = request.args.get("topic") or None
+        region = request.args.get("region") or None
+        feed = upcoming_feed(services(), topic, region)
+        return conditional_response(feed.body, CALENDAR, feed.last_modified)

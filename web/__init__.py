@@ -1,0 +1,1 @@
+"""The public catalogue page and its calendar subscriptions."""

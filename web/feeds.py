@@ -1,0 +1,57 @@
+"""Calendar feeds assembled from the read models; public facts only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from domain.clock import today
+from domain.errors import PeerLearningNotFound
+from peerlearning.ics import feed_calendar, meeting_event
+
+EVERYTHING = 1000
+FINISHED = ("closed", "withdrawn")
+
+
+@dataclass(frozen=True)
+class Feed:
+    body: bytes
+    last_modified: datetime
+
+
+def series_feed(services: Any, peer_learning_id: UUID) -> Feed:
+    """Every meeting of one series, held and cancelled ones included."""
+    detail = services.views.series_detail(peer_learning_id, on=today(services.app.clock))
+    if detail is None:
+        raise PeerLearningNotFound(peer_learning_id)
+    stamp = last_change(services, peer_learning_id)
+    events = [meeting_event(m, detail, stamp) for m in detail["meetings"]]
+    return Feed(feed_calendar(f"Peer-Learning: {detail['title']}", events).to_ical(), stamp)
+
+
+def upcoming_feed(services: Any, topic: str | None, region: str | None) -> Feed:
+    """The meetings still to come in every unfinished series (optionally by topic or region)."""
+    now = services.app.clock.now()
+    items, _ = services.views.catalogue(
+        on=today(services.app.clock), topic=topic, region=region, per_page=EVERYTHING
+    )
+    events, stamps = [], [datetime(2020, 1, 1, tzinfo=UTC)]
+    for item in items:
+        if item["status"] in FINISHED:
+            continue
+        detail = services.views.series_detail(item["id"], on=today(services.app.clock))
+        coming = [m for m in detail["meetings"] if m["starts_at"] > now]
+        if coming:
+            stamps.append(last_change(services, item["id"]))
+            events += [meeting_event(m, detail, stamps[-1]) for m in coming]
+    events.sort(key=lambda e: e.decoded("dtstart"))
+    body = feed_calendar("Peer-Learnings: kommende Termine", events).to_ical()
+    return Feed(body, max(stamps))
+
+
+def last_change(services: Any, peer_learning_id: UUID) -> datetime:
+    """When the series last changed, to the second (HTTP dates carry no fractions)."""
+    modified: datetime = services.app.series(peer_learning_id).modified_on
+    return modified.astimezone(UTC).replace(microsecond=0)

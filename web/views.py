@@ -1,0 +1,136 @@
+"""The public catalogue page: server-rendered, German by default, no JavaScript."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import flask_smorest
+from flask import Response, render_template, request, url_for
+
+from api.context import services
+from domain.clock import today
+from web.present import meeting_rows, next_meeting_label, period, usual_times
+from web.texts import LANGUAGES, words
+
+EVERYTHING = 1000
+SECTIONS = ("new", "running", "closed", "withdrawn")
+FILTERS = ("topic", "region", "format")
+
+
+class PageBlueprint(flask_smorest.Blueprint):
+    """HTML pages: registered with the API, but not part of its OpenAPI document."""
+
+    def register_views_in_doc(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+blp = PageBlueprint(
+    "catalogue_page",
+    __name__,
+    description="The public catalogue page (HTML).",
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/assets",
+)
+
+
+@blp.route("/")
+def catalogue() -> Response:
+    lang, (on, bad_date) = language(), requested_day()
+    chosen = {name: request.args.get(name) or None for name in FILTERS}
+    views = services().views
+    items, _ = views.catalogue(on=on, per_page=EVERYTHING, **chosen)
+    everything, _ = views.catalogue(on=on, per_page=EVERYTHING)
+    cards = [card(item, lang, on) for item in items]
+    sections = {s: [c for c in cards if c["status"] == s] for s in SECTIONS}
+    page = render_template(
+        "catalogue.html",
+        lang=lang,
+        on=on,
+        bad_date=bad_date,
+        chosen=chosen,
+        options=filter_options(everything),
+        sections=sections,
+        **words(lang),
+        **switch_language(lang),
+    )
+    return html(page, lang, 400 if bad_date else 200)
+
+
+@blp.route("/catalogue/<uuid:peer_learning_id>")
+def series(peer_learning_id: UUID) -> Response:
+    lang, (on, bad_date) = language(), requested_day()
+    current = services()
+    detail = current.views.series_detail(peer_learning_id, on=on)
+    if detail is None:
+        page = render_template(
+            "missing.html", lang=lang, on=on, **words(lang), **switch_language(lang)
+        )
+        return html(page, lang, 404)
+    now = current.app.clock.now()
+    page = render_template(
+        "series.html",
+        lang=lang,
+        on=on,
+        bad_date=bad_date,
+        s=card(detail, lang, on, detail),
+        meetings=meeting_rows(detail, now, lang),
+        **words(lang),
+        **switch_language(lang),
+    )
+    return html(page, lang, 400 if bad_date else 200)
+
+
+def card(
+    item: dict[str, Any], lang: str, on: date, detail: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The facts one series shows: only what the catalogue publishes, never people."""
+    detail = detail or services().views.series_detail(item["id"], on=on)
+    return {
+        **item,
+        "period": period(item, lang),
+        "times": usual_times(detail["meetings"] if detail else [], item["timezone"], lang),
+        "next": next_meeting_label(item, lang),
+    }
+
+
+def filter_options(items: list[dict[str, Any]]) -> dict[str, list[str]]:
+    return {
+        "topic": sorted({t for i in items for t in i["topics"]}, key=str.casefold),
+        "region": sorted({r for i in items for r in i["regions"]}, key=str.casefold),
+        "format": sorted({i["format"] for i in items}),
+    }
+
+
+def language() -> str:
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    return request.accept_languages.best_match(LANGUAGES, default="de") or "de"
+
+
+def requested_day() -> tuple[date, bool]:
+    """The programme day asked for with ?on=YYYY-MM-DD; today when absent or invalid."""
+    raw = request.args.get("on")
+    if raw:
+        try:
+            return date.fromisoformat(raw), False
+        except ValueError:
+            return today(services().app.clock), True
+    return today(services().app.clock), False
+
+
+def html(page: str, lang: str, status: int) -> Response:
+    response = Response(page, status=status, mimetype="text/html")
+    response.headers["Content-Language"] = lang
+    response.vary.add("Accept-Language")
+    return response
+
+
+def switch_language(lang: str) -> dict[str, str]:
+    """The same page in the other language, for the language link."""
+    other = "en" if lang == "de" else "de"
+    args = {**request.args.to_dict(), **(request.view_args or {}), "lang": other}
+    return {"other_lang": other, "other_url": url_for(str(request.endpoint), **args)}
