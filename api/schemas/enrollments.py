@@ -73,6 +73,7 @@ class EnrollmentSchema(Schema):
     contact = fields.Nested(PersonSchema)
     status = fields.String(metadata={"description": "admitted, waitlisted, rejected, withdrawn."})
     registered_at = fields.AwareDateTime(allow_none=True)
+    active_participants = fields.Integer()
     version = fields.Integer()
     participants = fields.List(fields.Nested(ParticipantSchema))
 

@@ -77,6 +77,7 @@ class CatalogueItemSchema(Schema):
     meetings_held = fields.Integer()
     meetings_scheduled = fields.Integer()
     planned_meetings = fields.Integer()
+    capacity = fields.Integer(allow_none=True, metadata={"description": "Seats; none: no limit."})
     municipalities = fields.Integer(metadata={"description": "Admitted municipalities."})
     waitlisted = fields.Integer()
     participants = fields.Integer()
@@ -99,3 +100,5 @@ class SeriesDetailSchema(CatalogueItemSchema):
     reflection_held_on = fields.Date(allow_none=True)
     closed_on = fields.Date(allow_none=True)
     withdrawn_on = fields.Date(allow_none=True)
+    remind_on_site = fields.Boolean()
+    reminder_offsets = fields.List(fields.String(), allow_none=True)

@@ -1,0 +1,16 @@
+"""For WSGI servers: `gunicorn 'api.wsgi:create()'`; reminders run as their own process."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from api.app import create_app
+
+
+def create() -> Flask:
+    """Builds the app on the store named by PEERLEARNING_DATABASE_URL, once per worker."""
+    from api.server import open_services
+
+    services = open_services()
+    services.start_polling()
+    return create_app(services=services)
