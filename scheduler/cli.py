@@ -25,6 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def run_scheduler(args: argparse.Namespace) -> int:
     settings = reminder_settings()
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
     services = bootstrap(extra_views=dispatch_views())
     stopping = threading.Event()
 

@@ -42,6 +42,6 @@ def reconcile(key: str) -> None:
 def sweep(key: str) -> None:
     scheduler = _running.get(key)
     if scheduler is not None:
-        tally = scheduler.service.sweep()
+        tally = scheduler.service.sweep(wait=False)
         if tally.sent or tally.failed or tally.deferred:
             log.info("Sweep: %s", tally)

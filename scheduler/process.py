@@ -69,19 +69,21 @@ class ReminderScheduler:
             self.scheduler.modify_job("reconcile", next_run_time=datetime.now(UTC))
 
     def reconcile(self) -> None:
+        """Jobs for every reminder still to come; jobs of cancelled or moved reminders go."""
         self.services.projector.catch_up()
         now = self.service.clock.now()
-        wanted = {
+        current = {
             occurrence.job_id: occurrence
             for meeting in self.service.lookup.upcoming(after=now)
-            for occurrence in planning.pending(meeting, self.settings.offsets, now)
+            for occurrence in planning.occurrences(meeting, self.settings.offsets)
         }
-        for job in self.scheduler.get_jobs():
-            if job.id.startswith(planning.JOB_PREFIX) and job.id not in wanted:
+        for job in self.pending_jobs():
+            if job.id not in current:
                 job.remove()
-        for occurrence in wanted.values():
-            self._plan(occurrence)
-        self.service.send_notices()
+        for occurrence in current.values():
+            if occurrence.due_at > now:
+                self._plan(occurrence)
+        self.service.send_notices(wait=False)
 
     def _plan(self, occurrence: Occurrence) -> None:
         args = [self.key, *occurrence.job_args()]

@@ -55,9 +55,14 @@ class ReminderService:
                 return Tally()
             return self.handle(planning.occurrence_of(meeting, offset), meeting)
 
-    def sweep(self) -> Tally:
-        """Everything due without a job: reminders, retries, change and cancellation notices."""
-        with self.lock:
+    def sweep(self, wait: bool = True) -> Tally:
+        """Everything due without a job: reminders, retries, change and cancellation notices.
+
+        With wait=False a sweep that finds another one running leaves the work to it.
+        """
+        if not self.lock.acquire(blocking=wait):
+            return Tally()
+        try:
             now = self.clock.now()
             tally = Tally()
             for meeting in self.lookup.upcoming(after=now - self.settings.lookback):
@@ -65,10 +70,16 @@ class ReminderService:
                     tally.add(self.handle(occurrence, meeting))
             tally.add(self.retries.retry_due())
             return tally.add(self.notices.send_due())
+        finally:
+            self.lock.release()
 
-    def send_notices(self) -> Tally:
-        with self.lock:
+    def send_notices(self, wait: bool = True) -> Tally:
+        if not self.lock.acquire(blocking=wait):
+            return Tally()
+        try:
             return self.notices.send_due()
+        finally:
+            self.lock.release()
 
     def handle(self, occurrence: Occurrence, meeting: MeetingFacts) -> Tally:
         now = self.clock.now()

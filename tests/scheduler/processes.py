@@ -1,0 +1,84 @@
+"""Scheduler processes for fault tests: a store full of due reminders, `peerlearning scheduler`."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from peerlearning.bootstrap import bootstrap
+from peerlearning.settings import store_settings
+from scheduler.cli import dispatch_views
+from scheduler.dispatch_queries import DispatchQueries
+from tests.scheduler.scenario import series_with
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def store_with_due_reminders(store_url: str, people: int) -> None:
+    """A meeting whose PT1H reminder falls due two seconds from now, for `people` participants."""
+    services = bootstrap(store_settings(store_url), extra_views=dispatch_views())
+    try:
+        today = datetime.now(ZoneInfo("Europe/Berlin")).date()
+        scenario = series_with(services.app, starts_on=today, ends_on=None)
+        for number in range(people):
+            scenario.join(f"P{number:04d}")
+        starts = datetime.now(UTC) + timedelta(hours=1, seconds=2)
+        services.app.schedule_meeting(
+            scenario.series_id, "kickoff", starts, starts + timedelta(hours=1), "virtual",
+            actor="anna", video_url="https://video.example.org/room",
+        )  # fmt: skip
+    finally:
+        services.close()
+
+
+def dispatch_statuses(store_url: str) -> dict[str, int]:
+    services = bootstrap(store_settings(store_url), extra_views=dispatch_views())
+    try:
+        found: dict[str, int] = {}
+        for item in DispatchQueries(services.db).listing(limit=100000):
+            found[item["status"]] = found.get(item["status"], 0) + 1
+        return found
+    finally:
+        services.close()
+
+
+def scheduler_env(store_url: str, smtp: dict[str, str], **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        **smtp,
+        "PEERLEARNING_DATABASE_URL": store_url,
+        "PEERLEARNING_REMINDER_OFFSETS": "PT1H",
+        "PEERLEARNING_REMINDER_LEASE": "PT3S",
+        "PEERLEARNING_REMINDER_RETRY_BASE": "PT1S",
+        "PEERLEARNING_REMINDER_RETRY_MAX": "PT2S",
+        "PEERLEARNING_SWEEP_SECONDS": "1",
+        "PEERLEARNING_RECONCILE_SECONDS": "1",
+        "PEERLEARNING_POOL_SIZE": "3",
+        **extra,
+    }
+
+
+def start_scheduler(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "peerlearning.cli", "scheduler"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
