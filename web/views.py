@@ -108,7 +108,11 @@ def language() -> str:
     asked = request.args.get("lang")
     if asked in LANGUAGES:
         return asked
-    return request.accept_languages.best_match(LANGUAGES, default="de") or "de"
+    for tag, _quality in request.accept_languages:
+        primary = tag.split("-")[0].lower()
+        if primary in LANGUAGES:
+            return primary
+    return "de"
 
 
 def requested_day() -> tuple[date, bool]:

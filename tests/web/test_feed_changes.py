@@ -1,0 +1,54 @@
+"""A feed follows the series: a reschedule raises SEQUENCE, a cancellation shows, 304 ends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from icalendar import Calendar
+
+from api.app import create_app
+from peerlearning.bootstrap import Services
+from peerlearning.ics import meeting_uid
+from tests.demo.conftest import open_services
+from tests.support.samples import announce, schedule
+
+NOW = datetime(2024, 9, 20, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def services(store_url: str) -> Iterator[Services]:
+    services = open_services(store_url, NOW)
+    yield services
+    services.close()
+
+
+def events(client: FlaskClient, url: str) -> dict[str, Any]:
+    return {str(e["UID"]): e for e in Calendar.from_ical(client.get(url).data).walk("VEVENT")}
+
+
+def test_reschedule_and_cancel_change_the_feed_and_its_etag(services: Services) -> None:
+    client = create_app({"TESTING": True}, services).test_client()
+    series_id = announce(services.app)
+    kickoff = schedule(services.app, series_id, "kickoff", date(2024, 10, 1))
+    exchange = schedule(services.app, series_id, "exchange", date(2024, 11, 5))
+    url = f"/peer-learnings/{series_id}/calendar.ics"
+    first = client.get(url)
+    etag = first.headers["ETag"]
+    moved = datetime(2024, 11, 6, 9, 0, tzinfo=UTC)
+    services.app.reschedule_meeting(
+        series_id, exchange, moved, moved + timedelta(hours=2), actor="anna"
+    )
+    services.app.cancel_meeting(series_id, kickoff, actor="anna", reason="Krankheit")
+    second = client.get(url, headers={"If-None-Match": etag})
+    assert second.status_code == 200 and second.headers["ETag"] != etag
+    found = events(client, url)
+    assert found[meeting_uid(exchange)].decoded("SEQUENCE") == 1
+    assert found[meeting_uid(exchange)].decoded("DTSTART") == moved
+    assert str(found[meeting_uid(kickoff)]["STATUS"]) == "CANCELLED"
+    assert found[meeting_uid(kickoff)].decoded("SEQUENCE") == 0
+    upcoming = events(client, "/calendar.ics")
+    assert set(upcoming) == {meeting_uid(kickoff), meeting_uid(exchange)}
