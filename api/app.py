@@ -27,6 +27,7 @@ BLUEPRINTS: list[str] = [
     "api.model_project_views",
     "api.calendar_views",
     "web.views",
+    "api.audit_views",
     "api.reminder_views",
 ]
 

@@ -12,14 +12,14 @@ from api.auth import current_actor, require_role
 from api.blueprint import Blueprint
 from api.context import if_match, programme_today, sends_etag, services
 from api.reads import Reply, series_reply
+from api.schemas.audit import CatalogueAsOfQuerySchema, SeriesAsOfQuerySchema
 from api.schemas.series import (
-    CatalogueQuerySchema,
     CatalogueSchema,
-    DayQuerySchema,
     SeriesDetailSchema,
     SeriesInSchema,
     SeriesPatchSchema,
 )
+from api.time_travel import catalogue_then, series_then
 
 blp = Blueprint(
     "peer-learnings",
@@ -31,13 +31,18 @@ blp = Blueprint(
 
 @blp.route("")
 class Catalogue(MethodView):
-    @blp.arguments(CatalogueQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(CatalogueAsOfQuerySchema, location="query", as_kwargs=True)
     @blp.response(200, CatalogueSchema)
-    def get(self, page: int, per_page: int, on: Any = None, **filters: Any) -> dict[str, Any]:
+    def get(
+        self, page: int, per_page: int, on: Any = None, as_of: Any = None, **filters: Any
+    ) -> dict[str, Any]:
         """List the catalogue as it stands on a day
 
         Public. Ordered like the programme's page: new, running, closed, withdrawn.
+        With `as_of`, the catalogue as the system knew it at that moment.
         """
+        if as_of is not None:
+            return catalogue_then(as_of, on, page, per_page, **filters)
         day = on or programme_today()
         items, total = services().views.catalogue(on=day, page=page, per_page=per_page, **filters)
         return {"items": items, "total": total, "page": page, "per_page": per_page}
@@ -56,14 +61,19 @@ class Catalogue(MethodView):
 
 @blp.route("/<uuid:peer_learning_id>")
 class Series(MethodView):
-    @blp.arguments(DayQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(SeriesAsOfQuerySchema, location="query", as_kwargs=True)
     @blp.response(200, SeriesDetailSchema)
     @sends_etag
-    def get(self, peer_learning_id: UUID, on: Any = None) -> Reply:
+    def get(
+        self, peer_learning_id: UUID, on: Any = None, version: Any = None, as_of: Any = None
+    ) -> Reply:
         """Show one Peer-Learning with its meetings
 
         Public; holds no personal data. `ETag` is the series' version for If-Match.
+        With `version` or `as_of`, the series exactly as then recorded (no ETag).
         """
+        if version is not None or as_of is not None:
+            return series_then(peer_learning_id, on, version, as_of), 200, {}
         return series_reply(peer_learning_id, on=on)
 
     @require_role("team")

@@ -9,7 +9,7 @@ from uuid import UUID
 from eventsourcing.application import Application
 
 from audit.chain import GENESIS, link
-from audit.database import Database, Tx
+from audit.database import StoreDatabase, Tx
 from audit.log import stored_records
 from audit.verification import ChainRow
 
@@ -20,28 +20,29 @@ PAGE = 500
 class ChainStore:
     """Append-only; the highest kept position is the follower's tracking record."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: StoreDatabase) -> None:
         self.db = db
-        with db.transaction() as tx:
+        self.table = db.table(TABLE)
+        with db.transaction(write=True) as tx:
             tx.execute(
-                f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+                f"CREATE TABLE IF NOT EXISTS {self.table} ("
                 "position BIGINT PRIMARY KEY, link TEXT NOT NULL)"
             )
 
     def head(self) -> ChainRow | None:
-        with self.db.transaction(write=False) as tx:
-            return _head(tx)
+        with self.db.transaction() as tx:
+            return _head(tx, self.table)
 
     def link_at(self, position: int) -> str | None:
-        with self.db.transaction(write=False) as tx:
-            rows = tx.execute(f"SELECT link FROM {TABLE} WHERE position = ?", (position,))
+        with self.db.transaction() as tx:
+            rows = tx.execute(f"SELECT link FROM {self.table} WHERE position = ?", (position,))
         return str(rows[0][0]) if rows else None
 
     def rows(self, after: int = 0, until: int | None = None) -> Iterator[ChainRow]:
         while True:
-            with self.db.transaction(write=False) as tx:
+            with self.db.transaction() as tx:
                 batch = tx.execute(
-                    f"SELECT position, link FROM {TABLE} WHERE position > ? "
+                    f"SELECT position, link FROM {self.table} WHERE position > ? "
                     "AND position <= ? ORDER BY position LIMIT ?",
                     (after, until if until is not None else 2**62, PAGE),
                 )
@@ -58,26 +59,21 @@ class ChainStore:
         return added
 
     def _append_page(self, app: Application[UUID]) -> int:
-        with self.db.transaction() as tx:
-            _lock(tx, self.db.dialect)
-            head = _head(tx)
+        with self.db.transaction(write=True) as tx:
+            if self.db.dialect != "sqlite":  # SQLite's BEGIN IMMEDIATE already serialises
+                tx.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
+            head = _head(tx, self.table)
             position, previous = (head[0], bytes.fromhex(head[1])) if head else (0, GENESIS)
             records = list(islice(stored_records(app, after=position), PAGE))
             for record in records:
                 previous = link(previous, record)
                 tx.execute(
-                    f"INSERT INTO {TABLE} (position, link) VALUES (?, ?)",
+                    f"INSERT INTO {self.table} (position, link) VALUES (?, ?)",
                     (record.position, previous.hex()),
                 )
         return len(records)
 
 
-def _head(tx: Tx) -> ChainRow | None:
-    rows = tx.execute(f"SELECT position, link FROM {TABLE} ORDER BY position DESC LIMIT 1")
+def _head(tx: Tx, table: str) -> ChainRow | None:
+    rows = tx.execute(f"SELECT position, link FROM {table} ORDER BY position DESC LIMIT 1")
     return (int(rows[0][0]), str(rows[0][1])) if rows else None
-
-
-def _lock(tx: Tx, dialect: str) -> None:
-    """SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the lock."""
-    if dialect != "sqlite":
-        tx.execute(f"LOCK TABLE {TABLE} IN EXCLUSIVE MODE")

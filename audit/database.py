@@ -1,129 +1,80 @@
-"""Plain connections to the store the events live in, for the audit's own tables."""
+"""The audit's own tables live in the application's store and use its connections."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any
+from uuid import UUID
 
-from peerlearning.settings import StoreSettings, psycopg_conninfo
+from eventsourcing.application import Application
+from eventsourcing.sqlite import SQLiteDatastore
 
 Row = tuple[Any, ...]
 
 
-class Tx(Protocol):
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+class Tx:
+    """One transaction; SQL uses `?` placeholders and `{table}` names on both stores."""
 
-
-class Database(Protocol):
-    dialect: str
-
-    def transaction(self, write: bool = True) -> Any: ...
-
-    def reclaim(self, table: str) -> None: ...
-
-    def close(self) -> None: ...
-
-
-class SQLiteDatabase:
-    """One short connection per transaction; `BEGIN IMMEDIATE` serialises writers."""
-
-    dialect = "sqlite"
-
-    def __init__(self, path: str, lock_timeout: float = 5.0) -> None:
-        self.path = path
-        self.lock_timeout = lock_timeout
-
-    @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[Tx]:
-        """Readers never wait for a writer (WAL), so decoding inside another write works."""
-        conn = sqlite3.connect(self.path, timeout=self.lock_timeout, isolation_level=None)
-        try:
-            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            try:
-                yield _SQLiteTx(conn)
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
-
-    def reclaim(self, table: str) -> None:
-        """Empties the write-ahead log of freed pages (best effort while others read)."""
-        conn = sqlite3.connect(self.path, timeout=1.0, isolation_level=None)
-        try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.OperationalError:
-            pass
-        finally:
-            conn.close()
-
-    def close(self) -> None:
-        """Nothing stays open between transactions."""
-
-
-class _SQLiteTx:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, cursor: Any, dialect: str) -> None:
+        self.cursor = cursor
+        self.dialect = dialect
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return list(self.conn.execute(sql, tuple(params)).fetchall())
+        if self.dialect == "sqlite":
+            self.cursor.execute(sql, tuple(params))
+            return [tuple(row) for row in self.cursor.fetchall()]
+        self.cursor.execute(sql.replace("?", "%s"), tuple(params))
+        if self.cursor.description is None:
+            return []
+        return [tuple(row.values()) for row in self.cursor.fetchall()]
 
 
-class PostgresDatabase:
-    """A small pool of connections whose search path is the store's schema."""
+class StoreDatabase:
+    """Transactions on the store the application's events are in (SQLite file or PG schema)."""
 
-    dialect = "postgresql"
+    def __init__(self, app: Application[UUID]) -> None:
+        self.datastore: Any = app.recorder.datastore  # type: ignore[attr-defined]
+        self.dialect = "sqlite" if isinstance(self.datastore, SQLiteDatastore) else "postgresql"
 
-    def __init__(self, conninfo: str, schema: str | None) -> None:
-        from psycopg_pool import ConnectionPool
+    def table(self, name: str) -> str:
+        return name if self.dialect == "sqlite" else f'"{self.datastore.schema}".{name}'
 
-        options = f"-c search_path={schema}" if schema else ""
-        self.pool = ConnectionPool(
-            conninfo,
-            kwargs={"options": options} if options else {},
-            min_size=1,
-            max_size=4,
-            timeout=10,
-            check=ConnectionPool.check_connection,
-            open=True,
-        )
+    @property
+    def blob(self) -> str:
+        return "BLOB" if self.dialect == "sqlite" else "BYTEA"
 
     @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[Tx]:
-        with self.pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
-            yield _PostgresTx(cursor)
+    def transaction(self, write: bool = False) -> Iterator[Tx]:
+        if self.dialect == "sqlite":
+            with self._sqlite_transaction(write) as tx:
+                yield tx
+            return
+        with self.datastore.transaction(commit=write) as cursor:
+            yield Tx(cursor, self.dialect)
 
-    def reclaim(self, table: str) -> None:
-        """Vacuums the table so deleted rows do not linger in dead tuples."""
-        with self.pool.connection() as conn:
+    @contextmanager
+    def _sqlite_transaction(self, write: bool) -> Iterator[Tx]:
+        """Writers take the lock up front, so two processes never deadlock upgrading."""
+        with self.datastore.get_connection(commit=write) as conn:
+            cursor = conn.cursor()
+            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield Tx(cursor, "sqlite")
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit() if write else conn.rollback()
+
+    def reclaim(self, name: str) -> None:
+        """Lets no deleted row linger: WAL checkpoint (SQLite) or VACUUM (PostgreSQL)."""
+        if self.dialect == "sqlite":
+            with self.datastore.get_connection(commit=True) as conn:
+                conn.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return
+        with self.datastore.get_connection() as conn:
             conn.autocommit = True
             try:
-                conn.execute(f"VACUUM {table}")  # type: ignore[arg-type]
+                conn.execute(f"VACUUM {self.table(name)}")
             finally:
                 conn.autocommit = False
-
-    def close(self) -> None:
-        self.pool.close()
-
-
-class _PostgresTx:
-    def __init__(self, cursor: Any) -> None:
-        self.cursor = cursor
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        self.cursor.execute(sql.replace("?", "%s"), tuple(params))
-        return list(self.cursor.fetchall()) if self.cursor.description else []
-
-
-def open_database(settings: StoreSettings) -> SQLiteDatabase | PostgresDatabase:
-    if settings.is_sqlite:
-        timeout = float(settings.env.get("SQLITE_LOCK_TIMEOUT") or 5)
-        return SQLiteDatabase(settings.sqlite_path, timeout)
-    return PostgresDatabase(psycopg_conninfo(settings), settings.schema)
-
-
-def blob_type(db: Database) -> str:
-    return "BLOB" if db.dialect == "sqlite" else "BYTEA"

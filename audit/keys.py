@@ -6,7 +6,7 @@ import os
 from datetime import UTC, datetime
 from uuid import UUID
 
-from audit.database import Database, Tx, blob_type
+from audit.database import StoreDatabase, Tx
 
 KEY_BYTES = 32
 TABLE = "personal_data_keys"
@@ -15,62 +15,62 @@ TABLE = "personal_data_keys"
 class KeyStore:
     """Keys by subject; an erased subject keeps a tombstone row without key."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: StoreDatabase) -> None:
         self.db = db
-        with db.transaction() as tx:
+        self.table = db.table(TABLE)
+        with db.transaction(write=True) as tx:
             tx.execute(
-                f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+                f"CREATE TABLE IF NOT EXISTS {self.table} ("
                 "subject_id TEXT PRIMARY KEY, "
-                f"secret {blob_type(db)}, "
+                f"secret {db.blob}, "
                 "created_at TEXT NOT NULL, "
                 "erased_at TEXT)"
             )
 
     def key_for(self, subject_id: UUID) -> bytes | None:
         """The subject's key, made on first use; None once the subject was erased."""
-        known = self.find(subject_id)
+        known = self._row(subject_id)
         if known is not None:
-            return known
-        with self.db.transaction() as tx:
-            row = _select(tx, subject_id)
-            if row is not None:
-                return _secret(row)
-            key = os.urandom(KEY_BYTES)
+            return _secret(known)
+        with self.db.transaction(write=True) as tx:
             tx.execute(
-                f"INSERT INTO {TABLE} (subject_id, secret, created_at) VALUES (?, ?, ?) "
+                f"INSERT INTO {self.table} (subject_id, secret, created_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (subject_id) DO NOTHING",
-                (str(subject_id), key, _now()),
+                (str(subject_id), os.urandom(KEY_BYTES), _now()),
             )
-            row = _select(tx, subject_id)
-        return _secret(row) if row else None
+            made = self._select(tx, subject_id)
+        return _secret(made) if made else None
 
     def find(self, subject_id: UUID) -> bytes | None:
-        with self.db.transaction(write=False) as tx:
-            row = _select(tx, subject_id)
+        row = self._row(subject_id)
         return _secret(row) if row else None
 
     def is_erased(self, subject_id: UUID) -> bool:
-        with self.db.transaction(write=False) as tx:
-            row = _select(tx, subject_id)
+        row = self._row(subject_id)
         return row is not None and row[0] is None
 
     def shred(self, subject_id: UUID) -> None:
         """Deletes the key for good and leaves a tombstone, so no new key is ever made."""
-        with self.db.transaction() as tx:
+        with self.db.transaction(write=True) as tx:
             if self.db.dialect == "sqlite":
                 tx.execute("PRAGMA secure_delete = ON")
-            tx.execute(f"DELETE FROM {TABLE} WHERE subject_id = ?", (str(subject_id),))
+            tx.execute(f"DELETE FROM {self.table} WHERE subject_id = ?", (str(subject_id),))
             tx.execute(
-                f"INSERT INTO {TABLE} (subject_id, secret, created_at, erased_at) "
+                f"INSERT INTO {self.table} (subject_id, secret, created_at, erased_at) "
                 "VALUES (?, NULL, ?, ?)",
                 (str(subject_id), _now(), _now()),
             )
         self.db.reclaim(TABLE)
 
+    def _row(self, subject_id: UUID) -> tuple[bytes | None] | None:
+        with self.db.transaction() as tx:
+            return self._select(tx, subject_id)
 
-def _select(tx: Tx, subject_id: UUID) -> tuple[bytes | None] | None:
-    rows = tx.execute(f"SELECT secret FROM {TABLE} WHERE subject_id = ?", (str(subject_id),))
-    return rows[0] if rows else None  # type: ignore[return-value]
+    def _select(self, tx: Tx, subject_id: UUID) -> tuple[bytes | None] | None:
+        rows = tx.execute(
+            f"SELECT secret FROM {self.table} WHERE subject_id = ?", (str(subject_id),)
+        )
+        return rows[0] if rows else None  # type: ignore[return-value]
 
 
 def _secret(row: tuple[bytes | None]) -> bytes | None:

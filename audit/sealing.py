@@ -31,8 +31,18 @@ class SealedPersonalData(Transcoding):
     type = PersonalData
     name = "personal_data"
 
-    def __init__(self, keys: KeyStore) -> None:
-        self.keys = keys
+    def __init__(self, keys: KeyStore | None = None) -> None:
+        self._keys = keys
+
+    def bind(self, keys: KeyStore) -> None:
+        """The keys live in the application's store, which exists only after the transcoding."""
+        self._keys = keys
+
+    @property
+    def keys(self) -> KeyStore:
+        if self._keys is None:
+            raise RuntimeError("Sealed personal data needs its key store; call bind() first.")
+        return self._keys
 
     def encode(self, obj: PersonalData) -> dict[str, Any]:
         key = None if obj.is_erased else self.keys.key_for(obj.subject_id)

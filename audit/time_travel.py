@@ -10,7 +10,7 @@ from eventsourcing.utils import get_topic
 
 from audit.log import notifications
 from audit.series_shape import catalogue_order, series_detail, series_item
-from domain.clock import PROGRAMME_TIMEZONE, today
+from domain.clock import PROGRAMME_TIMEZONE
 from domain.enrollment import Enrollment
 from domain.errors import NotFound, PeerLearningNotFound
 from domain.peer_learning import PeerLearning
@@ -87,7 +87,7 @@ def series_as_of(
     series, moment = series_at(app, peer_learning_id, version, as_of)
     admitted = admitted_at(app, series, moment)
     announced_at = timestamp_of(app, peer_learning_id, 1)
-    return series_detail(series, admitted, announced_at, on or _day_of(app, as_of))
+    return series_detail(series, admitted, announced_at, on or _day_of(moment))
 
 
 def catalogue_as_of(
@@ -102,7 +102,7 @@ def catalogue_as_of(
         series = app.series(series_id, version=version)
         admitted = admitted_at(app, series, as_of)
         announced_at = timestamp_of(app, series_id, 1)
-        items.append(series_item(series, admitted, announced_at, on or _day_of(app, as_of)))
+        items.append(series_item(series, admitted, announced_at, on or _day_of(as_of)))
     return sorted(items, key=catalogue_order)
 
 
@@ -111,7 +111,6 @@ def announced_series(app: PeerLearningApp) -> list[UUID]:
     return [UUID(str(n.originator_id)) for n in notifications(app, topics=[topic])]
 
 
-def _day_of(app: PeerLearningApp, moment: datetime | None) -> date:
-    if moment is None:
-        return today(app.clock)
+def _day_of(moment: datetime) -> date:
+    """Without `on`, the status is the one shown on the day the answer stands for."""
     return moment.astimezone(PROGRAMME_TIMEZONE).date()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from api.schemas.common import Strict
+from api.schemas.series import CatalogueQuerySchema, DayQuerySchema
 
 
 class LogQuerySchema(Strict):
@@ -61,3 +62,18 @@ class ErasureSchema(Schema):
     subject_id = fields.String()
     enrollment_id = fields.String()
     erased = fields.Boolean()
+
+
+AS_OF = {"description": "Recording time: what the system knew then, replayed from events."}
+
+
+class SeriesAsOfQuerySchema(DayQuerySchema):
+    version = fields.Integer(
+        validate=validate.Range(min=1),
+        metadata={"description": "The series exactly as this version of it was recorded."},
+    )
+    as_of = fields.AwareDateTime(metadata=AS_OF)
+
+
+class CatalogueAsOfQuerySchema(CatalogueQuerySchema):
+    as_of = fields.AwareDateTime(metadata=AS_OF)

@@ -6,32 +6,35 @@ from collections.abc import Iterator
 
 import pytest
 
-from audit.wiring import Audit, open_audit
+from audit.wiring import Audit, bind_keys, sealed_personal_data
 from peerlearning.bootstrap import core_views, prepare_store
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.settings import store_settings
 from projections.db import ViewDb
 from projections.projector import Projector
 from projections.queries import ViewQueries
+from tests.api.conftest import auditor, client, flask_app, series, services, team  # noqa: F401
 from tests.support.clock import FakeClock
 
 
 @pytest.fixture
-def audit(store_url: str) -> Iterator[Audit]:
+def audited_app(store_url: str, clock: FakeClock) -> Iterator[PeerLearningApp]:
+    """Personal data sealed with per-person keys kept in the same store."""
     settings = store_settings(store_url)
     prepare_store(settings)
-    opened = open_audit(settings)
-    yield opened
-    opened.close()
+    sealing = sealed_personal_data()
+    app = PeerLearningApp(env=settings.env, clock=clock, personal_data=sealing)
+    bind_keys(app, sealing)
+    yield app
+    app.close()
 
 
 @pytest.fixture
-def audited_app(store_url: str, clock: FakeClock, audit: Audit) -> Iterator[PeerLearningApp]:
-    settings = store_settings(store_url)
-    app = PeerLearningApp(env=settings.env, clock=clock, personal_data=audit.sealing)
-    audit.follow(app)
-    yield app
-    app.close()
+def audit(audited_app: PeerLearningApp) -> Audit:
+    """The chain follows every command from here on."""
+    opened = Audit.of(audited_app)
+    opened.follow(audited_app)
+    return opened
 
 
 @pytest.fixture
@@ -41,6 +44,10 @@ def live_views(
     """The live read models, kept up to date after every command."""
     db = ViewDb(store_settings(store_url))
     projector = Projector(audited_app, db, core_views())
-    audited_app.recorded_listeners.append(lambda _: None if projector.catch_up() else None)
+
+    def catch_up(_: object) -> None:
+        projector.catch_up()
+
+    audited_app.recorded_listeners.append(catch_up)
     yield projector, ViewQueries(db)
     db.close()

@@ -2,10 +2,39 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from audit.database import open_database
-from peerlearning.settings import StoreSettings
+import psycopg
+
+from peerlearning.settings import StoreSettings, psycopg_conninfo
+
+
+class _Tx:
+    def __init__(self, conn: Any, dialect: str) -> None:
+        self.conn, self.dialect = conn, dialect
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        if self.dialect != "sqlite":
+            sql = sql.replace("?", "%s")
+        cursor = self.conn.execute(sql, params)
+        return list(cursor.fetchall()) if cursor.description else []
+
+
+@contextmanager
+def raw_transaction(settings: StoreSettings) -> Iterator[_Tx]:
+    """A connection of its own, straight to the database, as an attacker would open."""
+    if settings.is_sqlite:
+        conn: Any = sqlite3.connect(settings.sqlite_path)
+        with conn:
+            yield _Tx(conn, "sqlite")
+        conn.close()
+        return
+    options = f" options='-c search_path={settings.schema}'" if settings.schema else ""
+    with psycopg.connect(psycopg_conninfo(settings) + options) as conn:
+        yield _Tx(conn, "postgresql")
 
 
 def _table_and_position(app: Any) -> tuple[str, str]:
@@ -16,38 +45,24 @@ def _table_and_position(app: Any) -> tuple[str, str]:
 
 def flip_one_byte(settings: StoreSettings, app: Any, position: int, index: int = 20) -> None:
     table, column = _table_and_position(app)
-    db = open_database(settings)
-    try:
-        with db.transaction() as tx:
-            (state,) = tx.execute(f"SELECT state FROM {table} WHERE {column} = ?", (position,))[0]
-            changed = bytearray(bytes(state))
-            changed[index] ^= 0x01
-            tx.execute(
-                f"UPDATE {table} SET state = ? WHERE {column} = ?", (bytes(changed), position)
-            )
-    finally:
-        db.close()
+    with raw_transaction(settings) as tx:
+        (state,) = tx.execute(f"SELECT state FROM {table} WHERE {column} = ?", (position,))[0]
+        changed = bytearray(bytes(state))
+        changed[index] ^= 0x01
+        tx.execute(f"UPDATE {table} SET state = ? WHERE {column} = ?", (bytes(changed), position))
 
 
 def delete_event(settings: StoreSettings, app: Any, position: int) -> None:
     table, column = _table_and_position(app)
-    db = open_database(settings)
-    try:
-        with db.transaction() as tx:
-            tx.execute(f"DELETE FROM {table} WHERE {column} = ?", (position,))
-    finally:
-        db.close()
+    with raw_transaction(settings) as tx:
+        tx.execute(f"DELETE FROM {table} WHERE {column} = ?", (position,))
 
 
 def every_table_text(settings: StoreSettings) -> str:
     """Every row of every table in the store, as one text to search."""
-    db = open_database(settings)
-    try:
-        with db.transaction() as tx:
-            names = _table_names(tx, db.dialect, settings.schema)
-            rows = [tx.execute(f'SELECT * FROM "{name}"') for name in names]
-    finally:
-        db.close()
+    with raw_transaction(settings) as tx:
+        names = _table_names(tx, tx.dialect, settings.schema)
+        rows = [tx.execute(f'SELECT * FROM "{name}"') for name in names]
     return "\n".join(_text(value) for table in rows for row in table for value in row)
 
 
