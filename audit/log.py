@@ -41,8 +41,10 @@ def stored_record(notification: Notification) -> StoredRecord:
     )
 
 
-def stored_records(app: Application[UUID], after: int = 0) -> Iterator[StoredRecord]:
-    return (stored_record(n) for n in notifications(app, after))
+def stored_records(
+    app: Application[UUID], after: int = 0, until: int | None = None
+) -> Iterator[StoredRecord]:
+    return (stored_record(n) for n in notifications(app, after, stop=until))
 
 
 def head_position(app: Application[UUID]) -> int:

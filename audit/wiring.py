@@ -14,7 +14,7 @@ from audit.chain import Verification
 from audit.chain_store import ChainStore
 from audit.database import StoreDatabase
 from audit.keys import KeyStore
-from audit.log import stored_records
+from audit.log import head_position, stored_records
 from audit.sealing import SealedPersonalData
 from audit.verification import verify_records
 
@@ -52,4 +52,10 @@ class Audit:
         app.recorded_listeners.append(chain_recorded)
 
     def verify(self, app: Application[UUID]) -> Verification:
-        return verify_records(stored_records(app), self.chain.rows())
+        """Reads the kept head first: every link up to it has its event, unless deleted."""
+        kept = self.chain.head()
+        kept_until = kept[0] if kept else 0
+        events_until = max(head_position(app), kept_until)
+        return verify_records(
+            stored_records(app, until=events_until), self.chain.rows(until=kept_until)
+        )
