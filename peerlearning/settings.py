@@ -72,7 +72,8 @@ def _postgres(url: str) -> StoreSettings:
         "POSTGRES_CONNECT_TIMEOUT": "5",
         "POSTGRES_LOCK_TIMEOUT": "5",
         "POSTGRES_PRE_PING": "y",
-        "POSTGRES_POOL_SIZE": os.environ.get("PEERLEARNING_POOL_SIZE", "10"),
+        "POSTGRES_POOL_SIZE": os.environ.get("PEERLEARNING_POOL_SIZE", "5"),
+        "POSTGRES_MAX_OVERFLOW": os.environ.get("PEERLEARNING_POOL_OVERFLOW", "5"),
     }
     if schema:
         env["POSTGRES_SCHEMA"] = schema
