@@ -5,13 +5,15 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from api.schemas.common import Strict
+
+BIGGEST = 2**63 - 1  # the stores' integer columns
 from api.schemas.series import CatalogueQuerySchema, DayQuerySchema
 
 
 class LogQuerySchema(Strict):
     after = fields.Integer(
         load_default=0,
-        validate=validate.Range(min=0),
+        validate=validate.Range(min=0, max=BIGGEST),
         metadata={"description": "Position to continue after (the last one you received)."},
     )
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000))
@@ -19,7 +21,7 @@ class LogQuerySchema(Strict):
 
 class KeptHeadQuerySchema(Strict):
     head_position = fields.Integer(
-        validate=validate.Range(min=1),
+        validate=validate.Range(min=1, max=BIGGEST),
         metadata={"description": "A head position you kept from an earlier verification."},
     )
     head_hash = fields.String(validate=validate.Regexp(r"^[0-9a-f]{64}$"))
@@ -69,7 +71,7 @@ AS_OF = {"description": "Recording time: what the system knew then, replayed fro
 
 class SeriesAsOfQuerySchema(DayQuerySchema):
     version = fields.Integer(
-        validate=validate.Range(min=1),
+        validate=validate.Range(min=1, max=BIGGEST),
         metadata={"description": "The series exactly as this version of it was recorded."},
     )
     as_of = fields.AwareDateTime(metadata=AS_OF)

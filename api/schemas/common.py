@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
+from typing import Any
 
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 from domain.status import SeriesStatus
 from domain.values import Format, Locale, MeetingKind, Scope
@@ -19,6 +21,21 @@ SCOPES = one_of(Scope)
 KINDS = one_of(MeetingKind)
 LOCALES = one_of(Locale)
 STATUSES = one_of(SeriesStatus)
+
+
+def no_control_characters(text: str) -> None:
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
+        raise ValidationError("Contains control characters; remove them.")
+    if any(unicodedata.category(c) == "Cs" for c in text):
+        raise ValidationError("Contains an unpaired surrogate, which is not Unicode text.")
+
+
+class Text(fields.String):
+    """Free text up to `max_length` characters, without control characters."""
+
+    def __init__(self, max_length: int = 2000, min_length: int = 0, **kwargs: Any) -> None:
+        length = validate.Length(min=min_length, max=max_length)
+        super().__init__(validate=[length, no_control_characters], **kwargs)
 
 
 class Strict(Schema):

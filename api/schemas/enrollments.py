@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.schemas.common import LOCALES, Strict
+from api.schemas.common import LOCALES, Strict, Text
 
-AGS = validate.Regexp(r"^\d{8}$", error="The official municipality key (AGS) has 8 digits.")
+AGS = validate.Regexp(r"^[0-9]{8}$", error="The official municipality key (AGS) has 8 digits.")
 
 
 class MunicipalitySchema(Strict):
-    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    name = Text(200, 1, required=True)
     key = fields.String(allow_none=True, load_default=None, validate=AGS)
-    state = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=100))
-    region = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=100))
+    state = Text(100, allow_none=True, load_default=None)
+    region = Text(100, allow_none=True, load_default=None)
 
 
 class ContactSchema(Strict):
-    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    email = fields.String(required=True, validate=validate.Length(min=3, max=254))
+    name = Text(200, 1, required=True)
+    email = Text(254, 3, required=True)
 
 
 class EnrolSchema(Strict):
@@ -27,18 +27,18 @@ class EnrolSchema(Strict):
 
 
 class JoinSchema(Strict):
-    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    email = fields.String(required=True, validate=validate.Length(min=3, max=254))
+    name = Text(200, 1, required=True)
+    email = Text(254, 3, required=True)
     locale = fields.String(load_default="de", validate=LOCALES)
-    timezone = fields.String(allow_none=True, load_default=None)
+    timezone = Text(64, allow_none=True, load_default=None)
 
 
 class ReasonSchema(Strict):
-    reason = fields.String(allow_none=True, validate=validate.Length(max=2000))
+    reason = Text(2000, allow_none=True)
 
 
 class RejectSchema(Strict):
-    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    reason = Text(2000, 1, required=True)
 
 
 class ParticipantSchema(Schema):

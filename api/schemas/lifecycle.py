@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
-from api.schemas.common import Strict
+from api.schemas.common import Strict, Text
 
 DEFAULT_TODAY = "Default: today in the programme's calendar (Europe/Berlin)."
 
 
 class ReflectionSchema(Strict):
     held_on = fields.Date(metadata={"description": DEFAULT_TODAY})
-    notes = fields.String(allow_none=True, validate=validate.Length(max=10000))
+    notes = Text(10000, allow_none=True)
 
 
 class CloseSchema(Strict):
@@ -19,7 +19,7 @@ class CloseSchema(Strict):
 
 
 class WithdrawSeriesSchema(CloseSchema):
-    reason = fields.String(allow_none=True, validate=validate.Length(max=2000))
+    reason = Text(2000, allow_none=True)
 
 
 class JoiningSchema(Strict):

@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from api.schemas.common import FORMATS, KINDS, Strict
+from api.schemas.common import FORMATS, KINDS, Strict, Text
 
 MOMENT = "An ISO 8601 moment with offset, e.g. 2024-10-01T10:00:00+02:00."
 
@@ -28,13 +28,13 @@ class RescheduleSchema(Strict):
 class MeetingInSchema(RescheduleSchema):
     kind = fields.String(required=True, validate=KINDS)
     mode = fields.String(required=True, validate=FORMATS)
-    video_url = fields.String(allow_none=True, validate=validate.Length(max=2000))
-    location = fields.String(allow_none=True, validate=validate.Length(max=300))
-    title = fields.String(allow_none=True, validate=validate.Length(max=300))
+    video_url = Text(2000, allow_none=True)
+    location = Text(300, allow_none=True)
+    title = Text(300, allow_none=True)
 
 
 class CancelQuerySchema(Strict):
-    reason = fields.String(validate=validate.Length(max=2000))
+    reason = Text(2000)
 
 
 class HeldSchema(Strict):

@@ -6,29 +6,29 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from api.schemas.common import FORMATS, SCOPES, STATUSES, Strict
+from api.schemas.common import FORMATS, SCOPES, STATUSES, Strict, Text
 from api.schemas.meetings import MeetingSchema
 
 
 class SeriesInSchema(Strict):
-    title = fields.String(required=True, validate=validate.Length(min=1, max=300))
-    host = fields.String(required=True, validate=validate.Length(min=1, max=300))
-    summary = fields.String(required=True, validate=validate.Length(min=1, max=10000))
-    topics = fields.List(fields.String(validate=validate.Length(max=100)), load_default=list)
+    title = Text(300, 1, required=True)
+    host = Text(300, 1, required=True)
+    summary = Text(10000, 1, required=True)
+    topics = fields.List(Text(100), load_default=list)
     scope = fields.String(required=True, validate=SCOPES)
-    regions = fields.List(fields.String(validate=validate.Length(max=100)), load_default=list)
+    regions = fields.List(Text(100), load_default=list)
     format = fields.String(required=True, validate=FORMATS)
-    location = fields.String(allow_none=True, load_default=None)
+    location = Text(300, allow_none=True, load_default=None)
     starts_on = fields.Date(required=True)
     ends_on = fields.Date(allow_none=True, load_default=None)
     planned_meetings = fields.Integer(required=True, strict=True)
     capacity = fields.Integer(allow_none=True, load_default=None, strict=True)
-    agenda_url = fields.String(allow_none=True, load_default=None)
-    contact_email = fields.String(required=True)
-    timezone = fields.String(load_default="Europe/Berlin")
+    agenda_url = Text(2000, allow_none=True, load_default=None)
+    contact_email = Text(254, 3, required=True)
+    timezone = Text(64, 1, load_default="Europe/Berlin")
     remind_on_site = fields.Boolean(load_default=False)
     reminder_offsets = fields.List(
-        fields.String(),
+        Text(20),
         allow_none=True,
         load_default=None,
         metadata={"description": "ISO 8601 durations before each meeting, e.g. P7D, PT1H."},
@@ -47,11 +47,11 @@ class SeriesPatchSchema(SeriesInSchema):
 class CatalogueQuerySchema(Strict):
     status = fields.String(validate=STATUSES)
     on = fields.Date(metadata={"description": "A day of the programme's calendar; default today."})
-    topic = fields.String()
-    region = fields.String()
+    topic = Text(100)
+    region = Text(100)
     format = fields.String(validate=FORMATS)
-    q = fields.String(validate=validate.Length(max=200))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    q = Text(200)
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -13,7 +14,7 @@ from flask.testing import FlaskClient
 
 from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.settings import store_settings
-from tests.api.client import PROBLEM, TEAM, ApiClient, announce_body
+from tests.api.client import PROBLEM, TEAM, ApiClient, announce_body, meeting_body
 
 
 def raw_post(client: FlaskClient, path: str, data: Any, content_type: str) -> Any:
@@ -117,3 +118,11 @@ def test_a_concurrent_write_is_a_409(
         other.close()
 
     assert "at the same time" in assert_problem(response, 409)["detail"]
+
+
+def test_control_characters_in_free_text_are_422(team: ApiClient, series: dict[str, Any]) -> None:
+    body = meeting_body("kickoff", date(2024, 10, 8), title="Auf\x00takt")
+
+    problem = assert_problem(team.post(f"/peer-learnings/{series['id']}/meetings", body), 422)
+
+    assert "title" in problem["errors"]
