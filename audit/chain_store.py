@@ -54,24 +54,33 @@ class ChainStore:
     def catch_up(self, app: Application[UUID]) -> int:
         """Chains every stored event after the kept head; returns how many it added."""
         added = 0
-        while (batch := self._append_page(app)) > 0:
-            added += batch
+        while (appended := self._append_page(app)) is not None:
+            added += appended
         return added
 
-    def _append_page(self, app: Application[UUID]) -> int:
+    def _append_page(self, app: Application[UUID]) -> int | None:
+        """Reads outside the write lock, then appends only if no one else moved the head.
+
+        Returns how many links it appended (0 when another follower was first), or None
+        when nothing is left to chain.
+        """
+        head = self.head()
+        position, previous = (head[0], bytes.fromhex(head[1])) if head else (0, GENESIS)
+        records = list(islice(stored_records(app, after=position), PAGE))
+        if not records:
+            return None
+        rows = []
+        for record in records:
+            previous = link(previous, record)
+            rows.append((record.position, previous.hex()))
         with self.db.transaction(write=True) as tx:
             if self.db.dialect != "sqlite":  # SQLite's BEGIN IMMEDIATE already serialises
                 tx.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
-            head = _head(tx, self.table)
-            position, previous = (head[0], bytes.fromhex(head[1])) if head else (0, GENESIS)
-            records = list(islice(stored_records(app, after=position), PAGE))
-            for record in records:
-                previous = link(previous, record)
-                tx.execute(
-                    f"INSERT INTO {self.table} (position, link) VALUES (?, ?)",
-                    (record.position, previous.hex()),
-                )
-        return len(records)
+            if _head(tx, self.table) != head:
+                return 0
+            for row in rows:
+                tx.execute(f"INSERT INTO {self.table} (position, link) VALUES (?, ?)", row)
+        return len(rows)
 
 
 def _head(tx: Tx, table: str) -> ChainRow | None:
