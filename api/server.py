@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import secrets
@@ -15,46 +14,35 @@ from waitress import create_server
 from api.app import create_app
 from api.auth import TOKENS
 from peerlearning.bootstrap import Services, bootstrap
+from peerlearning.demo import is_empty, load_demo
+from peerlearning.settings import SettingError
+from scheduler.embedded import start_embedded
 
 log = logging.getLogger(__name__)
 DEMO_MEMBERS = (("koordination", "team"), ("pruefung", "auditor"))
 THREADS = 8
 
 
-def optional(module: str, name: str) -> Any | None:
-    """A hook another package provides; None while that package does not have it."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def demo_tokens() -> str:
     return ",".join(f"{name}:{role}:{secrets.token_urlsafe(18)}" for name, role in DEMO_MEMBERS)
 
 
-def open_services() -> Services:
-    dispatch_views = optional("scheduler.cli", "dispatch_views")
-    return bootstrap(extra_views=dispatch_views() if dispatch_views else ())
-
-
 def load_demo_if_empty(services: Services) -> None:
-    load_demo = optional("peerlearning.demo", "load_demo")
-    if load_demo is None:
-        print("The demo catalogue is not available in this installation.", flush=True)
-    elif services.app.recorder.max_notification_id():
+    if not is_empty(services):
         print("The store already holds events; the demo catalogue is not loaded.", flush=True)
-    else:
-        count = load_demo(services, progress=True)
-        print(f"Loaded the demo catalogue: {count} Peer-Learnings.", flush=True)
+        return
+    count = load_demo(services, progress=True)
+    print(f"Loaded the demo catalogue: {count} Peer-Learnings.", flush=True)
 
 
-def start_scheduler(services: Services) -> Any | None:
-    start_embedded = optional("scheduler.embedded", "start_embedded")
-    if start_embedded is None:
-        print("Reminders are not available in this installation.", flush=True)
-        return None
-    return start_embedded(services)
+def listen(app: Any, host: str, port: int) -> Any:
+    try:
+        return create_server(app, host=host, port=port, threads=THREADS)
+    except OSError as error:
+        raise SettingError(
+            f"Cannot listen on {host}:{port} ({error.strerror or error}); "
+            "choose another --port or stop what uses it."
+        ) from error
 
 
 def print_tokens(tokens: str | None) -> None:
@@ -79,15 +67,15 @@ def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 def serve(host: str, port: int, demo: bool = False, reminders: bool = True) -> int:
     tokens = demo_tokens() if demo and not os.environ.get(TOKENS) else None
-    services = open_services()
+    services = bootstrap()
     scheduler = None
     try:
         if demo:
             load_demo_if_empty(services)
         app = create_app({TOKENS: tokens} if tokens else None, services)
+        server = listen(app, host, port)
         services.start_polling()
-        scheduler = start_scheduler(services) if reminders else None
-        server = create_server(app, host=host, port=port, threads=THREADS)
+        scheduler = start_embedded(services) if reminders else None
         signal.signal(signal.SIGTERM, stop_on_sigterm)
         print_tokens(tokens)
         print_listening(server)

@@ -9,8 +9,8 @@ from api.app import create_app
 
 def create() -> Flask:
     """Builds the app on the store named by PEERLEARNING_DATABASE_URL, once per worker."""
-    from api.server import open_services
+    from peerlearning.bootstrap import bootstrap
 
-    services = open_services()
+    services = bootstrap()
     services.start_polling()
     return create_app(services=services)
