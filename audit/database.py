@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
+from eventsourcing.persistence import OperationalError
 from eventsourcing.sqlite import SQLiteDatastore
 
 Row = tuple[Any, ...]
@@ -58,13 +60,19 @@ class StoreDatabase:
         """Writers take the lock up front, so two processes never deadlock upgrading."""
         with self.datastore.get_connection(commit=write) as conn:
             cursor = conn.cursor()
-            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
-                yield Tx(cursor, "sqlite")
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit() if write else conn.rollback()
+                cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    yield Tx(cursor, "sqlite")
+                except BaseException:
+                    conn.rollback()
+                    raise
+                if write:
+                    conn.commit()
+                else:
+                    conn.rollback()
+            except sqlite3.OperationalError as error:  # locked or gone: the caller may retry
+                raise OperationalError(str(error)) from error
 
     def reclaim(self, name: str) -> None:
         """Lets no deleted row linger: WAL checkpoint (SQLite) or VACUUM (PostgreSQL)."""
