@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
+from audit.export import export_lines
+from audit.offline import verify_export
 from audit.wiring import Audit
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.settings import store_settings
@@ -69,3 +74,18 @@ def test_the_follower_chains_each_event_once(audited_app: PeerLearningApp, audit
     positions = [position for position, _ in audit.chain.rows()]
     assert positions == sorted(set(positions))
     assert len(positions) == newest_position(audited_app)
+
+
+def test_an_export_verifies_on_its_own_and_names_an_edited_line(
+    audited_app: PeerLearningApp, audit: Audit
+) -> None:
+    record_some(audited_app)
+    lines = list(export_lines(audited_app, audit.chain))
+    result = verify_export(lines)
+    assert result.ok and result.head_hash == audit.verify(audited_app).head_hash
+    entry = json.loads(lines[1])
+    state = bytearray(base64.b64decode(entry["stored"]["state"]))
+    state[5] ^= 0x01
+    entry["stored"]["state"] = base64.b64encode(bytes(state)).decode()
+    lines[1] = json.dumps(entry)
+    assert verify_export(lines).first_broken_position == entry["position"]
