@@ -76,12 +76,20 @@ def planned_meetings(plan: SeriesPlan, today: date) -> list[PlannedMeeting]:
 def meeting_days(plan: SeriesPlan, today: date) -> list[date]:
     step = timedelta(weeks=plan.every_weeks)
     if not plan.ongoing:
-        return [plan.first_meeting + n * step for n in range(plan.meetings)]
-    days, day = [], plan.first_meeting
-    while day <= today + LOOK_AHEAD:
-        days.append(day)
-        day += step
-    return days
+        rhythm = [plan.first_meeting + n * step for n in range(plan.meetings)]
+    else:
+        rhythm, day = [], plan.first_meeting
+        while day <= today + LOOK_AHEAD:
+            rhythm.append(day)
+            day += step
+    return [after_the_holidays(day) for day in rhythm]
+
+
+def after_the_holidays(day: date) -> date:
+    """Nobody meets between Christmas and Epiphany: such a meeting moves on by weeks."""
+    while (day.month, day.day) >= (12, 22) or (day.month, day.day) <= (1, 6):
+        day += timedelta(weeks=1)
+    return day
 
 
 def _kind(number: int, last: int, ongoing: bool) -> str:

@@ -11,6 +11,7 @@ from peerlearning.bootstrap import Services, bootstrap, open_application
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.settings import store_settings
 from tests.support.clock import FakeClock
+from tests.support.demo_store import demo_services  # noqa: F401 (shared by several areas)
 from tests.support.stores import postgres_schema, sqlite_url
 
 

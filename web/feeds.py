@@ -13,6 +13,7 @@ from peerlearning.ics import feed_calendar, meeting_event
 
 EVERYTHING = 1000
 FINISHED = ("closed", "withdrawn")
+EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -32,26 +33,31 @@ def series_feed(services: Any, peer_learning_id: UUID) -> Feed:
 
 
 def upcoming_feed(services: Any, topic: str | None, region: str | None) -> Feed:
-    """The meetings still to come in every unfinished series (optionally by topic or region)."""
-    now = services.app.clock.now()
-    items, _ = services.views.catalogue(
-        on=today(services.app.clock), topic=topic, region=region, per_page=EVERYTHING
-    )
-    events, stamps = [], [datetime(2020, 1, 1, tzinfo=UTC)]
+    """The meetings still to come in every unfinished series (optionally by topic or region).
+
+    The feed changes when a series changes and when a meeting starts (it drops out), so
+    Last-Modified is the latest of those moments.
+    """
+    now, day = services.app.clock.now(), today(services.app.clock)
+    items, _ = services.views.catalogue(on=day, topic=topic, region=region, per_page=EVERYTHING)
+    events, moments = [], [EPOCH]
     for item in items:
-        if item["status"] in FINISHED:
-            continue
-        detail = services.views.series_detail(item["id"], on=today(services.app.clock))
-        coming = [m for m in detail["meetings"] if m["starts_at"] > now]
-        if coming:
-            stamps.append(last_change(services, item["id"]))
-            events += [meeting_event(m, detail, stamps[-1]) for m in coming]
+        detail = services.views.series_detail(item["id"], on=day)
+        stamp = last_change(services, item["id"])
+        moments += [stamp, *(m["starts_at"] for m in detail["meetings"] if m["starts_at"] <= now)]
+        if item["status"] not in FINISHED:
+            coming = [m for m in detail["meetings"] if m["starts_at"] > now]
+            events += [meeting_event(m, detail, stamp) for m in coming]
     events.sort(key=lambda e: e.decoded("dtstart"))
     body = feed_calendar("Peer-Learnings: kommende Termine", events).to_ical()
-    return Feed(body, max(stamps))
+    return Feed(body, to_the_second(max(moments)))
 
 
 def last_change(services: Any, peer_learning_id: UUID) -> datetime:
     """When the series last changed, to the second (HTTP dates carry no fractions)."""
     modified: datetime = services.app.series(peer_learning_id).modified_on
-    return modified.astimezone(UTC).replace(microsecond=0)
+    return to_the_second(modified)
+
+
+def to_the_second(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(microsecond=0)

@@ -122,6 +122,11 @@ MEETING_STATE = {
     },
 }
 
+STATUS_NAME = {
+    "de": {"new": "neu", "running": "läuft", "closed": "abgeschlossen", "withdrawn": "abgesagt"},
+    "en": {"new": "new", "running": "running", "closed": "closed", "withdrawn": "withdrawn"},
+}
+
 MONTHS = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     "en": "January February March April May June July August September October November December",
@@ -137,4 +142,5 @@ def words(lang: str) -> dict[str, object]:
         "headings": STATUS[lang],
         "formats": FORMAT[lang],
         "states": MEETING_STATE[lang],
+        "status_names": STATUS_NAME[lang],
     }

@@ -13,6 +13,7 @@ from peerlearning.demo import ACTOR, StoreNotEmpty, is_empty, load_demo
 from peerlearning.demo_people import MODEL_PROJECTS
 from tests.demo.conftest import AFTER_THE_PAGE, open_services
 from tests.demo.seed import SEED_DAY
+from tests.support.samples import announce
 
 
 def test_every_event_names_the_demo_as_its_cause(demo: Services) -> None:
@@ -54,7 +55,7 @@ def test_the_demo_loads_only_into_an_empty_store(store_url: str) -> None:
     services = open_services(store_url, AFTER_THE_PAGE)
     try:
         assert is_empty(services)
-        load_demo(services)
+        announce(services.app)
         assert not is_empty(services)
         before = services.app.recorder.max_notification_id()
         with pytest.raises(StoreNotEmpty, match="only into an empty store"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from icalendar import Calendar
 from api.app import create_app
 from peerlearning.bootstrap import Services
 from peerlearning.ics import meeting_uid
-from tests.demo.conftest import open_services
+from tests.support.demo_store import open_services
 from tests.support.samples import announce, schedule
 
 NOW = datetime(2024, 9, 20, 8, 0, tzinfo=UTC)
@@ -52,3 +53,26 @@ def test_reschedule_and_cancel_change_the_feed_and_its_etag(services: Services) 
     assert found[meeting_uid(kickoff)].decoded("SEQUENCE") == 0
     upcoming = events(client, "/calendar.ics")
     assert set(upcoming) == {meeting_uid(kickoff), meeting_uid(exchange)}
+
+
+def test_the_upcoming_feed_changes_when_a_meeting_starts(services: Services) -> None:
+    """Both clocks agree in production, so this test runs the programme clock at real time."""
+    clock = services.app.clock
+    clock.set(datetime.now(UTC))  # type: ignore[attr-defined]
+    first_day = clock.now().date() + timedelta(days=30)
+    client = create_app({"TESTING": True}, services).test_client()
+    series_id = announce(services.app, starts_on=first_day, ends_on=first_day + timedelta(200))
+    kickoff = schedule(services.app, series_id, "kickoff", first_day)
+    schedule(services.app, series_id, "exchange", first_day + timedelta(days=35))
+    before = client.get("/calendar.ics")
+    meeting = services.views.meeting(series_id, kickoff)
+    assert meeting is not None
+    kickoff_starts = meeting["starts_at"]
+    clock.set(kickoff_starts + timedelta(minutes=5))  # type: ignore[attr-defined]
+    since = {"If-Modified-Since": before.headers["Last-Modified"]}
+    after = client.get("/calendar.ics", headers=since)
+    assert after.status_code == 200
+    assert after.headers["Last-Modified"] == format_datetime(kickoff_starts, usegmt=True)
+    assert meeting_uid(kickoff) not in after.get_data(as_text=True)
+    unchanged = {"If-Modified-Since": after.headers["Last-Modified"]}
+    assert client.get("/calendar.ics", headers=unchanged).status_code == 304

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from peerlearning.bootstrap import Services
 from peerlearning.ics import meeting_sequence, meeting_uid
-from tests.demo.conftest import AFTER_THE_PAGE
+from tests.support.demo_store import DEMO_NOW as AFTER_THE_PAGE
 from tests.web.conftest import personal_data
 
 SCHOOL = "Smart Cities: Schule"
