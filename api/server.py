@@ -12,7 +12,7 @@ from typing import Any
 from waitress import create_server
 
 from api.app import create_app
-from api.auth import TOKENS
+from api.auth import TOKENS, parse_tokens
 from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.demo import is_empty, load_demo
 from peerlearning.settings import SettingError
@@ -50,7 +50,10 @@ def print_tokens(tokens: str | None) -> None:
         print("Demo tokens (send as Authorization: Bearer <token>):", flush=True)
         for name, role, token in (entry.split(":", 2) for entry in tokens.split(",")):
             print(f"  {name} ({role}): {token}", flush=True)
-    elif not os.environ.get(TOKENS):
+    elif configured := parse_tokens(os.environ.get(TOKENS, "")):
+        names = ", ".join(f"{member.name} ({member.role})" for member in configured)
+        print(f"Tokens from {TOKENS} for: {names}.", flush=True)
+    else:
         print(f"No {TOKENS} set: reads work, every write answers 401.", flush=True)
 
 

@@ -103,6 +103,11 @@ def test_a_whole_series_over_real_http(tmp_path: Path) -> None:
 
         catalogue = requests.get(f"{server.url}/peer-learnings", timeout=30).json()
 
+    assert any(
+        "Tokens from PEERLEARNING_TOKENS for: koordination (team)." in line
+        for line in server.output
+    )
+    assert not any(TOKEN in line for line in server.output)
     [item] = catalogue["items"]
     assert (item["id"], item["status"], item["municipalities"]) == (series, "closed", 1)
     assert (item["meetings_held"], item["participants"]) == (1, 1)
