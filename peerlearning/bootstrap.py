@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from audit.wiring import Audit, bind_keys, sealed_personal_data
 from domain.clock import Clock
 from peerlearning.application import translated_store_errors
 from peerlearning.enrollment_commands import PeerLearningApp
@@ -30,7 +31,9 @@ log = logging.getLogger(__name__)
 
 
 def core_views() -> list[View]:
-    return [CatalogueView(), RosterView(), ModelProjectsView()]
+    from scheduler.dispatch_view import DispatchView
+
+    return [CatalogueView(), RosterView(), ModelProjectsView(), DispatchView()]
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Services:
     db: ViewDb
     projector: Projector
     views: ViewQueries
+    audit: Audit
     pollers: list[Poller] = field(default_factory=list)
 
     def start_polling(self, interval: float = 0.5) -> Poller:
@@ -61,12 +65,22 @@ def bootstrap(
 ) -> Services:
     """Opens the store, the views and the projector; commands then read their own writes."""
     settings = settings or store_settings()
-    app = open_application(settings, clock)
+    sealing = sealed_personal_data()
+    app = open_application(settings, clock, personal_data=sealing)
+    bind_keys(app, sealing)
+    audit = Audit.of(app)
+    audit.follow(app)
     db = ViewDb(settings)
-    projector = Projector(app, db, [*core_views(), *extra_views])
+    projector = Projector(app, db, _distinct([*core_views(), *extra_views]))
     app.recorded_listeners.append(lambda _: _catch_up(projector))
     projector.catch_up()
-    return Services(settings, app, db, projector, ViewQueries(db))
+    return Services(settings, app, db, projector, ViewQueries(db), audit)
+
+
+def _distinct(views: list[View]) -> list[View]:
+    """One view of each kind: applying a view twice would count every event twice."""
+    kinds = {type(v): v for v in reversed(views)}
+    return [v for v in views if kinds[type(v)] is v]
 
 
 def _catch_up(projector: Projector) -> None:
