@@ -1,8 +1,12 @@
-"""The .ics attachment (RFC 5545 / iTIP) of reminder mails, made with icalendar."""
+"""The .ics attachment (RFC 5545 / iTIP) of reminder mails, made with icalendar.
+
+The calendar of one meeting is rendered once per purpose, zone and language; each mail
+only puts in its attendee and time stamp.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from icalendar import Calendar, Event, Timezone, vCalAddress, vText
@@ -12,35 +16,39 @@ from scheduler import wording
 from scheduler.facts import MeetingFacts, Recipient
 
 PRODID = "-//Peer-Learnings Smart Cities//Reminders//DE"
+STAMP_SLOT = datetime(1970, 1, 1, tzinfo=UTC)
+ATTENDEE_SLOT = ("attendee", "attendee@invalid")
 
 
 def calendar_for(
     purpose: str, meeting: MeetingFacts, recipient: Recipient, stamped_at: datetime
 ) -> bytes:
-    cancelled = purpose == "cancellation"
     zone = recipient.zone(meeting)
+    template = _calendar(purpose, meeting, zone, wording.language(recipient.locale))
+    stamp = stamped_at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ").encode()
+    return template.replace(
+        _attendee_line(*ATTENDEE_SLOT), _attendee_line(recipient.name, recipient.email)
+    ).replace(b"DTSTAMP:19700101T000000Z", b"DTSTAMP:" + stamp)
+
+
+@lru_cache(maxsize=512)
+def _calendar(purpose: str, meeting: MeetingFacts, zone: str, lang: str) -> bytes:
+    cancelled = purpose == "cancellation"
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", "CANCEL" if cancelled else "REQUEST")
     calendar.add_component(_timezone(zone, meeting.starts_at.year))
-    calendar.add_component(_event(meeting, recipient, zone, stamped_at, cancelled))
+    calendar.add_component(_event(meeting, zone, lang, cancelled))
     return bytes(calendar.to_ical())
 
 
-def _event(
-    meeting: MeetingFacts,
-    recipient: Recipient,
-    zone: str,
-    stamped_at: datetime,
-    cancelled: bool,
-) -> Event:
-    lang = wording.language(recipient.locale)
+def _event(meeting: MeetingFacts, zone: str, lang: str, cancelled: bool) -> Event:
     kind = wording.capitalised(wording.meeting_kind(meeting.kind, lang))
     event = Event()
     event.add("uid", meeting_uid(meeting.meeting_id))
     event.add("sequence", meeting_sequence(meeting.schedule_version))
-    event.add("dtstamp", stamped_at)
+    event.add("dtstamp", STAMP_SLOT)
     event.add("dtstart", wording.local(meeting.starts_at, zone))
     event.add("dtend", wording.local(meeting.ends_at, zone))
     event.add("summary", f"{kind}: {meeting.series_title}")
@@ -53,10 +61,23 @@ def _event(
     organizer = vCalAddress(f"mailto:{meeting.contact_email}")
     organizer.params["cn"] = vText(meeting.host)
     event.add("organizer", organizer)
-    attendee = vCalAddress(f"mailto:{recipient.email}")
-    attendee.params["cn"] = vText(recipient.name)
-    event.add("attendee", attendee)
+    event.add("attendee", _address(*ATTENDEE_SLOT))
     return event
+
+
+def _address(name: str, email: str) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    address.params["cn"] = vText(name)
+    return address
+
+
+@lru_cache(maxsize=4096)
+def _attendee_line(name: str, email: str) -> bytes:
+    """The folded ATTENDEE content line, exactly as icalendar writes it."""
+    event = Event()
+    event.add("attendee", _address(name, email))
+    lines = bytes(event.to_ical())
+    return lines[lines.index(b"ATTENDEE") : lines.rindex(b"END:VEVENT")]
 
 
 @lru_cache(maxsize=64)

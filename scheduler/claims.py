@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -50,8 +51,16 @@ class Parcel:
 
 
 class Claims:
-    def __init__(self, app: StoreApplication, clock: Clock, owner: str, lease: timedelta) -> None:
+    def __init__(
+        self,
+        app: StoreApplication,
+        clock: Clock,
+        owner: str,
+        lease: timedelta,
+        published: Callable[[], None] = lambda: None,
+    ) -> None:
         self.app, self.clock, self.owner, self.lease = app, clock, owner, lease
+        self.publish = published  # lets the views and the audit chain catch up after a batch
 
     def claim(self, letters: list[Letter]) -> list[Parcel]:
         """Claims all letters in one write; if another claimed some, claims one by one."""
@@ -65,9 +74,11 @@ class Claims:
         dispatches = [self._new(letter) for letter in letters]
         for dispatch in dispatches:
             dispatch.record_missed(reason, actor=ACTOR)
-        if self._record(*dispatches):
-            return len(dispatches)
-        return sum(self.give_up([letter], reason) for letter in letters) if len(letters) > 1 else 0
+        recorded = len(dispatches) if self._record(*dispatches) else 0
+        if not recorded and len(letters) > 1:
+            recorded = sum(self.give_up([letter], reason) for letter in letters)
+        self.publish()
+        return recorded
 
     def reclaim(self, dispatch_id: UUID) -> ReminderDispatch | None:
         """Takes over a due mail whose lease ran out or whose retry time came."""

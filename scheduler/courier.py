@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import timedelta
-from email.message import EmailMessage
+from email.message import Message
 from typing import Protocol
 
 from domain.clock import Clock
@@ -53,6 +53,8 @@ class Courier:
             log.warning("SMTP unavailable (%s); %d mails wait for a retry", error, len(remaining))
             for parcel in remaining:
                 self._defer(parcel, str(error), tally)
+        finally:
+            self.claims.publish()
         return tally
 
     def _hand_over(self, mailbox: Mailbox, parcel: Parcel, tally: Tally) -> None:
@@ -73,7 +75,7 @@ class Courier:
         parcel.dispatch.record_sent(self.clock.now(), late=late, actor=ACTOR)
         tally.sent += self.claims.settle(parcel.dispatch)
 
-    def _message(self, parcel: Parcel, late: bool) -> EmailMessage:
+    def _message(self, parcel: Parcel, late: bool) -> Message:
         letter = parcel.letter
         return build_message(
             parcel.dispatch.id,

@@ -1,9 +1,16 @@
-"""One reminder mail: text and HTML alternatives, the .ics attachment, a stable Message-ID."""
+"""One reminder mail: text and HTML alternatives, the .ics attachment, a stable Message-ID.
+
+Built with the compat32 MIME classes: several times faster than EmailMessage's header
+registry, which matters when thousands of reminders go out at once.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from email.message import EmailMessage
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr
 from uuid import UUID
 
@@ -27,25 +34,36 @@ def build_message(
     sender: str,
     now: datetime,
     late: bool = False,
-) -> EmailMessage:
+) -> Message:
     content = compose(purpose, meeting, recipient, late=late)
-    message = EmailMessage()
-    message["Subject"] = content.subject
+    message = MIMEMultipart("mixed")
+    message["Subject"] = _header(content.subject)  # type: ignore[assignment]
     message["From"] = sender
-    message["To"] = formataddr((recipient.name, recipient.email))
+    message["To"] = formataddr((recipient.name, recipient.email), charset="utf-8")
     message["Reply-To"] = meeting.contact_email
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id_for(dispatch_id)
+    message["Content-Language"] = content.language
     message["Auto-Submitted"] = "auto-generated"
-    message.set_content(as_text(content))
-    message.add_alternative(as_html(content), subtype="html")
-    method = "CANCEL" if purpose == "cancellation" else "REQUEST"
-    message.add_attachment(
-        calendar_for(purpose, meeting, recipient, now),
-        maintype="text",
-        subtype="calendar",
-        filename="cancel.ics" if method == "CANCEL" else "invite.ics",
-        params={"method": method},
-    )
-    message["Content-Language"] = content.language  # after the parts: they move Content-*
+    alternatives = MIMEMultipart("alternative")
+    alternatives.attach(MIMEText(as_text(content), "plain", "utf-8"))
+    alternatives.attach(MIMEText(as_html(content), "html", "utf-8"))
+    message.attach(alternatives)
+    message.attach(_calendar_part(purpose, meeting, recipient, now))
     return message
+
+
+def _calendar_part(
+    purpose: str, meeting: MeetingFacts, recipient: Recipient, now: datetime
+) -> MIMEText:
+    method = "CANCEL" if purpose == "cancellation" else "REQUEST"
+    ics = calendar_for(purpose, meeting, recipient, now).decode()
+    part = MIMEText(ics, "calendar", "utf-8")
+    part.set_param("method", method)
+    filename = "cancel.ics" if method == "CANCEL" else "invite.ics"
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
+
+
+def _header(text: str) -> str | Header:
+    return text if text.isascii() else Header(text, "utf-8")

@@ -105,6 +105,7 @@ class ReminderScheduler:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=wait)
         jobs.deactivate(self.key)
+        self.service.close()
         log.info("Reminder scheduler %s stopped", self.key)
 
 

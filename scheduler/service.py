@@ -23,6 +23,7 @@ from scheduler.planning import Occurrence
 from scheduler.retries import Retries
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import SmtpOutbox
+from scheduler.writer import dispatch_writer, listeners_of
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,9 @@ class ReminderService:
         finally:
             self.lock.release()
 
+    def close(self) -> None:
+        self.claims.app.close()
+
     def handle(self, occurrence: Occurrence, meeting: MeetingFacts) -> Tally:
         now = self.clock.now()
         if occurrence.due_at > now or not meeting.wants_reminders or meeting.is_cancelled:
@@ -126,7 +130,8 @@ def build_service(
 ) -> ReminderService:
     """Wires the reminder service onto the services of one process."""
     clock = app.clock
-    claims = Claims(app, clock, owner or process_owner(), settings.lease)
+    writer = dispatch_writer(app)
+    claims = Claims(writer, clock, owner or process_owner(), settings.lease, listeners_of(app))
     courier = Courier(claims, outbox or SmtpOutbox(settings.smtp), settings, clock)
     return ReminderService(Lookup(views), DispatchQueries(db), claims, courier, settings, clock)
 

@@ -7,7 +7,7 @@ import smtplib
 import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
-from email.message import EmailMessage
+from email.message import Message
 from typing import Protocol
 
 from scheduler.settings import SmtpSettings
@@ -32,7 +32,7 @@ class PermanentFailure(DeliveryProblem):
 
 
 class Mailbox(Protocol):
-    def send(self, message: EmailMessage) -> None: ...
+    def send(self, message: Message) -> None: ...
 
 
 class SmtpOutbox:
@@ -72,7 +72,7 @@ class SmtpSession:
     def __init__(self, client: smtplib.SMTP) -> None:
         self.client = client
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         try:
             refused = self.client.send_message(message)
         except smtplib.SMTPRecipientsRefused as error:

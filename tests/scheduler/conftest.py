@@ -42,8 +42,10 @@ def services(store_url: str, clock: FakeClock) -> Iterator[Services]:
 
 
 @pytest.fixture
-def reminders(services: Services, settings: ReminderSettings) -> ReminderService:
-    return build_service(services.app, services.views, services.db, settings, owner="test")
+def reminders(services: Services, settings: ReminderSettings) -> Iterator[ReminderService]:
+    service = build_service(services.app, services.views, services.db, settings, owner="test")
+    yield service
+    service.close()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from uuid import UUID
 
 import pytest
@@ -48,7 +48,7 @@ def person(locale: str = "de", timezone: str | None = None) -> Recipient:
     )
 
 
-def sent(message: EmailMessage) -> EmailMessage:
+def sent(message: Message) -> EmailMessage:
     """The message as a mail client reads it after SMTP."""
     return message_from_bytes(message.as_bytes(), policy=policy.default)  # type: ignore[return-value]
 

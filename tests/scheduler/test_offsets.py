@@ -40,7 +40,10 @@ def test_the_global_setting_chooses_the_offsets(
     scenario.join("Eva")
     scenario.schedule_kickoff()
     start = datetime(2024, 10, 1, 8, 0, tzinfo=UTC)
-    sweep_at(reminders, clock, start - timedelta(days=2), start - timedelta(hours=2))
+    try:
+        sweep_at(reminders, clock, start - timedelta(days=2), start - timedelta(hours=2))
+    finally:
+        reminders.close()
     assert due_times(dispatches) == {
         "P2D": start - timedelta(days=2),
         "PT2H": start - timedelta(hours=2),
