@@ -29,6 +29,7 @@ from domain.errors import (
 from domain.model_projects import FUNDED_MODEL_PROJECTS_ID, FundedModelProjects
 from domain.peer_learning import PeerLearning
 from peerlearning.errors import StoreUnavailable
+from peerlearning.startup import one_at_a_time
 from peerlearning.transcodings import register_domain_transcodings
 
 A = TypeVar("A", bound=Aggregate)
@@ -54,7 +55,8 @@ class StoreApplication(Application[UUID]):
         self.clock: Clock = clock or SystemClock()
         self._personal_data = personal_data
         self.recorded_listeners: list[RecordedListener] = []
-        super().__init__(env)
+        with one_at_a_time(env):
+            super().__init__(env)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

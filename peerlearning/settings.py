@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
@@ -50,7 +51,12 @@ def _sqlite(url: str, raw_path: str) -> StoreSettings:
         path = raw_path[1:]
     if not path:
         raise SettingError(f"{DATABASE_URL}={url} names no file.")
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SettingError(
+            f"{DATABASE_URL}={url}: the folder for {path} cannot be created ({error.strerror})."
+        ) from None
     env = {
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": path,
@@ -81,7 +87,11 @@ def _postgres(url: str) -> StoreSettings:
 
 
 def psycopg_conninfo(settings: StoreSettings) -> str:
-    e = settings.env
+    return postgres_conninfo(settings.env)
+
+
+def postgres_conninfo(e: Mapping[str, str]) -> str:
+    """A psycopg connection string from the eventsourcing settings this module made."""
     parts = [
         f"dbname={e['POSTGRES_DBNAME']}",
         f"host={e['POSTGRES_HOST']}",
