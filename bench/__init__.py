@@ -1,0 +1,1 @@
+"""Benchmarks: figures with ratios against baselines measured in the same run."""

@@ -1,0 +1,50 @@
+"""The bare Flask baseline served by the same gunicorn settings as the API.
+
+`POST /raw-insert` does one raw single-row insert transaction; `GET /body/<name>` returns a
+precomputed JSON body (a file in the directory `BENCH_BARE_BODIES`), the API's own answer.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from flask import Flask, Response
+
+from bench.raw_inserts import RawInserts, raw_inserts
+from peerlearning.settings import store_settings
+
+STORE = "BENCH_BARE_DATABASE_URL"
+SYNCHRONOUS = "BENCH_BARE_SQLITE_SYNCHRONOUS"
+BODIES = "BENCH_BARE_BODIES"
+
+
+def create_bare_app() -> Flask:
+    app = Flask("bare")
+    local = threading.local()
+    settings = store_settings(os.environ[STORE])
+    synchronous = int(os.environ.get(SYNCHRONOUS, "2"))
+    folder = os.environ.get(BODIES)
+    bodies = {p.stem: p.read_bytes() for p in Path(folder).glob("*.json")} if folder else {}
+
+    def inserts() -> RawInserts:
+        if getattr(local, "inserts", None) is None:
+            local.inserts = raw_inserts(settings, synchronous)
+        found: RawInserts = local.inserts
+        return found
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/raw-insert")
+    def raw_insert() -> tuple[dict[str, bool], int]:
+        inserts().insert(0)
+        return {"ok": True}, 201
+
+    @app.get("/body/<name>")
+    def precomputed(name: str) -> Response:
+        return Response(bodies[name], mimetype="application/json")
+
+    return app

@@ -1,0 +1,115 @@
+"""Runs every figure on one store: data set, writes, rebuild, HTTP, reminders, time travel."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+
+from tqdm import tqdm
+
+from bench import (
+    dataset,
+    http_reads,
+    http_writes,
+    idle_tick,
+    rebuild,
+    reminders,
+    time_travel,
+    write_path,
+)
+from bench.figures import Figure
+from bench.scale import Scale
+from bench.stores import StoreKind, fresh_store
+from peerlearning.bootstrap import Services, bootstrap
+from peerlearning.settings import store_settings
+from scheduler.cli import dispatch_views
+
+SMALL_SERIES = 5  # about 1,000 events: the small store of the latency comparison
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@contextmanager
+def opened(kind: StoreKind, label: str) -> Iterator[Services]:
+    with fresh_store(kind, label) as url:
+        services = bootstrap(store_settings(url), extra_views=dispatch_views())
+        try:
+            yield services
+        finally:
+            services.close()
+
+
+@contextmanager
+def step(kind: StoreKind, what: str) -> Iterator[None]:
+    started = time.perf_counter()
+    say(f"[{kind.name}] {what} ...")
+    yield
+    say(f"[{kind.name}] {what}: {time.perf_counter() - started:.1f} s")
+
+
+class Failures(list[str]):
+    """Figures that could not be measured, with the reason; the run goes on without them."""
+
+    def attempt(
+        self, kind: StoreKind, what: str, measure: Callable[[], list[Figure]]
+    ) -> list[Figure]:
+        try:
+            with step(kind, what):
+                return measure()
+        except Exception as error:  # one broken figure must not hide the others
+            self.append(f"{what} on {kind.name}: {type(error).__name__}: {error}")
+            say(f"[{kind.name}] {what} FAILED: {type(error).__name__}: {error}")
+            return []
+
+
+def load(services: Services, scale: Scale, show: bool) -> int:
+    with tqdm(total=scale.series, unit="series", desc="data set", disable=not show) as bar:
+        return dataset.load(services.app, scale, bar.update)
+
+
+def run_store(kind: StoreKind, scale: Scale, show: bool, failures: Failures) -> list[Figure]:
+    store, figures = kind.name, []
+    with ExitStack() as stack:
+        main = stack.enter_context(opened(kind, "main"))
+        small = stack.enter_context(opened(kind, "small"))
+        with step(kind, f"{scale.name} data set"):
+            say(f"[{store}] {load(main, scale, show):,} events recorded")
+            load(small, dataclasses.replace(scale, series=SMALL_SERIES), False)
+        measured: list[tuple[str, Callable[[], list[Figure]]]] = [
+            ("write path", lambda: [write_path.measure(main, store, scale.commands)]),
+            ("rebuild", lambda: [rebuild.measure(main, store)]),
+            ("HTTP reads", lambda: http_reads.measure(main, store, small, scale)),
+            ("HTTP writes", lambda: [http_writes.measure(main, store, scale.http_seconds)]),
+            ("time travel", lambda: travel(kind, scale.time_travel_events)),
+        ]
+        for what, measure in measured:
+            figures.extend(failures.attempt(kind, what, measure))
+    return figures + run_scheduler(kind, scale, failures)
+
+
+def travel(kind: StoreKind, events: int) -> list[Figure]:
+    with fresh_store(kind, "timetravel") as url:
+        figures = time_travel.measure(url, kind.name, events)
+    return [dataclasses.replace(f, name=f"6 {f.name}") for f in figures]
+
+
+def run_scheduler(kind: StoreKind, scale: Scale, failures: Failures) -> list[Figure]:
+    meetings = scale.meetings_per_series * scale.series
+    with ExitStack() as stack:
+        dispatch = stack.enter_context(opened(kind, "dispatch"))
+        many = stack.enter_context(opened(kind, "many"))
+        few = stack.enter_context(opened(kind, "few"))
+        return failures.attempt(
+            kind,
+            "reminder dispatch",
+            lambda: [reminders.measure(dispatch, kind.name, scale.reminders)],
+        ) + failures.attempt(
+            kind,
+            "scheduler idle tick",
+            lambda: [idle_tick.measure(many, few, kind.name, meetings)],
+        )
