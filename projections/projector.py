@@ -61,15 +61,26 @@ class Projector:
             return self._position
 
     def _apply_batch(self, rows: Rows, progress: Progress | None) -> int:
+        """Applies the next batch; returns how many events it applied (or 1 to read again).
+
+        The events are read and decoded before the view transaction begins: on SQLite that
+        transaction holds the file's write lock, and waiting inside it for a connection of
+        the event store's pool (to read events or the keys of sealed personal data)
+        deadlocks against a command that holds the pool's writer until the pool times out.
+        """
+        expected = self._position
+        notifications = self.app.recorder.select_notifications(
+            start=expected + 1, limit=self.batch_size
+        )
+        events = [(n, self._decoded(n)) for n in notifications]
         with self.db.transaction(write=True) as tx:
             position = self._locked_position(tx)
-            if position != self._position and rows.trust_memory:
+            if position != expected:
                 rows.trust_memory = False  # another process moved on: stop trusting memory
-            notifications = self.app.recorder.select_notifications(
-                start=position + 1, limit=self.batch_size
-            )
+                self._position = position
+                return 1
             if notifications:
-                self._apply_all(notifications, rows, tx)
+                self._apply_all(events, rows, tx)
                 position = notifications[-1].id
                 tx.execute(_UPDATE_POSITION, [position, self.name])
         self._position = position
@@ -81,16 +92,9 @@ class Projector:
         lock = " FOR UPDATE" if tx.dialect == "postgres" else ""
         return int(tx.fetchone(_SELECT_POSITION + lock, [self.name])[0])
 
-    def _apply_all(self, notifications: Sequence[Notification], rows: Rows, tx: Tx) -> None:
-        rows.tx = tx
-        batch = Batch(rows, tx)
-        for notification in notifications:
-            self._apply_one(notification, batch)
-        rows.flush(tx)
-
-    def _apply_one(self, notification: Notification, batch: Batch) -> None:
+    def _decoded(self, notification: Notification) -> Any:
         try:
-            event = self.app.mapper.to_domain_event(notification)
+            return self.app.mapper.to_domain_event(notification)
         except Exception:  # an unknown or unreadable event must not stop the others
             log.warning(
                 "Skipped unreadable event at position %s (%s)",
@@ -98,7 +102,17 @@ class Projector:
                 notification.topic,
                 exc_info=True,
             )
-            return
+            return None
+
+    def _apply_all(self, events: Sequence[tuple[Notification, Any]], rows: Rows, tx: Tx) -> None:
+        rows.tx = tx
+        batch = Batch(rows, tx)
+        for notification, event in events:
+            if event is not None:
+                self._apply_one(event, notification, batch)
+        rows.flush(tx)
+
+    def _apply_one(self, event: Any, notification: Notification, batch: Batch) -> None:
         for view in self.views:
             try:
                 view.apply(event, notification, batch)
