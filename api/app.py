@@ -12,8 +12,10 @@ from flask_smorest.spec import prepare_response
 
 from api.auth import install_tokens
 from api.blueprint import register_components
+from api.body_limits import refuse_deep_json
 from api.context import SERVICES
 from api.errors import PROBLEM_JSON, ProblemError, register_error_handlers
+from api.rate_limit import install_rate_limit
 from api.schemas.common import ProblemSchema
 
 # Modules exposing `blp`; other packages append theirs here.
@@ -81,8 +83,10 @@ def create_app(config: dict[str, Any] | None = None, services: Any = None) -> Fl
     app.config.update(config or {})
     app.json.sort_keys = False  # type: ignore[attr-defined]
     install_tokens(app)
+    install_rate_limit(app)
     app.extensions[SERVICES] = services or build_services(app.config)
     app.before_request(require_json_body)
+    app.before_request(refuse_deep_json)
     app.add_url_rule("/docs/assets/<path:name>", view_func=swagger_asset)
     api = PeerLearningApi(app)
     register_components(api, app)

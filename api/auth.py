@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g, request
 
 from api.errors import ProblemError
+from api.rate_limit import count_failed_authentication
 from peerlearning.settings import SettingError
 
 TOKENS = "PEERLEARNING_TOKENS"
@@ -69,6 +70,7 @@ def authenticate() -> Member:
         raise ProblemError(401, "Send Authorization: Bearer <token>.", CHALLENGE)
     member = member_for(token.strip())
     if member is None:
+        count_failed_authentication()
         raise ProblemError(401, "The token is not known; ask the team for a valid one.", CHALLENGE)
     return member
 

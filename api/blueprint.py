@@ -19,7 +19,7 @@ def ref(status: int) -> str:
 
 
 def error_codes(doc_info: dict[str, Any], method: str) -> list[int]:
-    codes = [503]
+    codes = [429, 503]
     if doc_info.get("roles"):
         codes += [401, 403]
     if doc_info.get("path_params"):

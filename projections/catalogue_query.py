@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from domain.errors import InvalidValue
+
 STATUS_SQL = (
     "CASE WHEN withdrawn_on IS NOT NULL AND withdrawn_on <= ? THEN 'withdrawn' "
     "WHEN closed_on IS NOT NULL AND closed_on <= ? THEN 'closed' "
@@ -17,6 +19,7 @@ ORDER_SQL = (
     "CASE WHEN status = 'new' THEN starts_on END ASC, "
     "CASE WHEN ends_on IS NULL THEN 1 ELSE 0 END, ends_on DESC, starts_on DESC, title, id"
 )
+LONGEST_FILTER = 200
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,11 @@ class CatalogueFilter:
     region: str | None = None
     format: str | None = None
     q: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("topic", "region", "q"):
+            if len(getattr(self, name) or "") > LONGEST_FILTER:
+                raise InvalidValue(f"The {name} filter is longer than {LONGEST_FILTER} characters.")
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []

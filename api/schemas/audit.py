@@ -5,9 +5,9 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from api.schemas.common import Strict
+from api.schemas.series import CatalogueQuerySchema, DayQuerySchema
 
 BIGGEST = 2**63 - 1  # the stores' integer columns
-from api.schemas.series import CatalogueQuerySchema, DayQuerySchema
 
 
 class LogQuerySchema(Strict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -28,6 +29,15 @@ def no_control_characters(text: str) -> None:
         raise ValidationError("Contains control characters; remove them.")
     if any(unicodedata.category(c) == "Cs" for c in text):
         raise ValidationError("Contains an unpaired surrogate, which is not Unicode text.")
+
+
+EARLIEST, LATEST = date(2000, 1, 1), date(2199, 12, 31)
+
+
+def within_programme_years(value: date) -> None:
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST <= day <= LATEST:
+        raise ValidationError(f"Must lie between {EARLIEST} and {LATEST}.")
 
 
 class Text(fields.String):

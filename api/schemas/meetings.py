@@ -6,13 +6,15 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from api.schemas.common import FORMATS, KINDS, Strict, Text
+from api.schemas.common import FORMATS, KINDS, Strict, Text, within_programme_years
 
 MOMENT = "An ISO 8601 moment with offset, e.g. 2024-10-01T10:00:00+02:00."
 
 
 def aware(**kwargs: Any) -> fields.AwareDateTime:
-    return fields.AwareDateTime(format="iso", metadata={"description": MOMENT}, **kwargs)
+    return fields.AwareDateTime(
+        format="iso", validate=within_programme_years, metadata={"description": MOMENT}, **kwargs
+    )
 
 
 class RescheduleSchema(Strict):

@@ -6,7 +6,14 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from api.schemas.common import FORMATS, SCOPES, STATUSES, Strict, Text
+from api.schemas.common import (
+    FORMATS,
+    SCOPES,
+    STATUSES,
+    Strict,
+    Text,
+    within_programme_years,
+)
 from api.schemas.meetings import MeetingSchema
 
 
@@ -19,8 +26,8 @@ class SeriesInSchema(Strict):
     regions = fields.List(Text(100), load_default=list)
     format = fields.String(required=True, validate=FORMATS)
     location = Text(300, allow_none=True, load_default=None)
-    starts_on = fields.Date(required=True)
-    ends_on = fields.Date(allow_none=True, load_default=None)
+    starts_on = fields.Date(required=True, validate=within_programme_years)
+    ends_on = fields.Date(allow_none=True, load_default=None, validate=within_programme_years)
     planned_meetings = fields.Integer(required=True, strict=True)
     capacity = fields.Integer(allow_none=True, load_default=None, strict=True)
     agenda_url = Text(2000, allow_none=True, load_default=None)
