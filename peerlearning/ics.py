@@ -54,6 +54,17 @@ def meeting_event(meeting: Mapping[str, Any], series: Mapping[str, Any], stamp: 
     return event
 
 
+def series_of(upcoming: Mapping[str, Any]) -> dict[str, Any]:
+    """The series facts `meeting_event` needs, from an item of `upcoming_meetings()`."""
+    return {
+        "title": upcoming["series_title"],
+        "host": upcoming["host"],
+        "timezone": upcoming["timezone"],
+        "agenda_url": upcoming.get("agenda_url"),
+        "contact_email": upcoming["contact_email"],
+    }
+
+
 def _description(meeting: Mapping[str, Any], series: Mapping[str, Any]) -> str:
     lines = [f"Peer-Learning „{series['title']}“ von {series['host']}."]
     if meeting.get("title"):

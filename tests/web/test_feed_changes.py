@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from api.app import create_app
 from peerlearning.bootstrap import Services
-from peerlearning.ics import meeting_uid
+from peerlearning.ics import meeting_event, meeting_uid, series_of
 from tests.support.demo_store import open_services
 from tests.support.samples import announce, schedule
 
@@ -76,3 +76,15 @@ def test_the_upcoming_feed_changes_when_a_meeting_starts(services: Services) -> 
     assert meeting_uid(kickoff) not in after.get_data(as_text=True)
     unchanged = {"If-Modified-Since": after.headers["Last-Modified"]}
     assert client.get("/calendar.ics", headers=unchanged).status_code == 304
+
+
+def test_reminders_can_build_the_same_event_from_an_upcoming_meeting(services: Services) -> None:
+    series_id = announce(services.app)
+    kickoff = schedule(services.app, series_id, "kickoff", date(2024, 10, 1))
+    [upcoming] = services.views.upcoming_meetings(after=NOW)
+    detail = services.views.series_detail(series_id)
+    assert detail is not None
+    from_feed = meeting_event(detail["meetings"][0], detail, NOW)
+    from_reminder = meeting_event(upcoming, series_of(upcoming), NOW)
+    assert from_reminder.to_ical() == from_feed.to_ical()
+    assert str(from_reminder["UID"]) == meeting_uid(kickoff)
