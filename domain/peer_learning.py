@@ -84,7 +84,8 @@ class PeerLearning(Aggregate):
         revised = revise(self.details, changes)
         rules.require_start_unchanged_once_running(self, revised)
         for m in self.meetings.values():
-            check_fits(m, self.meetings.values(), revised)
+            if m.is_active:
+                check_fits(m, self.meetings.values(), revised)
         if revised != self.details:
             self._details_revised(details=revised, actor=actor)
 
