@@ -58,10 +58,13 @@ def _check_order(meeting: Meeting, active: list[Meeting]) -> None:
     exchanges = [m for m in active if m.kind == MeetingKind.EXCHANGE]
     if meeting.kind == MeetingKind.KICKOFF:
         _check_kickoff(meeting, kickoffs, active)
-    elif meeting.kind == MeetingKind.REFLECTION:
+        return
+    if any(k.starts_at >= meeting.starts_at for k in kickoffs):
+        raise ScheduleConflict(f"A {meeting.kind} meeting must come after the kick-off.")
+    if meeting.kind == MeetingKind.REFLECTION:
         _check_reflection(meeting, reflections, exchanges)
     else:
-        _check_exchange(meeting, kickoffs, reflections)
+        _check_exchange(meeting, reflections)
 
 
 def _check_kickoff(meeting: Meeting, kickoffs: list[Meeting], active: list[Meeting]) -> None:
@@ -80,8 +83,6 @@ def _check_reflection(
         raise ScheduleConflict("The reflection must come after every exchange meeting.")
 
 
-def _check_exchange(meeting: Meeting, kickoffs: list[Meeting], reflections: list[Meeting]) -> None:
-    if any(k.starts_at >= meeting.starts_at for k in kickoffs):
-        raise ScheduleConflict("An exchange meeting must come after the kick-off.")
+def _check_exchange(meeting: Meeting, reflections: list[Meeting]) -> None:
     if any(r.starts_at <= meeting.starts_at for r in reflections):
         raise ScheduleConflict("An exchange meeting must come before the reflection.")

@@ -33,10 +33,11 @@ def test_the_kickoff_is_the_earliest_meeting(series: PeerLearning) -> None:
     assert schedule(series, "kickoff", KICKOFF_DAY).kind == MeetingKind.KICKOFF
 
 
-def test_an_exchange_comes_after_the_kickoff(series: PeerLearning) -> None:
+@pytest.mark.parametrize("kind", ["exchange", "reflection"])
+def test_every_other_meeting_comes_after_the_kickoff(series: PeerLearning, kind: str) -> None:
     schedule(series, "kickoff", date(2024, 10, 9))
-    with pytest.raises(ScheduleConflict, match="after the kick-off"):
-        schedule(series, "exchange", KICKOFF_DAY)
+    with pytest.raises(ScheduleConflict, match=f"A {kind} meeting must come after the kick-off"):
+        schedule(series, kind, KICKOFF_DAY)
 
 
 def test_the_reflection_comes_after_every_exchange(series: PeerLearning) -> None:
