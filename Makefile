@@ -23,7 +23,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy domain projections api scheduler audit peerlearning
+	$(BIN)/mypy domain projections api scheduler audit peerlearning web bench
 
 bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)
