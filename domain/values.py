@@ -14,7 +14,7 @@ from domain.errors import InvalidValue
 
 ERASED = "erased"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_AGS = re.compile(r"^\d{8}$")
+_AGS = re.compile(r"[0-9]{8}")
 
 
 class Scope(StrEnum):
@@ -132,7 +132,7 @@ class Municipality:
         state: str | None = None,
         region: str | None = None,
     ) -> Municipality:
-        if key is not None and not _AGS.match(key):
+        if key is not None and not _AGS.fullmatch(key):
             raise InvalidValue(f"Municipality key '{key}' must be the 8-digit official key (AGS).")
         return cls(
             name=require_text(name, "Municipality name", 200),

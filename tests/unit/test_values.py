@@ -14,7 +14,9 @@ from domain.values import Municipality, PersonalData, require_email, require_tex
 from tests.unit.builders import announced
 
 
-@pytest.mark.parametrize("key", ["0595800", "059580041", "05958OO4", "05 958 004", ""])
+@pytest.mark.parametrize(
+    "key", ["0595800", "059580041", "05958OO4", "05 958 004", "", "05958004\n", "٠٥٩٥٨٠٠٤"]
+)
 def test_a_municipality_key_has_eight_digits(key: str) -> None:
     with pytest.raises(InvalidValue, match=f"key '{key}' must be the 8-digit official key"):
         Municipality.of("Stadt Arnsberg", key)
