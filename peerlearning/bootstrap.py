@@ -46,8 +46,13 @@ class Services:
     audit: Audit
     pollers: list[Poller] = field(default_factory=list)
 
+    def catch_up(self) -> None:
+        """Brings the views and the audit chain up to events other processes recorded."""
+        self.projector.catch_up()
+        self.audit.chain.catch_up(self.app)
+
     def start_polling(self, interval: float = 0.5) -> Poller:
-        poller = Poller(self.projector, interval).start()
+        poller = Poller(self, interval).start()
         self.pollers.append(poller)
         return poller
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
@@ -143,10 +143,14 @@ _SELECT_POSITION = "SELECT position FROM view_tracking WHERE name = ?"
 _UPDATE_POSITION = "UPDATE view_tracking SET position = ? WHERE name = ?"
 
 
+class Follower(Protocol):
+    def catch_up(self) -> object: ...
+
+
 class Poller:
     """Picks up events written by other processes; never dies of an error."""
 
-    def __init__(self, projector: Projector, interval: float = 0.5) -> None:
+    def __init__(self, projector: Follower, interval: float = 0.5) -> None:
         self.projector = projector
         self.interval = interval
         self._stop = threading.Event()
