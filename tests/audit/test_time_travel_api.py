@@ -1,3 +1,4 @@
+# mypy: disable-error-code="index,return-value"
 """`?version=` and `?as_of=` on the public series and catalogue reads."""
 
 from __future__ import annotations
