@@ -52,21 +52,33 @@ class ViewQueries:
                 f"{inner} ORDER BY {ORDER_SQL} LIMIT ? OFFSET ?",
                 params + where_params + [per_page, (page - 1) * per_page],
             )
-            items = [self._item(tx, row, on) for row in found]
+            items = self._items(tx, found, on)
         return items, total
 
-    def _item(self, tx: Tx, values: Any, on: date) -> dict[str, Any]:
-        row = decode_row(CATALOGUE, values[:-1])
-        return catalogue_item(row, values[-1], self._next_meeting(tx, row["id"], on))
+    def _items(self, tx: Tx, found: list[Any], on: date) -> list[dict[str, Any]]:
+        rows = [decode_row(CATALOGUE, values[:-1]) for values in found]
+        upcoming = self._next_meetings(tx, [row["id"] for row in rows], on)
+        return [
+            catalogue_item(row, values[-1], upcoming.get(row["id"]))
+            for row, values in zip(rows, found, strict=True)
+        ]
 
-    def _next_meeting(self, tx: Tx, series_id: str, on: date) -> str | None:
+    def _item(self, tx: Tx, values: Any, on: date) -> dict[str, Any]:
+        return self._items(tx, [values], on)[0]
+
+    def _next_meetings(self, tx: Tx, series_ids: list[str], on: date) -> dict[str, str]:
+        """The next meeting of every series on the page, in one query (not one per series)."""
+        if not series_ids:
+            return {}
         start_of_day = iso_moment(datetime.combine(on, time(0), tzinfo=BERLIN))
-        found = tx.fetchone(
-            "SELECT MIN(starts_at) FROM view_meetings WHERE peer_learning_id = ? "
-            "AND state <> 'cancelled' AND starts_at >= ?",
-            [series_id, start_of_day],
+        marks = ", ".join("?" for _ in series_ids)
+        found = tx.fetchall(
+            "SELECT peer_learning_id, MIN(starts_at) FROM view_meetings "
+            f"WHERE peer_learning_id IN ({marks}) AND state <> 'cancelled' AND starts_at >= ? "
+            "GROUP BY peer_learning_id",
+            [*series_ids, start_of_day],
         )
-        return found[0] if found else None
+        return {str(series_id): first for series_id, first in found}
 
     def series_detail(
         self, peer_learning_id: UUID | str, on: date | None = None
