@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qsl, unquote, urlparse
 
 DATABASE_URL = "PEERLEARNING_DATABASE_URL"
 DEFAULT_DATABASE_URL = "sqlite:///var/peerlearning.db"
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 
 
 class SettingError(Exception):
@@ -36,6 +38,7 @@ def store_settings(url: str | None = None) -> StoreSettings:
     url = url or os.environ.get(DATABASE_URL) or DEFAULT_DATABASE_URL
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
+        _options(url, allowed=set())
         return _sqlite(url, parsed.netloc + parsed.path)
     if parsed.scheme in ("postgresql", "postgres"):
         return _postgres(url)
@@ -45,10 +48,28 @@ def store_settings(url: str | None = None) -> StoreSettings:
     )
 
 
+def _options(url: str, allowed: set[str]) -> dict[str, str]:
+    """The ?name=value options of the URL; an option we would ignore is refused."""
+    options = dict(parse_qsl(urlparse(url).query, keep_blank_values=True))
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        understood = ", ".join(f"?{name}=" for name in sorted(allowed)) or "no options"
+        raise SettingError(
+            f"{DATABASE_URL}={_redacted(url)} has the option {', '.join(unknown)}, "
+            f"which is not understood; this store takes {understood}."
+        )
+    schema = options.get("schema")
+    if schema is not None and not _IDENTIFIER.fullmatch(schema):
+        raise SettingError(
+            f"{DATABASE_URL}={_redacted(url)}: schema '{schema}' must be letters, digits "
+            "and underscores, starting with a letter or underscore (at most 63)."
+        )
+    return options
+
+
 def _sqlite(url: str, raw_path: str) -> StoreSettings:
-    path = raw_path[1:] if raw_path.startswith("/") and not raw_path.startswith("//") else raw_path
-    if raw_path.startswith("//"):
-        path = raw_path[1:]
+    """Three slashes name a path relative to the working folder, four an absolute one."""
+    path = raw_path[1:] if raw_path.startswith("/") else raw_path
     if not path:
         raise SettingError(f"{DATABASE_URL}={url} names no file.")
     try:
@@ -67,12 +88,16 @@ def _sqlite(url: str, raw_path: str) -> StoreSettings:
 
 def _postgres(url: str) -> StoreSettings:
     parsed = urlparse(url)
-    schema = parse_qs(parsed.query).get("schema", [None])[0]
+    schema = _options(url, allowed={"schema"}).get("schema")
+    try:
+        port = parsed.port or 5432
+    except ValueError:
+        raise SettingError(f"{DATABASE_URL}={_redacted(url)} has no valid port.") from None
     env = {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "POSTGRES_DBNAME": parsed.path.lstrip("/") or "postgres",
         "POSTGRES_HOST": parsed.hostname or "127.0.0.1",
-        "POSTGRES_PORT": str(parsed.port or 5432),
+        "POSTGRES_PORT": str(port),
         "POSTGRES_USER": unquote(parsed.username or "postgres"),
         "POSTGRES_PASSWORD": unquote(parsed.password or ""),
         "POSTGRES_CONNECT_TIMEOUT": "5",

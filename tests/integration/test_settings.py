@@ -34,8 +34,12 @@ def test_the_setting_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch)
     assert store_settings().env["POSTGRES_HOST"] == "db.example"
 
 
-def test_three_slashes_name_a_relative_file_four_an_absolute_one(tmp_path: Path) -> None:
+def test_three_slashes_name_a_relative_file_four_an_absolute_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     assert store_settings("sqlite:///var/pl.db").sqlite_path == "var/pl.db"
+    assert (tmp_path / "var").is_dir()
     absolute = tmp_path / "store" / "pl.db"
     settings = store_settings(f"sqlite:///{absolute}")
     assert settings.sqlite_path == str(absolute) and str(absolute).startswith("/")
@@ -78,6 +82,14 @@ BROKEN_STORES = {
     ),
     "unknown database": ("postgresql://postgres@127.0.0.1:5432/no_such_db", "does not exist"),
     "password": ("postgresql://anna:geheim@127.0.0.1:1/test", "postgresql://anna:***@"),
+    "ignored option": (
+        "postgresql://anna:geheim@127.0.0.1/test?sslmode=require",
+        "has the option sslmode, which is not understood; this store takes ?schema=",
+    ),
+    "option on SQLite": ("sqlite:///pl.db?mode=ro", "this store takes no options"),
+    "odd schema": ('postgresql://a@127.0.0.1/test?schema=x"y', "schema 'x\"y' must be letters"),
+    "empty schema": ("postgresql://a@127.0.0.1/test?schema=", "schema '' must be letters"),
+    "bad port": ("postgresql://a@127.0.0.1:543x/test", "has no valid port"),
 }
 
 
