@@ -175,7 +175,8 @@ class ViewQueries:
                 f"SELECT p.{', p.'.join(PARTICIPANTS.columns)} FROM view_participants p "
                 "JOIN view_enrollments e ON e.enrollment_id = p.enrollment_id "
                 "WHERE p.peer_learning_id = ? AND e.status = 'admitted' "
-                "AND p.left_at IS NULL ORDER BY p.joined_at, p.participant_id",
+                "AND p.left_at IS NULL AND p.email <> 'erased' "
+                "ORDER BY p.joined_at, p.participant_id",
                 [str(peer_learning_id)],
             )
         return [participant_item(decode_row(PARTICIPANTS, r)) for r in found]

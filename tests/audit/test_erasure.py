@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
@@ -14,6 +15,7 @@ from domain.errors import ParticipantNotFound
 from domain.values import ERASED
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.settings import store_settings
+from projections.queries import ViewQueries
 from tests.audit.tampering import every_table_text
 from tests.support.samples import announce, municipality
 
@@ -93,3 +95,13 @@ def test_snapshots_after_erasure_stay_erased(audited_app: PeerLearningApp, audit
     loaded = audited_app.enrollment(enrollment_id)
     assert loaded.participant(person_id).person.is_erased
     assert loaded.contact.email == CONTACT[1]
+
+
+def test_reminders_skip_an_erased_participant(
+    audited_app: PeerLearningApp, audit: Audit, live_views: tuple[Any, ViewQueries]
+) -> None:
+    series_id, _, person_id = enrol_people(audited_app)
+    before = {r["email"] for r in live_views[1].recipients(series_id)}
+    assert before == {PERSON[1], KEPT[1]}
+    erase_person(audited_app, audit.keys, person_id, actor="team")
+    assert [r["email"] for r in live_views[1].recipients(series_id)] == [KEPT[1]]
