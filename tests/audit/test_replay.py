@@ -10,6 +10,7 @@ from audit.wiring import Audit
 from peerlearning.enrollment_commands import PeerLearningApp
 from projections.projector import Projector
 from projections.queries import ViewQueries
+from projections.rebuild import rebuild
 from tests.support.samples import announce, municipality
 
 
@@ -56,3 +57,7 @@ def test_replay_after_erasure_matches_and_leaves_the_live_views_alone(
     assert replay(projector).ok
     assert projector.position() == position
     assert views.participant(participant_id)["email"] == "erased"  # type: ignore[index]
+    rebuilt = rebuild(projector, show_progress=False)
+    assert rebuilt.compared and rebuilt.ok, rebuilt.differences
+    assert views.participant(participant_id)["name"] == "erased"  # type: ignore[index]
+    assert audit.verify(audited_app).ok

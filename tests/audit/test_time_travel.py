@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -109,3 +110,25 @@ def test_replayed_answers_equal_the_live_views_field_by_field(
         )
         live, total = views.catalogue(on=day)
         assert catalogue_as_of(audited_app, now(), on=day) == live and total == 2
+
+
+def test_an_old_version_of_a_long_series_starts_from_a_snapshot(
+    audited_app: PeerLearningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    series_id = announce(audited_app)
+    series = audited_app.series(series_id)
+    while series.version < 260:
+        for _ in range(50 - series.version % 50):
+            (series.close_joining if series.joining_open else series.reopen_joining)(actor="a")
+        audited_app.save(series)
+    decoded = []
+    to_domain_event = audited_app.mapper.to_domain_event
+
+    def counting(stored: Any) -> Any:
+        decoded.append(stored)
+        return to_domain_event(stored)
+
+    monkeypatch.setattr(audited_app.mapper, "to_domain_event", counting)
+    old = series_as_of(audited_app, series_id, version=210)
+    assert old["version"] == 210 and old["joining_open"] is False
+    assert 0 < len(decoded) < 30, f"replayed {len(decoded)} stored events and snapshots"
