@@ -8,10 +8,13 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from uuid import uuid4
 from zoneinfo import ZoneInfo
 
+from domain.values import Participant, PersonalData
 from peerlearning.bootstrap import bootstrap
 from peerlearning.settings import store_settings
+from projections.db import ViewDb
 from scheduler.cli import dispatch_views
 from scheduler.dispatch_queries import DispatchQueries
 from tests.scheduler.scenario import series_with
@@ -25,8 +28,10 @@ def store_with_due_reminders(store_url: str, people: int) -> None:
     try:
         today = datetime.now(ZoneInfo("Europe/Berlin")).date()
         scenario = series_with(services.app, starts_on=today, ends_on=None)
-        for number in range(people):
-            scenario.join(f"P{number:04d}")
+        enrollment = services.app.enrollment(scenario.enrollment_id)
+        for number in range(people):  # one write for all: the commands would take minutes
+            enrollment.join(participant(number), actor="anna")
+        services.app.record(enrollment)
         starts = datetime.now(UTC) + timedelta(hours=1, seconds=2)
         services.app.schedule_meeting(
             scenario.series_id, "kickoff", starts, starts + timedelta(hours=1), "virtual",
@@ -36,15 +41,30 @@ def store_with_due_reminders(store_url: str, people: int) -> None:
         services.close()
 
 
-def dispatch_statuses(store_url: str) -> dict[str, int]:
-    services = bootstrap(store_settings(store_url), extra_views=dispatch_views())
-    try:
+def participant(number: int) -> Participant:
+    participant_id = uuid4()
+    person = PersonalData.of(participant_id, f"P{number:04d}", f"p{number:04d}@example.org")
+    return Participant(participant_id, person, "de", None, datetime.now(UTC))
+
+
+class DispatchWatch:
+    """Reads the dispatch view the scheduler processes keep, without a projector of its own."""
+
+    def __init__(self, store_url: str) -> None:
+        self.db = ViewDb(store_settings(store_url))
+        self.queries = DispatchQueries(self.db)
+
+    def statuses(self) -> dict[str, int]:
         found: dict[str, int] = {}
-        for item in DispatchQueries(services.db).listing(limit=100000):
+        for item in self.queries.listing(limit=100000):
             found[item["status"]] = found.get(item["status"], 0) + 1
         return found
-    finally:
-        services.close()
+
+    def all_sent(self, count: int) -> bool:
+        return self.statuses() == {"sent": count}
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def scheduler_env(store_url: str, smtp: dict[str, str], **extra: str) -> dict[str, str]:

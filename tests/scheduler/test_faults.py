@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.scheduler.processes import (
-    dispatch_statuses,
+    DispatchWatch,
     scheduler_env,
     start_scheduler,
     stop,
@@ -27,23 +27,26 @@ def delivered(sink: SmtpSink) -> Counter[str]:
     return Counter(str(m["Message-ID"]) for m in sink.messages)
 
 
-def all_sent(store_url: str, count: int) -> bool:
-    return dispatch_statuses(store_url) == {"sent": count}
+@pytest.fixture
+def watch(store_url: str) -> Iterator[DispatchWatch]:
+    watcher = DispatchWatch(store_url)
+    yield watcher
+    watcher.close()
 
 
 def test_smtp_refusing_for_a_while_then_recovering_loses_and_doubles_nothing(
-    store_url: str, sink: SmtpSink, tmp_path: Path
+    store_url: str, sink: SmtpSink, watch: DispatchWatch, tmp_path: Path
 ) -> None:
     people = 60
     store_with_due_reminders(store_url, people)
     sink.stop()
     process = start_scheduler(scheduler_env(store_url, sink.env), tmp_path / "scheduler.log")
     try:
-        wait_until(lambda: dispatch_statuses(store_url).get("due") == people, 30, "claims")
+        wait_until(lambda: watch.statuses().get("due") == people, 30, "claims")
         time.sleep(1.5)  # the server stays down across several retries
         sink.handler.busy_replies = 25
         sink.start()
-        wait_until(lambda: all_sent(store_url, people), 60, "every reminder sent")
+        wait_until(lambda: watch.all_sent(people), 60, "every reminder sent")
     finally:
         stop(process)
     counts = delivered(sink)
@@ -53,7 +56,7 @@ def test_smtp_refusing_for_a_while_then_recovering_loses_and_doubles_nothing(
 
 
 def test_sigkill_mid_batch_loses_nothing_and_doubles_at_most_the_mail_in_flight(
-    store_url: str, sink: SmtpSink, tmp_path: Path
+    store_url: str, sink: SmtpSink, watch: DispatchWatch, tmp_path: Path
 ) -> None:
     people = 220
     store_with_due_reminders(store_url, people)
@@ -70,7 +73,7 @@ def test_sigkill_mid_batch_loses_nothing_and_doubles_at_most_the_mail_in_flight(
         stop(first)
     second = start_scheduler(env, tmp_path / "second.log")
     try:
-        wait_until(lambda: all_sent(store_url, people), 90, "every reminder sent")
+        wait_until(lambda: watch.all_sent(people), 90, "every reminder sent")
     finally:
         stop(second)
     counts = delivered(sink)
@@ -91,10 +94,12 @@ def test_two_schedulers_on_one_postgres_store_never_send_twice(
     store_with_due_reminders(postgres_url, people)
     env = scheduler_env(postgres_url, sink.env, PEERLEARNING_REMINDER_LEASE="PT5M")
     processes = [start_scheduler(env, tmp_path / f"scheduler{i}.log") for i in (1, 2)]
+    watcher = DispatchWatch(postgres_url)
     try:
-        wait_until(lambda: all_sent(postgres_url, people), 90, "every reminder sent")
+        wait_until(lambda: watcher.all_sent(people), 90, "every reminder sent")
         time.sleep(2)  # both keep sweeping; nothing more may go out
     finally:
+        watcher.close()
         for process in processes:
             stop(process)
     counts = delivered(sink)
