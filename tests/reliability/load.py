@@ -1,0 +1,118 @@
+"""Client threads that write and read over HTTP and remember every acknowledged write."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+
+from tests.api.client import TEAM, enrol_body
+
+
+@dataclass
+class Ledger:
+    """What the server acknowledged, refused and failed, across every client thread."""
+
+    revisions: Counter[str] = field(default_factory=Counter)
+    enrolments: Counter[str] = field(default_factory=Counter)
+    participants: dict[str, set[str]] = field(default_factory=dict)
+    stale: list[tuple[str, int]] = field(default_factory=list)
+    statuses: Counter[int] = field(default_factory=Counter)
+    problems: Counter[str] = field(default_factory=Counter)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def requests(self) -> int:
+        return sum(self.statuses.values())
+
+    @property
+    def server_errors(self) -> int:
+        return sum(n for status, n in self.statuses.items() if status >= 500)
+
+    @property
+    def acknowledged(self) -> int:
+        joined = sum(len(p) for p in self.participants.values())
+        return sum(self.revisions.values()) + sum(self.enrolments.values()) + joined
+
+
+class Client:
+    def __init__(self, url: str, series: list[str], ledger: Ledger, seed: int) -> None:
+        self.url, self.series, self.ledger = url, series, ledger
+        self.http = requests.Session()
+        self.http.headers["Authorization"] = f"Bearer {TEAM}"
+        self.random = random.Random(seed)
+        self.name = f"c{seed}"
+        self.count = 0
+        self.mine: list[str] = []
+
+    def send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        response = self.http.request(method, self.url + path, timeout=60, **kwargs)
+        with self.ledger.lock:
+            self.ledger.statuses[response.status_code] += 1
+            if response.status_code >= 400:
+                self.ledger.problems[response.json().get("type", "?")] += 1
+        return response
+
+    def revise(self, series_id: str) -> None:
+        read = self.send("GET", f"/peer-learnings/{series_id}")
+        version = int(read.headers["ETag"].strip('"'))
+        self.count += 1
+        body = {"summary": f"Stand {self.name}-{self.count}"}
+        path = f"/peer-learnings/{series_id}"
+        answer = self.send("PATCH", path, json=body, headers={"If-Match": f'"{version}"'})
+        with self.ledger.lock:
+            if answer.status_code == 200:
+                self.ledger.revisions[series_id] += 1
+            elif answer.status_code == 412:
+                self.ledger.stale.append((series_id, version))
+
+    def enrol(self, series_id: str) -> None:
+        self.count += 1
+        body = enrol_body(f"Gemeinde {self.name}-{self.count}")
+        answer = self.send("POST", f"/peer-learnings/{series_id}/enrollments", json=body)
+        if answer.status_code == 201:
+            with self.ledger.lock:
+                self.ledger.enrolments[series_id] += 1
+                self.ledger.participants[answer.json()["id"]] = set()
+            self.mine.append(answer.json()["id"])
+
+    def join(self) -> None:
+        if not self.mine:
+            return
+        enrollment_id = self.random.choice(self.mine)
+        self.count += 1
+        person = {"name": f"Person {self.count}", "email": f"{self.name}.{self.count}@x.example"}
+        answer = self.send("POST", f"/enrollments/{enrollment_id}/participants", json=person)
+        if answer.status_code == 201:
+            with self.ledger.lock:
+                self.ledger.participants[enrollment_id].add(answer.json()["participant_id"])
+
+    def read(self, series_id: str) -> None:
+        path = self.random.choice(["", "?on=2024-12-01", "/enrollments", "/calendar.ics"])
+        self.send("GET", f"/peer-learnings/{series_id}{path}" if path else "/peer-learnings")
+
+    def run(self, until: float) -> None:
+        while time.monotonic() < until:
+            series_id = self.random.choice(self.series)
+            step = self.random.choice([self.revise, self.enrol, self.read, self.read])
+            if self.random.random() < 0.25:
+                self.join()
+            else:
+                step(series_id)
+
+
+def hammer(url: str, series: list[str], threads: int, seconds: float) -> Ledger:
+    ledger = Ledger()
+    until = time.monotonic() + seconds
+    clients = [Client(url, series, ledger, seed) for seed in range(threads)]
+    workers = [threading.Thread(target=c.run, args=(until,)) for c in clients]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return ledger

@@ -1,0 +1,54 @@
+"""After a run: every acknowledged write is in the log, and the views equal a rebuild."""
+
+from __future__ import annotations
+
+from collections import Counter
+from uuid import UUID
+
+from peerlearning.bootstrap import bootstrap
+from peerlearning.settings import store_settings
+from projections.rebuild import rebuild
+from tests.reliability.load import Ledger
+from tests.support.clock import FakeClock
+
+ENROLLED = ("EnrollmentAdmitted", "EnrollmentWaitlisted")
+GENUINE_CONFLICTS = {
+    "urn:peerlearning:problem:stale-version",
+    "urn:peerlearning:problem:concurrent-write",
+}
+
+
+def event_kinds(app: object, stream_id: str) -> Counter[str]:
+    events = app.events.get(UUID(stream_id))  # type: ignore[attr-defined]
+    return Counter(type(event).__name__ for event in events)
+
+
+def missing_writes(store_url: str, ledger: Ledger) -> list[str]:
+    """Each acknowledged write, looked for in a fresh read of the store."""
+    services = bootstrap(store_settings(store_url), clock=FakeClock())
+    try:
+        app, missing = services.app, []
+        for series_id in set(ledger.revisions) | set(ledger.enrolments):
+            kinds = event_kinds(app, series_id)
+            if kinds["DetailsRevised"] != ledger.revisions[series_id]:
+                missing.append(f"{series_id}: {kinds['DetailsRevised']} revisions recorded")
+            if sum(kinds[k] for k in ENROLLED) != ledger.enrolments[series_id]:
+                missing.append(f"{series_id}: {sum(kinds[k] for k in ENROLLED)} enrolments")
+        for enrollment_id, joined in ledger.participants.items():
+            stored = set(app.enrollment(UUID(enrollment_id)).participants)
+            missing += [f"participant {p} of {enrollment_id}" for p in joined - stored]
+        for series_id, version in ledger.stale:
+            if app.series(UUID(series_id)).version <= version:
+                missing.append(f"412 on {series_id} at {version}, which was current")
+        return missing
+    finally:
+        services.close()
+
+
+def views_differ(store_url: str) -> list[str]:
+    services = bootstrap(store_settings(store_url), clock=FakeClock())
+    try:
+        report = rebuild(services.projector, show_progress=False)
+        return report.differences if report.compared else ["the log grew while rebuilding"]
+    finally:
+        services.close()
