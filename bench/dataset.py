@@ -25,6 +25,7 @@ STATES = ("NRW", "Bayern", "Hessen", "Sachsen", "Niedersachsen", "Brandenburg")
 TOPICS = ("Digitaler Zwilling", "Klimaanpassung", "Mobilität", "Open Data", "Beteiligung")
 MODES = ("virtual", "virtual", "virtual", "hybrid", "on_site")
 Progress = Callable[[int], None]
+SERIES_PER_SAVE = 10
 
 
 def municipality(number: int) -> Municipality:
@@ -162,9 +163,13 @@ def start_day(scale: Scale, number: int, today: date) -> date:
 def load(app: PeerLearningApp, scale: Scale, progress: Progress | None = None) -> int:
     """Writes the whole history; returns the number of events recorded."""
     now = datetime.now(UTC)
+    pending: list[object] = []
     for number in range(scale.series):
         history = SeriesHistory(scale, number, start_day(scale, number, now.date()), now)
-        app.record(*history.play())  # type: ignore[arg-type]
+        pending.extend(history.play())
+        if number % SERIES_PER_SAVE == SERIES_PER_SAVE - 1 or number == scale.series - 1:
+            app.record(*pending)  # type: ignore[arg-type]
+            pending = []
         if progress:
             progress(1)
     return app.recorder.max_notification_id() or 0

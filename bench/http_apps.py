@@ -23,22 +23,23 @@ def api_spec() -> str:
 
 
 @contextmanager
-def api_server(settings: StoreSettings) -> Iterator[Server]:
+def api_server(settings: StoreSettings, wait: bool = True) -> Iterator[Server]:
     env = {
         "PEERLEARNING_DATABASE_URL": settings.url,
         "PEERLEARNING_TOKENS": f"bench:team:{TOKEN}",
         "PEERLEARNING_RATE_LIMIT": "off",  # one client address sends everything here
     }
-    with gunicorn(api_spec(), env, workers_for(settings.url)) as server:
+    with gunicorn(api_spec(), env, workers_for(settings.url), wait) as server:
         yield server
 
 
 @contextmanager
 def bare_server(
-    settings: StoreSettings, synchronous: int = 2, bodies: Path | None = None
+    settings: StoreSettings, synchronous: int = 2, bodies: Path | None = None, wait: bool = True
 ) -> Iterator[Server]:
     env = {bare.STORE: settings.url, bare.SYNCHRONOUS: str(synchronous)}
     if bodies is not None:
         env[bare.BODIES] = str(bodies)
-    with gunicorn("bench.bare:create_bare_app()", env, workers_for(settings.url)) as server:
+    spec = "bench.bare:create_bare_app()"
+    with gunicorn(spec, env, workers_for(settings.url), wait) as server:
         yield server

@@ -62,20 +62,24 @@ def measure(services: Services, store: str, small: Services, scale: Scale) -> li
     ids, small_ids = series_ids(services), series_ids(small)
     with tempfile.TemporaryDirectory(prefix="bench-bodies-") as folder:
         bodies = Path(folder)
-        with api_server(services.settings) as api:
+        with (
+            api_server(services.settings, wait=False) as api,
+            api_server(small.settings, wait=False) as few,
+        ):
+            api.ready()
+            few.ready()
             (bodies / "catalogue.json").write_bytes(fetch(api.port, CATALOGUE))
             (bodies / "detail.json").write_bytes(fetch(api.port, detail(ids)(0, 0)))
+            small_catalogue, small_detail = _latencies(few, small_ids, scale.latency_samples)
             full_catalogue, full_detail = _latencies(api, ids, scale.latency_samples)
             api_load = requests_per_second(api.port, mixed(ids), duration)
             api_rss = peak_rss_mib(api)
         with bare_server(services.settings, bodies=bodies) as bare:
-            requests_per_second(bare.port, bare_mixed, 1.0)
+            requests_per_second(bare.port, bare_mixed, min(duration, 1.0))
             bare_load = requests_per_second(bare.port, bare_mixed, duration)
             bare_rss = peak_rss_mib(bare)
-    with api_server(small.settings) as api:
-        small_catalogue, small_detail = _latencies(api, small_ids, scale.latency_samples)
     events = services.app.recorder.max_notification_id() or 0
-    few = small.app.recorder.max_notification_id() or 0
+    few_events = small.app.recorder.max_notification_id() or 0
     return [
         Figure(
             "3a catalogue + detail over HTTP",
@@ -87,7 +91,7 @@ def measure(services: Services, store: str, small: Services, scale: Scale) -> li
             note=api_load.note or bare_load.note,
         ),
         Figure(
-            f"3b catalogue latency, {events:,} vs {few:,} events",
+            f"3b catalogue latency, {events:,} vs {few_events:,} events",
             store,
             full_catalogue * 1000,
             "ms",
@@ -95,7 +99,7 @@ def measure(services: Services, store: str, small: Services, scale: Scale) -> li
             at_most(1.5),
         ),
         Figure(
-            f"3c series detail latency, {events:,} vs {few:,} events",
+            f"3c series detail latency, {events:,} vs {few_events:,} events",
             store,
             full_detail * 1000,
             "ms",

@@ -55,10 +55,14 @@ def raw_insert(thread: int, i: int) -> Request:
 
 def measure(services: Services, store: str, duration: float) -> Figure:
     commands = HttpCommands(services, first_number=900_000)
-    with api_server(services.settings) as server:
-        api = requests_per_second(server.port, commands.request, duration)
     synchronous = sqlite_synchronous(services.app) if services.settings.is_sqlite else 2
-    with bare_server(services.settings, synchronous) as bare:
+    with (
+        api_server(services.settings, wait=False) as server,
+        bare_server(services.settings, synchronous, wait=False) as bare,
+    ):
+        server.ready()
+        bare.ready()
+        api = requests_per_second(server.port, commands.request, duration)
         baseline = requests_per_second(bare.port, raw_insert, duration)
     return Figure(
         "2 write path over HTTP (gunicorn)",

@@ -40,14 +40,14 @@ FULL = Scale(
 
 QUICK = Scale(
     name="quick",
-    series=30,
+    series=20,
     meetings_per_series=10,
     enrollments_per_series=5,
     participants_per_enrollment=4,
-    municipalities=150,
-    commands=100,
+    municipalities=100,
+    commands=60,
     http_seconds=1.0,
-    reminders=100,
-    time_travel_events=2_000,
-    latency_samples=40,
+    reminders=60,
+    time_travel_events=1_000,
+    latency_samples=30,
 )

@@ -30,6 +30,11 @@ class Server:
     port: int
     process: subprocess.Popen[bytes]
 
+    def ready(self) -> Server:
+        """Waits until the workers answer `/health`."""
+        _wait_until_answering(self.port, self.process)
+        return self
+
     def worker_pids(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         try:
@@ -76,16 +81,19 @@ def _wait_until_answering(port: int, process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def gunicorn(app_spec: str, env: dict[str, str], workers: int) -> Iterator[Server]:
+def gunicorn(
+    app_spec: str, env: dict[str, str], workers: int, wait: bool = True
+) -> Iterator[Server]:
+    """Serves `app_spec` on a free loopback port; with wait=False call `ready()` before use."""
     port = free_port()
     process = subprocess.Popen(
         gunicorn_command(app_spec, port, workers),
         env={**os.environ, **env},
         cwd=Path(__file__).resolve().parent.parent,
     )
+    server = Server(port, process)
     try:
-        _wait_until_answering(port, process)
-        yield Server(port, process)
+        yield server.ready() if wait else server
     finally:
         process.send_signal(signal.SIGTERM)
         try:
