@@ -22,6 +22,7 @@ class Ledger:
     enrolments: Counter[str] = field(default_factory=Counter)
     participants: dict[str, set[str]] = field(default_factory=dict)
     stale: list[tuple[str, int]] = field(default_factory=list)
+    unanswered: Counter[str] = field(default_factory=Counter)
     statuses: Counter[int] = field(default_factory=Counter)
     problems: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -49,9 +50,14 @@ class Client:
         self.name = f"c{seed}"
         self.count = 0
         self.mine: list[str] = []
+        self.cut_off = False
 
     def send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        response = self.http.request(method, self.url + path, timeout=60, **kwargs)
+        try:
+            response = self.http.request(method, self.url + path, timeout=60, **kwargs)
+        except requests.RequestException:
+            self.cut_off = True
+            raise
         with self.ledger.lock:
             self.ledger.statuses[response.status_code] += 1
             if response.status_code >= 400:
@@ -96,18 +102,25 @@ class Client:
         path = self.random.choice(["", "?on=2024-12-01", "/enrollments", "/calendar.ics"])
         self.send("GET", f"/peer-learnings/{series_id}{path}" if path else "/peer-learnings")
 
+    def step(self) -> None:
+        series_id = self.random.choice(self.series)
+        step = self.random.choice([self.revise, self.enrol, self.read, self.read])
+        try:
+            self.join() if self.random.random() < 0.25 else step(series_id)
+        except requests.RequestException:
+            with self.ledger.lock:
+                self.ledger.unanswered[series_id] += 1
+
     def run(self, until: float) -> None:
-        while time.monotonic() < until:
-            series_id = self.random.choice(self.series)
-            step = self.random.choice([self.revise, self.enrol, self.read, self.read])
-            if self.random.random() < 0.25:
-                self.join()
-            else:
-                step(series_id)
+        """Sends until the time is up or the server stops answering."""
+        while time.monotonic() < until and not self.cut_off:
+            self.step()
 
 
-def hammer(url: str, series: list[str], threads: int, seconds: float) -> Ledger:
-    ledger = Ledger()
+def hammer(
+    url: str, series: list[str], threads: int, seconds: float, ledger: Ledger | None = None
+) -> Ledger:
+    ledger = ledger or Ledger()
     until = time.monotonic() + seconds
     clients = [Client(url, series, ledger, seed) for seed in range(threads)]
     workers = [threading.Thread(target=c.run, args=(until,)) for c in clients]
