@@ -81,8 +81,8 @@ class StoreDatabase:
                 conn.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
             return
         with self.datastore.get_connection() as conn:
-            conn.autocommit = True
+            previous, conn.autocommit = conn.autocommit, True
             try:
                 conn.execute(f"VACUUM {self.table(name)}")
             finally:
-                conn.autocommit = False
+                conn.autocommit = previous

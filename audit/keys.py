@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from audit.database import StoreDatabase, Tx
+from audit.key_cache import cache_for
 
 KEY_BYTES = 32
 TABLE = "personal_data_keys"
@@ -18,6 +19,7 @@ class KeyStore:
     def __init__(self, db: StoreDatabase) -> None:
         self.db = db
         self.table = db.table(TABLE)
+        self.cache = cache_for(db.datastore)
         with db.transaction(write=True) as tx:
             tx.execute(
                 f"CREATE TABLE IF NOT EXISTS {self.table} ("
@@ -29,9 +31,9 @@ class KeyStore:
 
     def key_for(self, subject_id: UUID) -> bytes | None:
         """The subject's key, made on first use; None once the subject was erased."""
-        known = self._row(subject_id)
+        known = self.find(subject_id)
         if known is not None:
-            return _secret(known)
+            return known
         with self.db.transaction(write=True) as tx:
             tx.execute(
                 f"INSERT INTO {self.table} (subject_id, secret, created_at) VALUES (?, ?, ?) "
@@ -39,11 +41,32 @@ class KeyStore:
                 (str(subject_id), os.urandom(KEY_BYTES), _now()),
             )
             made = self._select(tx, subject_id)
-        return _secret(made) if made else None
+        key = _secret(made) if made else None
+        self.cache.remember(str(subject_id), key)
+        return key
 
     def find(self, subject_id: UUID) -> bytes | None:
+        self._refresh_if_due()
+        known, key = self.cache.get(str(subject_id))
+        if known:
+            return key
         row = self._row(subject_id)
-        return _secret(row) if row else None
+        if row is None:
+            return None
+        key = _secret(row)
+        self.cache.remember(str(subject_id), key)
+        return key
+
+    def _refresh_if_due(self) -> None:
+        if not self.cache.due():
+            return
+        with self.db.transaction() as tx:
+            (generation,) = tx.execute(f"SELECT COUNT(*) FROM {self.table} WHERE secret IS NULL")[0]
+            if generation == self.cache.generation:
+                self.cache.checked()
+                return
+            rows = tx.execute(f"SELECT subject_id, secret FROM {self.table}")
+        self.cache.load(int(generation), rows)
 
     def is_erased(self, subject_id: UUID) -> bool:
         row = self._row(subject_id)
@@ -60,6 +83,7 @@ class KeyStore:
                 "VALUES (?, NULL, ?, ?)",
                 (str(subject_id), _now(), _now()),
             )
+        self.cache.remember(str(subject_id), None)
         self.db.reclaim(TABLE)
 
     def _row(self, subject_id: UUID) -> tuple[bytes | None] | None:

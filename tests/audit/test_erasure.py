@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -10,7 +11,7 @@ import pytest
 from audit.erasure import erase_person
 from audit.export import export_lines
 from audit.history import events_after
-from audit.wiring import Audit
+from audit.wiring import Audit, bind_keys, sealed_personal_data
 from domain.errors import ParticipantNotFound
 from domain.values import ERASED
 from peerlearning.enrollment_commands import PeerLearningApp
@@ -105,3 +106,29 @@ def test_reminders_skip_an_erased_participant(
     assert before == {PERSON[1], KEPT[1]}
     erase_person(audited_app, audit.keys, person_id, actor="team")
     assert [r["email"] for r in live_views[1].recipients(series_id)] == [KEPT[1]]
+
+
+def test_another_process_reads_the_erasure_within_moments(
+    audited_app: PeerLearningApp, audit: Audit, store_url: str, clock: Any
+) -> None:
+    _, enrollment_id, person_id = enrol_people(audited_app)
+    other = second_process(store_url, clock)
+    try:
+        assert other.enrollment(enrollment_id).participant(person_id).person.email == PERSON[1]
+        erase_person(audited_app, audit.keys, person_id, actor="team")
+        assert audited_app.enrollment(enrollment_id).participant(person_id).person.is_erased
+        deadline = time.monotonic() + 5
+        while not other.enrollment(enrollment_id).participant(person_id).person.is_erased:
+            assert time.monotonic() < deadline, "the other process still reads the person"
+            time.sleep(0.05)
+    finally:
+        other.close()
+
+
+def second_process(store_url: str, clock: Any) -> PeerLearningApp:
+    """Its own connection pool, hence its own key cache, as in another process."""
+    sealing = sealed_personal_data()
+    settings = store_settings(store_url)
+    app = PeerLearningApp(env=settings.env, clock=clock, personal_data=sealing)
+    bind_keys(app, sealing)
+    return app
