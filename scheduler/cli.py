@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 def run_scheduler(args: argparse.Namespace) -> int:
     settings = reminder_settings()
     quiet_routine_logs()
-    services = bootstrap(extra_views=dispatch_views())
+    services = bootstrap()
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -57,7 +57,7 @@ def quiet_routine_logs() -> None:
 
 
 def dispatch_views() -> list:  # type: ignore[type-arg]
-    """The dispatch view, unless the composition root already registers it."""
+    """Extra views the reminders need; the composition root registers the dispatch view."""
     from peerlearning.bootstrap import core_views
     from scheduler.dispatch_view import DispatchView
 

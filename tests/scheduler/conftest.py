@@ -6,15 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.settings import store_settings
-from scheduler.cli import dispatch_views
+from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService, build_service
 from scheduler.settings import ReminderSettings, reminder_settings
 from tests.scheduler.scenario import Scenario, series_with
 from tests.scheduler.smtp_sink import SmtpSink
-from tests.support.clock import FakeClock
 
 
 @pytest.fixture
@@ -32,13 +29,6 @@ def reminder_env(sink: SmtpSink) -> dict[str, str]:
 @pytest.fixture
 def settings(reminder_env: dict[str, str]) -> ReminderSettings:
     return reminder_settings(reminder_env)
-
-
-@pytest.fixture
-def services(store_url: str, clock: FakeClock) -> Iterator[Services]:
-    built = bootstrap(store_settings(store_url), clock=clock, extra_views=dispatch_views())
-    yield built
-    built.close()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from domain.values import Participant, PersonalData
 from peerlearning.bootstrap import bootstrap
 from peerlearning.settings import store_settings
 from projections.db import ViewDb
-from scheduler.cli import dispatch_views
 from scheduler.dispatch_queries import DispatchQueries
 from tests.scheduler.scenario import series_with
 
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def store_with_due_reminders(store_url: str, people: int) -> None:
     """A meeting whose PT1H reminder falls due two seconds from now, for `people` participants."""
-    services = bootstrap(store_settings(store_url), extra_views=dispatch_views())
+    services = bootstrap(store_settings(store_url))
     try:
         today = datetime.now(ZoneInfo("Europe/Berlin")).date()
         scenario = series_with(services.app, starts_on=today, ends_on=None)

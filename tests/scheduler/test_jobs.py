@@ -11,7 +11,6 @@ import pytest
 
 from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.settings import store_settings
-from scheduler.cli import dispatch_views
 from scheduler.embedded import start_embedded
 from scheduler.process import ReminderScheduler
 from scheduler.settings import reminder_settings
@@ -84,7 +83,7 @@ def test_the_periodic_jobs_coalesce_and_reminders_run_however_late(
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[Services]:
     """Services on the system clock: APScheduler fires on real time."""
-    built = bootstrap(store_settings(sqlite_url(tmp_path)), extra_views=dispatch_views())
+    built = bootstrap(store_settings(sqlite_url(tmp_path)))
     yield built
     built.close()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from audit.erasure import erase_person
+from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService
 from tests.scheduler.scenario import (
@@ -143,3 +145,19 @@ def test_a_participant_who_left_gets_nothing_more(
         reminders.sweep()
     assert len(sink.to(email_of("Paul"))) == 1
     assert len(sink.to(email_of("Eva"))) == 3
+
+
+def test_a_person_whose_data_was_erased_is_not_written_to(
+    services: Services,
+    scenario: Scenario,
+    reminders: ReminderService,
+    sink: SmtpSink,
+    clock: FakeClock,
+) -> None:
+    scenario.join("Eva")
+    scenario.join("Paul")
+    scenario.schedule_kickoff()
+    erase_person(services.app, services.audit.keys, scenario.people["Paul"], actor="anna")
+    clock.set(P7D_DUE)
+    reminders.sweep()
+    assert [str(m["To"]) for m in sink.messages] == ["Eva <eva@example.org>"]
