@@ -56,6 +56,6 @@ def server_env(store_url: str, **extra: str) -> dict[str, str]:
 
 
 @contextmanager
-def served(store_url: str, *args: str) -> Iterator[RunningServer]:
-    with serving("--no-scheduler", *args, env=server_env(store_url)) as server:
+def served(store_url: str, *args: str, **extra_env: str) -> Iterator[RunningServer]:
+    with serving("--no-scheduler", *args, env=server_env(store_url, **extra_env)) as server:
         yield server

@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import uuid4
 
 import requests
 
@@ -47,14 +48,14 @@ class Client:
         self.http = requests.Session()
         self.http.headers["Authorization"] = f"Bearer {TEAM}"
         self.random = random.Random(seed)
-        self.name = f"c{seed}"
+        self.name = f"c{seed}-{uuid4().hex[:6]}"
         self.count = 0
         self.mine: list[str] = []
         self.cut_off = False
 
     def send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         try:
-            response = self.http.request(method, self.url + path, timeout=60, **kwargs)
+            response = self.http.request(method, self.url + path, timeout=120, **kwargs)
         except requests.RequestException:
             self.cut_off = True
             raise
@@ -76,11 +77,16 @@ class Client:
                 self.ledger.revisions[series_id] += 1
             elif answer.status_code == 412:
                 self.ledger.stale.append((series_id, version))
+            elif answer.status_code == 503:
+                self.ledger.unanswered[series_id] += 1
 
     def enrol(self, series_id: str) -> None:
         self.count += 1
         body = enrol_body(f"Gemeinde {self.name}-{self.count}")
         answer = self.send("POST", f"/peer-learnings/{series_id}/enrollments", json=body)
+        if answer.status_code == 503:
+            with self.ledger.lock:
+                self.ledger.unanswered[series_id] += 1
         if answer.status_code == 201:
             with self.ledger.lock:
                 self.ledger.enrolments[series_id] += 1
@@ -111,19 +117,24 @@ class Client:
             with self.ledger.lock:
                 self.ledger.unanswered[series_id] += 1
 
-    def run(self, until: float) -> None:
-        """Sends until the time is up or the server stops answering."""
-        while time.monotonic() < until and not self.cut_off:
+    def run(self, until: float, stop: threading.Event | None = None) -> None:
+        """Sends until the time is up, the server stops answering or `stop` is set."""
+        while time.monotonic() < until and not self.cut_off and not (stop and stop.is_set()):
             self.step()
 
 
 def hammer(
-    url: str, series: list[str], threads: int, seconds: float, ledger: Ledger | None = None
+    url: str,
+    series: list[str],
+    threads: int,
+    seconds: float,
+    ledger: Ledger | None = None,
+    stop: threading.Event | None = None,
 ) -> Ledger:
     ledger = ledger or Ledger()
     until = time.monotonic() + seconds
     clients = [Client(url, series, ledger, seed) for seed in range(threads)]
-    workers = [threading.Thread(target=c.run, args=(until,)) for c in clients]
+    workers = [threading.Thread(target=c.run, args=(until, stop)) for c in clients]
     for worker in workers:
         worker.start()
     for worker in workers:
