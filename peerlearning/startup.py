@@ -28,10 +28,19 @@ def one_at_a_time(env: Mapping[str, str] | None) -> Iterator[None]:
         yield
         return
     with connection:
-        connection.execute(f"SET lock_timeout = '{WAIT_SECONDS}s'")
-        schema = (env or {}).get("POSTGRES_SCHEMA") or "public"
-        connection.execute("SELECT pg_advisory_lock(hashtext(%s))", (f"startup/{schema}",))
+        _wait_for_turn(connection, (env or {}).get("POSTGRES_SCHEMA") or "public")
         yield
+
+
+def _wait_for_turn(connection: psycopg.Connection[tuple[object, ...]], schema: str) -> None:
+    try:
+        connection.execute(f"SET lock_timeout = '{WAIT_SECONDS}s'")
+        connection.execute("SELECT pg_advisory_lock(hashtext(%s))", (f"startup/{schema}",))
+    except psycopg.Error as error:
+        raise StoreUnavailable(
+            f"Another process has been preparing schema {schema} for {WAIT_SECONDS}s "
+            f"({' '.join(str(error).split())})."
+        ) from None
 
 
 def _connect(env: Mapping[str, str]) -> psycopg.Connection[tuple[object, ...]]:
