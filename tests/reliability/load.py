@@ -12,7 +12,7 @@ from uuid import uuid4
 
 import requests
 
-from tests.api.client import TEAM, enrol_body
+from tests.api.client import PROBLEM, TEAM, enrol_body
 
 
 @dataclass
@@ -24,6 +24,7 @@ class Ledger:
     participants: dict[str, set[str]] = field(default_factory=dict)
     stale: list[tuple[str, int]] = field(default_factory=list)
     unanswered: Counter[str] = field(default_factory=Counter)
+    client_failures: list[str] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
     problems: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -40,6 +41,12 @@ class Ledger:
     def acknowledged(self) -> int:
         joined = sum(len(p) for p in self.participants.values())
         return sum(self.revisions.values()) + sum(self.enrolments.values()) + joined
+
+
+def problem_type(response: requests.Response) -> str:
+    if response.headers.get("Content-Type", "").startswith(PROBLEM):
+        return str(response.json().get("type"))
+    return f"not a problem document: {response.status_code} {response.text[:80]!r}"
 
 
 class Client:
@@ -62,11 +69,13 @@ class Client:
         with self.ledger.lock:
             self.ledger.statuses[response.status_code] += 1
             if response.status_code >= 400:
-                self.ledger.problems[response.json().get("type", "?")] += 1
+                self.ledger.problems[problem_type(response)] += 1
         return response
 
     def revise(self, series_id: str) -> None:
         read = self.send("GET", f"/peer-learnings/{series_id}")
+        if read.status_code != 200:
+            return
         version = int(read.headers["ETag"].strip('"'))
         self.count += 1
         body = {"summary": f"Stand {self.name}-{self.count}"}
@@ -119,8 +128,11 @@ class Client:
 
     def run(self, until: float, stop: threading.Event | None = None) -> None:
         """Sends until the time is up, the server stops answering or `stop` is set."""
-        while time.monotonic() < until and not self.cut_off and not (stop and stop.is_set()):
-            self.step()
+        try:
+            while time.monotonic() < until and not self.cut_off and not (stop and stop.is_set()):
+                self.step()
+        except Exception as error:  # the test asserts there were none
+            self.ledger.client_failures.append(repr(error))
 
 
 def hammer(

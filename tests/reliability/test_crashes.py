@@ -86,6 +86,7 @@ def test_a_killed_server_keeps_every_acknowledged_write(tmp_path: Path, kind: st
             server_errors=ledger.server_errors,
         )
         assert verified["ok"] is True, verified
+        assert ledger.client_failures == []
         assert ledger.server_errors == 0, ledger.statuses
         assert missing_writes(store_url, ledger) == []
         assert views_differ(store_url) == []

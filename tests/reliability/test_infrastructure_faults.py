@@ -74,6 +74,7 @@ def test_postgres_restarted_under_load() -> None:
             answered_503=outage_errors.get(503, 0),
             other_5xx=sum(n for s, n in outage_errors.items() if s != 503),
         )
+        assert ledger.client_failures == []
         assert set(outage_errors) <= {503}, ledger.statuses
         assert missing_writes(postgres.url, ledger) == []
         assert views_differ(postgres.url) == []

@@ -42,6 +42,7 @@ def test_concurrent_clients_lose_nothing(tmp_path: Path, kind: str) -> None:
             conflicts=sum(ledger.problems.values()),
             server_errors=ledger.server_errors,
         )
+        assert ledger.client_failures == []
         assert ledger.server_errors == 0, ledger.statuses
         assert set(ledger.problems) <= GENUINE_CONFLICTS, ledger.problems
         assert ledger.acknowledged > 50
