@@ -12,7 +12,7 @@ from api.auth import require_role
 from api.blueprint import Blueprint
 from api.context import services
 from api.schemas.common import Strict, one_of
-from domain.reminders import DispatchStatus, Purpose
+from domain.reminder_rules import DispatchStatus, Purpose
 from scheduler.dispatch_queries import DispatchQueries
 
 blp = Blueprint(

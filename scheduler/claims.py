@@ -13,7 +13,8 @@ from eventsourcing.application import AggregateNotFoundError
 
 from domain.clock import Clock
 from domain.errors import ConcurrentWrite
-from domain.reminders import DispatchTaken, ReminderDispatch, dispatch_id_for
+from domain.reminder_rules import dispatch_id_for
+from domain.reminders import DispatchTaken, ReminderDispatch
 from peerlearning.application import StoreApplication, translated_store_errors
 from scheduler.facts import MeetingFacts, Recipient
 

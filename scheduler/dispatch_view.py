@@ -8,7 +8,8 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 
-from domain.reminders import DispatchStatus, ReminderDispatch
+from domain.reminder_rules import DispatchStatus
+from domain.reminders import ReminderDispatch
 from projections.tables import Table
 from projections.view import Batch, iso_moment, key
 

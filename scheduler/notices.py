@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from domain.clock import Clock
-from domain.reminders import Purpose
+from domain.reminder_rules import Purpose
 from scheduler.claims import Claims, Letter
 from scheduler.courier import Courier, Tally
 from scheduler.dispatch_queries import DispatchQueries

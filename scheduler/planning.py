@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from domain.reminders import reminder_due_at
+from domain.reminder_rules import reminder_due_at
 from scheduler.facts import MeetingFacts
 
 JOB_PREFIX = "reminder:"

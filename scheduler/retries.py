@@ -5,7 +5,8 @@ from __future__ import annotations
 from uuid import UUID
 
 from domain.clock import Clock
-from domain.reminders import Purpose, ReminderDispatch
+from domain.reminder_rules import Purpose
+from domain.reminders import ReminderDispatch
 from scheduler.claims import ACTOR, Claims, Letter, Parcel
 from scheduler.courier import Courier, Tally
 from scheduler.dispatch_queries import DispatchQueries
