@@ -45,3 +45,9 @@ def sweep(key: str) -> None:
         tally = scheduler.service.sweep(wait=False)
         if tally.sent or tally.failed or tally.deferred:
             log.info("Sweep: %s", tally)
+
+
+def watch(key: str) -> None:
+    scheduler = _running.get(key)
+    if scheduler is not None:
+        scheduler.look_for_changes()

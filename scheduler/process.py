@@ -16,6 +16,7 @@ from scheduler.courier import Outbox
 from scheduler.planning import Occurrence
 from scheduler.service import ReminderService, build_service
 from scheduler.settings import ReminderSettings, reminder_settings
+from scheduler.watch import SeriesWatch
 
 log = logging.getLogger(__name__)
 # A reminder job runs however late it fires: the service decides between late and missed.
@@ -36,6 +37,7 @@ class ReminderScheduler:
             services.app, services.views, services.db, self.settings, outbox
         )
         self.key = self.service.claims.owner
+        self.watch = SeriesWatch(services.app)
         self.scheduler = BackgroundScheduler(
             timezone=UTC,
             executors={"default": ThreadPoolExecutor(4)},
@@ -48,6 +50,7 @@ class ReminderScheduler:
         now = datetime.now(UTC)
         self._periodic(jobs.reconcile, "reconcile", self.settings.reconcile_seconds, now)
         self._periodic(jobs.sweep, "sweep", self.settings.sweep_seconds, now)
+        self._periodic(jobs.watch, "watch", self.settings.watch_seconds, now)
         log.info("Reminder scheduler %s started", self.key)
         return self
 
@@ -67,6 +70,11 @@ class ReminderScheduler:
         """Reconciles now instead of at the next interval (after a meeting changed)."""
         if self.scheduler.running:
             self.scheduler.modify_job("reconcile", next_run_time=datetime.now(UTC))
+
+    def look_for_changes(self) -> None:
+        """Meetings changed by another process: reconcile now, not at the next interval."""
+        if self.watch.changed():
+            self.wake()
 
     def reconcile(self) -> None:
         """Jobs for every reminder still to come; jobs of cancelled or moved reminders go."""

@@ -37,6 +37,7 @@ class ReminderSettings:
     lookback: timedelta = timedelta(days=2)
     reconcile_seconds: float = 15.0
     sweep_seconds: float = 60.0
+    watch_seconds: float = 2.0
     claim_chunk: int = 20
 
 
@@ -53,6 +54,7 @@ def reminder_settings(env: Mapping[str, str] | None = None) -> ReminderSettings:
             lookback=_duration(env, "PEERLEARNING_REMINDER_LOOKBACK", "P2D"),
             reconcile_seconds=_number(env, "PEERLEARNING_RECONCILE_SECONDS", 15.0),
             sweep_seconds=_number(env, "PEERLEARNING_SWEEP_SECONDS", 60.0),
+            watch_seconds=_number(env, "PEERLEARNING_WATCH_SECONDS", 2.0),
         )
     except InvalidValue as error:
         raise SettingError(f"Reminder settings: {error}") from None

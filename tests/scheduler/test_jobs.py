@@ -110,3 +110,21 @@ def test_embedded_scheduler_sends_when_the_job_fires_and_wakes_on_new_meetings(
         assert embedded.scheduler.get_job(job_id) is None, "a date job runs once"
     finally:
         embedded.shutdown()
+
+
+def test_a_meeting_scheduled_by_another_process_is_planned_within_the_watch_interval(
+    live: Services, sink: SmtpSink, tmp_path: Path
+) -> None:
+    env = {**sink.env, "PEERLEARNING_RECONCILE_SECONDS": "300", "PEERLEARNING_WATCH_SECONDS": "0.2"}
+    scheduler = ReminderScheduler(live, reminder_settings(env)).start()
+    other = bootstrap(live.settings)  # another process's composition root on the same store
+    try:
+        today = datetime.now(ZoneInfo("Europe/Berlin")).date()
+        scenario = series_with(other.app, starts_on=today, ends_on=None)
+        starts = datetime.now(UTC) + timedelta(days=2)
+        meeting_id = scenario.schedule_kickoff(day=starts.date())
+        job_id = f"reminder:{meeting_id}:P1D"
+        wait_until(lambda: scheduler.scheduler.get_job(job_id), 5, "the watch to see the meeting")
+    finally:
+        other.close()
+        scheduler.shutdown()
