@@ -17,7 +17,7 @@ SECURITY_CHOICES = ("starttls", "tls", "none")
 
 @dataclass(frozen=True)
 class SmtpSettings:
-    host: str = "127.0.0.1"
+    host: str = "localhost"
     port: int = 25
     security: str = "none"
     user: str | None = None
@@ -68,7 +68,7 @@ def smtp_settings(env: Mapping[str, str]) -> SmtpSettings:
         )
     default_port = {"starttls": 587, "tls": 465, "none": 25}[security]
     return SmtpSettings(
-        host=env.get("PEERLEARNING_SMTP_HOST", "127.0.0.1"),
+        host=env.get("PEERLEARNING_SMTP_HOST", "localhost"),
         port=int(_number(env, "PEERLEARNING_SMTP_PORT", default_port)),
         security=security,
         user=env.get("PEERLEARNING_SMTP_USER") or None,
