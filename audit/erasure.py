@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.utils import get_topic
+
 from audit.keys import KeyStore
 from audit.log import notifications
 from domain.enrollment import Enrollment
@@ -30,7 +32,7 @@ def erase_person(app: PeerLearningApp, keys: KeyStore, subject_id: UUID, actor: 
 
 
 def enrollment_holding(app: PeerLearningApp, subject_id: UUID) -> UUID:
-    topics = [_topic(cls) for cls in HOLDING_EVENTS]
+    topics = [get_topic(cls) for cls in HOLDING_EVENTS]
     for notification in notifications(app, topics=topics):
         event: Any = app.mapper.to_domain_event(notification)
         if _subject_of(event) == subject_id:
@@ -49,9 +51,3 @@ def _already_recorded(app: PeerLearningApp, enrollment_id: UUID, subject_id: UUI
     return any(
         isinstance(e, erased) and e.subject_id == subject_id for e in app.events.get(enrollment_id)
     )
-
-
-def _topic(cls: type) -> str:
-    from eventsourcing.utils import get_topic
-
-    return get_topic(cls)
