@@ -24,6 +24,7 @@ class SmtpSettings:
     password: str | None = field(default=None, repr=False)
     sender: str = "Peer-Learnings <noreply@peer-learnings.example>"
     timeout: float = 10.0
+    ca_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def smtp_settings(env: Mapping[str, str]) -> SmtpSettings:
         password=env.get("PEERLEARNING_SMTP_PASSWORD") or None,
         sender=env.get("PEERLEARNING_SMTP_SENDER", SmtpSettings.sender),
         timeout=_number(env, "PEERLEARNING_SMTP_TIMEOUT", 10.0),
+        ca_file=env.get("PEERLEARNING_SMTP_CA_FILE") or None,
     )
 
 

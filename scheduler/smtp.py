@@ -55,17 +55,24 @@ class SmtpOutbox:
     def _connect(self) -> smtplib.SMTP:
         s = self.settings
         if s.security == "tls":
-            context = ssl.create_default_context()
             client: smtplib.SMTP = smtplib.SMTP_SSL(
-                s.host, s.port, timeout=s.timeout, context=context
+                s.host, s.port, timeout=s.timeout, context=self._tls()
             )
         else:
             client = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
-        if s.security == "starttls":
-            client.starttls(context=ssl.create_default_context())
-        if s.user:
-            client.login(s.user, s.password or "")
+        try:
+            if s.security == "starttls":
+                client.starttls(context=self._tls())
+            if s.user:
+                client.login(s.user, s.password or "")
+        except BaseException:
+            client.close()
+            raise
         return client
+
+    def _tls(self) -> ssl.SSLContext:
+        """Verifies the server against the system's CAs, or the one in PEERLEARNING_SMTP_CA_FILE."""
+        return ssl.create_default_context(cafile=self.settings.ca_file)
 
 
 class SmtpSession:
