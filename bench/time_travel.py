@@ -60,6 +60,7 @@ def old_version(events: int) -> int:
 def answer_seconds(app: PeerLearningApp, series_id: UUID, events: int) -> tuple[float, float]:
     version = old_version(events)
     moment = timestamp_of(app, series_id, version)
+    series_as_of(app, series_id, version=version)  # warm caches and prepared statements
     by_version = median_seconds(lambda: series_as_of(app, series_id, version=version), REPEAT)
     by_moment = median_seconds(lambda: series_as_of(app, series_id, as_of=moment), REPEAT)
     return by_version, by_moment
@@ -68,8 +69,9 @@ def answer_seconds(app: PeerLearningApp, series_id: UUID, events: int) -> tuple[
 def measure(url: str, store: str, events: int) -> list[Figure]:
     app = open_application(store_settings(url))
     try:
-        short_version, short_moment = answer_seconds(app, long_series(app, SHORT), SHORT)
-        long_version, long_moment = answer_seconds(app, long_series(app, events), events)
+        short_id, long_id = long_series(app, SHORT), long_series(app, events)
+        short_version, short_moment = answer_seconds(app, short_id, SHORT)
+        long_version, long_moment = answer_seconds(app, long_id, events)
     finally:
         app.close()
     name = f"time travel, {events:,} vs {SHORT} events"
