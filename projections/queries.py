@@ -23,6 +23,11 @@ from projections.view import iso_moment
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SERIES_COLUMNS = ", ".join(CATALOGUE.columns)
+# what the catalogue's filters and order read; the page's full rows are fetched afterwards
+FILTER_COLUMNS = (
+    "id, title, starts_on, ends_on, kickoff_held_on, closed_on, withdrawn_on, "
+    "topics_text, regions_text, format, search_text"
+)
 
 
 class ViewQueries:
@@ -41,19 +46,29 @@ class ViewQueries:
         per_page: int = 20,
     ) -> tuple[list[dict[str, Any]], int]:
         filters = CatalogueFilter(on, status, topic, region, format, q)
-        base, params = with_status(SERIES_COLUMNS, on)
+        narrow, params = with_status(FILTER_COLUMNS, on)
         where, where_params = filters.where()
-        inner = f"SELECT * FROM ({base}) AS c{where}"
+        inner = f"SELECT * FROM ({narrow}) AS c{where}"
         with self.db.transaction() as tx:
             total = int(
                 tx.fetchone(f"SELECT COUNT(*) FROM ({inner}) AS t", params + where_params)[0]
             )
-            found = tx.fetchall(
-                f"{inner} ORDER BY {ORDER_SQL} LIMIT ? OFFSET ?",
+            page_ids = tx.fetchall(
+                f"SELECT id FROM ({inner}) AS p ORDER BY {ORDER_SQL} LIMIT ? OFFSET ?",
                 params + where_params + [per_page, (page - 1) * per_page],
             )
-            items = self._items(tx, found, on)
+            items = self._items(tx, self._rows(tx, [r[0] for r in page_ids], on), on)
         return items, total
+
+    def _rows(self, tx: Tx, ids: list[str], on: date) -> list[Any]:
+        """The full rows of one page, in the page's order (sorting only narrow rows)."""
+        if not ids:
+            return []
+        base, params = with_status(SERIES_COLUMNS, on)
+        marks = ", ".join("?" for _ in ids)
+        found = tx.fetchall(f"{base} WHERE id IN ({marks})", params + ids)
+        by_id = {row[0]: row for row in found}
+        return [by_id[i] for i in ids]
 
     def _items(self, tx: Tx, found: list[Any], on: date) -> list[dict[str, Any]]:
         rows = [decode_row(CATALOGUE, values[:-1]) for values in found]
