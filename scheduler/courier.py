@@ -17,7 +17,6 @@ from scheduler.settings import ReminderSettings
 from scheduler.smtp import ConnectionLost, Mailbox, PermanentFailure, TransientFailure
 
 log = logging.getLogger(__name__)
-SAFETY_MARGIN = timedelta(seconds=1)
 
 
 class Outbox(Protocol):
@@ -58,8 +57,8 @@ class Courier:
         return tally
 
     def _hand_over(self, mailbox: Mailbox, parcel: Parcel, tally: Tally) -> None:
-        if not parcel.dispatch.held_by(self.claims.owner, self.clock.now() + SAFETY_MARGIN):
-            return  # the lease ran out: another scheduler may take it over, so do not send
+        if not parcel.dispatch.held_by(self.claims.owner, self.clock.now() + self._margin()):
+            return  # the lease runs out before the server could answer: leave it to a retry
         late = self._is_late(parcel)
         try:
             mailbox.send(self._message(parcel, late))
@@ -86,6 +85,9 @@ class Courier:
             self.clock.now(),
             late=late,
         )
+
+    def _margin(self) -> timedelta:
+        return min(timedelta(seconds=self.settings.smtp.timeout), self.settings.lease / 3)
 
     def _is_late(self, parcel: Parcel) -> bool:
         return self.clock.now() - parcel.letter.due_at > self.settings.late_after

@@ -18,10 +18,7 @@ PHRASES: dict[str, dict[str, str]] = {
             "das {kind} der Peer-Learning-Reihe „{series}“ am {when} wurde abgesagt. "
             "Der Kalenderanhang entfernt den Termin aus Ihrem Kalender."
         ),
-        "late": (
-            "Diese Erinnerung kommt verspätet, weil der Erinnerungsdienst zeitweise "
-            "nicht erreichbar war."
-        ),
+        "late": "Diese Erinnerung kommt später als vorgesehen.",
         "label.when": "Termin",
         "label.title": "Thema",
         "label.video": "Videokonferenz",
@@ -44,7 +41,7 @@ PHRASES: dict[str, dict[str, str]] = {
             "the {kind} of the Peer-Learning “{series}” on {when} has been cancelled. "
             "The calendar attachment removes it from your calendar."
         ),
-        "late": "This reminder comes late because the reminder service was briefly unavailable.",
+        "late": "This reminder comes later than planned.",
         "label.when": "When",
         "label.title": "Topic",
         "label.video": "Video conference",

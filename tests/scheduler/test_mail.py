@@ -88,7 +88,7 @@ def test_text_and_html_carry_the_links_and_the_contact() -> None:
         assert "https://example.org/agenda" in body
     assert "Videokonferenz: https://video.example.org/room?a=1&b=2" in text
     assert '<a href="https://video.example.org/room?a=1&amp;b=2">' in html
-    assert "verspätet" not in text
+    assert "vorgesehen" not in text
 
 
 def test_the_ics_has_the_stable_uid_the_sequence_and_the_local_times() -> None:
@@ -127,10 +127,14 @@ def test_the_body_fits_the_meeting_mode(mode: str, shows_video: bool, shows_loca
 
 
 def test_a_late_reminder_says_so_in_both_languages() -> None:
-    for locale, word in (("de", "verspätet"), ("en", "late")):
+    for locale, word, note in (
+        ("de", "verspätet", "später als vorgesehen"),
+        ("en", "late", "later than planned"),
+    ):
         message = build_message(
             DISPATCH, "reminder", meeting(), person(locale), "PL <pl@x.de>", NOW, late=True
         )
         mail = sent(message)
         assert f"({word})" in mail["Subject"]
-        assert word in mail.get_body(("html",)).get_content()  # type: ignore[union-attr]
+        assert note in mail.get_body(("html",)).get_content()  # type: ignore[union-attr]
+        assert note in mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]

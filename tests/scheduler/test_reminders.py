@@ -88,7 +88,7 @@ def test_after_downtime_the_latest_due_reminder_goes_out_late(
     assert reminders.sweep().sent == 1
     [mail] = sink.messages
     assert mail["Subject"].startswith("Erinnerung (verspätet): ")
-    assert "verspätet" in mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "später als vorgesehen" in mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     by_offset = {d["offset"]: d for d in dispatches.listing()}
     assert by_offset["P1D"]["status"] == "sent" and by_offset["P1D"]["late"] is True
     assert by_offset["P7D"]["status"] == "missed"
