@@ -25,7 +25,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def run_scheduler(args: argparse.Namespace) -> int:
     settings = reminder_settings()
-    quiet_routine_logs()
     services = bootstrap()
     stopping = threading.Event()
 
@@ -42,18 +41,6 @@ def run_scheduler(args: argparse.Namespace) -> int:
         scheduler.shutdown()
         services.close()
     return 0
-
-
-class _SkippedWhileBusy(logging.Filter):
-    """A sweep still sending when the next one is due is expected; the next one runs later."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "maximum number of running instances" not in record.getMessage()
-
-
-def quiet_routine_logs() -> None:
-    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler.scheduler").addFilter(_SkippedWhileBusy())
 
 
 def dispatch_views() -> list:  # type: ignore[type-arg]

@@ -24,6 +24,20 @@ log = logging.getLogger(__name__)
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
 
 
+class _SkippedWhileBusy(logging.Filter):
+    """A sweep still sending when the next one is due is expected; the next one runs later."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances" not in record.getMessage()
+
+
+def quiet_routine_logs() -> None:
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if not any(isinstance(f, _SkippedWhileBusy) for f in scheduler_log.filters):
+        scheduler_log.addFilter(_SkippedWhileBusy())
+
+
 class ReminderScheduler:
     def __init__(
         self,
@@ -45,6 +59,7 @@ class ReminderScheduler:
         )
 
     def start(self) -> ReminderScheduler:
+        quiet_routine_logs()
         jobs.activate(self.key, self)
         self.scheduler.start()
         now = datetime.now(UTC)

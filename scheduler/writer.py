@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 def dispatch_writer(app: StoreApplication) -> PeerLearningApp:
-    return PeerLearningApp(env=dict(app.env), clock=app.clock)
+    return PeerLearningApp(env=dict(app.env), clock=app.clock, personal_data=app.personal_data)
 
 
 def listeners_of(app: StoreApplication) -> Callable[[], None]:
