@@ -58,6 +58,11 @@ class StoreApplication(Application[UUID]):
         with one_at_a_time(env):
             super().__init__(env)
 
+    @property
+    def personal_data(self) -> Transcoding | None:
+        """The transcoding that writes PersonalData (sealed in a running system)."""
+        return self._personal_data
+
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder, self._personal_data)

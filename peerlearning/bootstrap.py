@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from audit.wiring import Audit, bind_keys, sealed_personal_data
 from domain.clock import Clock
@@ -70,11 +69,10 @@ def bootstrap(
 ) -> Services:
     """Opens the store, the views and the projector; commands then read their own writes."""
     settings = settings or store_settings()
-    sealing = sealed_personal_data()
-    app = open_application(settings, clock, personal_data=sealing)
-    bind_keys(app, sealing)
+    app = open_application(settings, clock)
     audit = Audit.of(app)
     audit.follow(app)
+    audit.chain.catch_up(app)
     db = ViewDb(settings)
     projector = Projector(app, db, _distinct([*core_views(), *extra_views]))
     app.recorded_listeners.append(lambda _: _catch_up(projector))
@@ -96,15 +94,17 @@ def _catch_up(projector: Projector) -> None:
 
 
 def open_application(
-    settings: StoreSettings | None = None, clock: Clock | None = None, **kwargs: Any
+    settings: StoreSettings | None = None, clock: Clock | None = None
 ) -> PeerLearningApp:
-    """Opens the store named by the setting and checks that it answers."""
+    """Opens the store named by the setting, checks that it answers, seals personal data."""
     settings = settings or store_settings()
     prepare_store(settings)
+    sealing = sealed_personal_data()
     try:
-        app = PeerLearningApp(env=settings.env, clock=clock, **kwargs)
+        app = PeerLearningApp(env=settings.env, clock=clock, personal_data=sealing)
         with translated_store_errors():
             app.recorder.max_notification_id()
+            bind_keys(app, sealing)
     except (StoreUnavailable, OSError) as error:
         raise SettingError(f"{describe(settings)} cannot be used: {error}") from error
     except Exception as error:  # the library raises many kinds while connecting
