@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import socket
 import threading
@@ -24,8 +23,6 @@ from scheduler.retries import Retries
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import SmtpOutbox
 from scheduler.writer import dispatch_writer, listeners_of
-
-log = logging.getLogger(__name__)
 
 
 class ReminderService:
