@@ -8,7 +8,7 @@ import psycopg
 import pytest
 
 from peerlearning import startup
-from peerlearning.bootstrap import open_application
+from peerlearning.bootstrap import open_application, prepare_store
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.errors import StoreUnavailable
 from peerlearning.settings import postgres_conninfo, store_settings
@@ -17,6 +17,7 @@ from tests.support.stores import postgres_schema
 
 
 def test_applications_starting_at_the_same_moment_all_open(store_url: str) -> None:
+    prepare_store(store_settings(store_url))  # the schema exists, as after the first deployment
     start, opened, errors = threading.Barrier(8), [], []
 
     def open_one() -> None:
