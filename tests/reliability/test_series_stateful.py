@@ -247,7 +247,7 @@ def test_random_commands_keep_every_rule(services: Services, clock: FakeClock) -
 def test_many_random_commands_keep_every_rule(
     services: Services, clock: FakeClock, store_url: str
 ) -> None:
-    kinds = run_machine(services, clock, examples=60, steps=50)
+    kinds = run_machine(services, clock, examples=25, steps=40)
 
     record("stateful series", store=store_url.split(":")[0], events=sum(kinds.values()))
     assert EXERCISED | {"Closed", "Withdrawn"} <= set(kinds), kinds
