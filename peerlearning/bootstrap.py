@@ -123,6 +123,8 @@ def prepare_store(settings: StoreSettings) -> None:
     try:
         with psycopg.connect(psycopg_conninfo(settings), autocommit=True) as conn:
             conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{settings.schema}"')
+    except psycopg.errors.UniqueViolation:
+        return  # another process created it at the same moment
     except psycopg.Error as error:
         raise SettingError(
             f"{describe(settings)} cannot be reached: {str(error).strip()}"

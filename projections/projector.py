@@ -38,6 +38,8 @@ class Projector:
 
     def create_tables(self) -> None:
         with self.db.transaction(write=True) as tx:
+            if tx.dialect == "postgres":  # processes starting together take turns
+                tx.execute("SELECT pg_advisory_xact_lock(hashtext('peerlearning/views'))")
             for statement in [TRACKING_DDL, *(s for t in self.tables for s in t.ddl())]:
                 tx.execute(statement)
             tx.execute(
