@@ -39,7 +39,7 @@ class ReminderSettings:
     reconcile_seconds: float = 15.0
     sweep_seconds: float = 60.0
     watch_seconds: float = 2.0
-    claim_chunk: int = 20
+    claim_chunk: int = 100
 
 
 def reminder_settings(env: Mapping[str, str] | None = None) -> ReminderSettings:
@@ -56,6 +56,7 @@ def reminder_settings(env: Mapping[str, str] | None = None) -> ReminderSettings:
             reconcile_seconds=_number(env, "PEERLEARNING_RECONCILE_SECONDS", 15.0),
             sweep_seconds=_number(env, "PEERLEARNING_SWEEP_SECONDS", 60.0),
             watch_seconds=_number(env, "PEERLEARNING_WATCH_SECONDS", 2.0),
+            claim_chunk=int(_number(env, "PEERLEARNING_REMINDER_CLAIM_CHUNK", 100)),
         )
     except InvalidValue as error:
         raise SettingError(f"Reminder settings: {error}") from None

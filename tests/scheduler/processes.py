@@ -73,6 +73,7 @@ def scheduler_env(store_url: str, smtp: dict[str, str], **extra: str) -> dict[st
         "PEERLEARNING_DATABASE_URL": store_url,
         "PEERLEARNING_REMINDER_OFFSETS": "PT1H",
         "PEERLEARNING_REMINDER_LEASE": "PT3S",
+        "PEERLEARNING_REMINDER_CLAIM_CHUNK": "20",  # a batch is sent well within the lease
         "PEERLEARNING_REMINDER_RETRY_BASE": "PT1S",
         "PEERLEARNING_REMINDER_RETRY_MAX": "PT2S",
         "PEERLEARNING_SWEEP_SECONDS": "1",
