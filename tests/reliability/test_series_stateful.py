@@ -102,6 +102,23 @@ class SeriesMachine(RuleBasedStateMachine):
             meeting = self.meetings[pick % len(self.meetings)]
             self.attempt(lambda: self.app.mark_meeting_held(self.series_id, meeting, actor="anna"))
 
+    @rule()
+    def the_next_meeting_takes_place(self) -> None:
+        series = self.app.series(self.series_id)
+        waiting = [m for m in series.meetings.values() if m.state in ("scheduled", "rescheduled")]
+        if waiting:
+            meeting = min(waiting, key=lambda m: m.starts_at)
+            self.clock.set(max(self.clock.now(), meeting.starts_at + timedelta(minutes=30)))
+            self.attempt(
+                lambda: self.app.mark_meeting_held(self.series_id, meeting.meeting_id, actor="anna")
+            )
+
+    @precondition(lambda self: self.steps > LATE)
+    @rule()
+    def the_series_ends(self) -> None:
+        self.attempt(lambda: self.app.hold_reflection(self.series_id, actor="anna"))
+        self.attempt(lambda: self.app.close_series(self.series_id, actor="anna"))
+
     @rule(days=st.integers(min_value=3, max_value=30))
     def time_passes(self, days: int) -> None:
         self.clock.advance(timedelta(days=days))
