@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from eventsourcing.persistence import Recording
@@ -11,6 +12,8 @@ from peerlearning.bootstrap import Services
 from scheduler.courier import Outbox
 from scheduler.process import ReminderScheduler
 from scheduler.settings import ReminderSettings
+
+log = logging.getLogger(__name__)
 
 
 def start_embedded(
@@ -29,6 +32,9 @@ def waker(scheduler: ReminderScheduler) -> Callable[[list[Recording]], None]:  #
 
     def wake_on_series_events(recordings: list[Recording]) -> None:  # type: ignore[type-arg]
         if any(isinstance(r.domain_event, PeerLearning.Event) for r in recordings):
-            scheduler.wake()
+            try:
+                scheduler.wake()
+            except Exception:  # the command is recorded; the next reconcile sees it anyway
+                log.warning("Could not wake the reminder scheduler", exc_info=True)
 
     return wake_on_series_events

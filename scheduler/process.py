@@ -8,6 +8,7 @@ from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from peerlearning.bootstrap import Services
@@ -83,8 +84,10 @@ class ReminderScheduler:
 
     def wake(self) -> None:
         """Reconciles now instead of at the next interval (after a meeting changed)."""
-        if self.scheduler.running:
+        try:
             self.scheduler.modify_job("reconcile", next_run_time=datetime.now(UTC))
+        except JobLookupError:
+            pass  # not started yet, or shut down: start-up reconciles anyway
 
     def look_for_changes(self) -> None:
         """Meetings changed by another process: reconcile now, not at the next interval."""

@@ -128,3 +128,15 @@ def test_a_meeting_scheduled_by_another_process_is_planned_within_the_watch_inte
     finally:
         other.close()
         scheduler.shutdown()
+
+
+def test_waking_a_scheduler_that_does_not_run_never_breaks_a_command(
+    services: Services, sink: SmtpSink
+) -> None:
+    idle = ReminderScheduler(services, reminder_settings(sink.env))
+    idle.wake()
+    idle.shutdown()
+    embedded = start_embedded(services, reminder_settings(sink.env))
+    embedded.shutdown()
+    scenario = series_with(services.app)  # series events reach the listener of the stopped one
+    assert services.views.series_detail(scenario.series_id) is not None
