@@ -27,7 +27,13 @@ from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.settings import store_settings
 from scheduler.cli import dispatch_views
 
-SMALL_SERIES = 5  # about 1,000 events: the small store of the latency comparison
+
+def small_scale(scale: Scale) -> Scale:
+    """About 1,000 events, yet a full first page (21 series) of series shaped like the big
+    store's (10 meetings each), so latencies differ by history, not by page or series size."""
+    return dataclasses.replace(
+        scale, series=21, enrollments_per_series=1, participants_per_enrollment=2
+    )
 
 
 def say(message: str) -> None:
@@ -79,7 +85,7 @@ def run_store(kind: StoreKind, scale: Scale, show: bool, failures: Failures) -> 
         small = stack.enter_context(opened(kind, "small"))
         with step(kind, f"{scale.name} data set"):
             say(f"[{store}] {load(main, scale, show):,} events recorded")
-            load(small, dataclasses.replace(scale, series=SMALL_SERIES), False)
+            load(small, small_scale(scale), False)
         measured: list[tuple[str, Callable[[], list[Figure]]]] = [
             ("write path", lambda: [write_path.measure(main, store, scale.commands)]),
             ("rebuild", lambda: [rebuild.measure(main, store)]),
