@@ -25,8 +25,16 @@ from domain.values import (
 ENROLLMENT_NAMESPACE = uuid5(NAMESPACE_URL, "peer-learning/enrollment")
 
 
-def enrollment_id_for(peer_learning_id: UUID, municipality_name: str) -> UUID:
-    """One id per municipality and series, so the store refuses a second enrolment."""
+def enrollment_id_for(
+    peer_learning_id: UUID, municipality_name: str, municipality_key: str | None = None
+) -> UUID:
+    """One id per municipality and series, so the store refuses a second enrolment.
+
+    The official key (AGS) tells apart towns of the same name (there are many a Neustadt);
+    without it the normalised name stands for the municipality.
+    """
+    if municipality_key:
+        return uuid5(ENROLLMENT_NAMESPACE, f"{peer_learning_id}/ags:{municipality_key}")
     normalised = re.sub(r"\s+", " ", municipality_name).strip().casefold()
     return uuid5(ENROLLMENT_NAMESPACE, f"{peer_learning_id}/{normalised}")
 
@@ -34,7 +42,7 @@ def enrollment_id_for(peer_learning_id: UUID, municipality_name: str) -> UUID:
 class Enrollment(Aggregate):
     @staticmethod
     def create_id(peer_learning_id: UUID, municipality: Municipality, **_: object) -> UUID:
-        return enrollment_id_for(peer_learning_id, municipality.name)
+        return enrollment_id_for(peer_learning_id, municipality.name, municipality.key)
 
     class Registered(Aggregate.Created):
         peer_learning_id: UUID

@@ -56,8 +56,11 @@ class EnrollmentCommands(SeriesCommands):
         return enrollment.id, enrollment.status
 
     def _refuse_duplicate(self, peer_learning_id: UUID, place: Municipality) -> None:
-        enrollment_id = enrollment_id_for(peer_learning_id, place.name)
-        if enrollment_id in self.repository:
+        candidates = {
+            enrollment_id_for(peer_learning_id, place.name),
+            enrollment_id_for(peer_learning_id, place.name, place.key),
+        }
+        if any(candidate in self.repository for candidate in candidates):
             raise AlreadyEnrolled(place.name)
 
     def _change_enrollment(self, enrollment_id: UUID, expected_version: int | None) -> Enrollment:
