@@ -96,12 +96,22 @@ def require_enum(enum: type[StrEnum], value: str, what: str) -> str:
         raise InvalidValue(f"{what} '{value}' is not one of: {allowed}.") from None
 
 
+class Immutable:
+    """Frozen values of immutable parts: copying an aggregate need not copy them."""
+
+    def __copy__(self) -> Immutable:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Immutable:
+        return self
+
+
 def same_name(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
 
 @dataclass(frozen=True)
-class PersonalData:
+class PersonalData(Immutable):
     """Name and e-mail of one person; sealed with that person's key when stored."""
 
     subject_id: UUID
@@ -118,7 +128,7 @@ class PersonalData:
 
 
 @dataclass(frozen=True)
-class Municipality:
+class Municipality(Immutable):
     name: str
     key: str | None = None
     state: str | None = None
@@ -148,7 +158,7 @@ class Municipality:
 
 
 @dataclass(frozen=True)
-class Meeting:
+class Meeting(Immutable):
     meeting_id: UUID
     kind: str
     starts_at: datetime
@@ -174,7 +184,7 @@ class Meeting:
 
 
 @dataclass(frozen=True)
-class Participant:
+class Participant(Immutable):
     participant_id: UUID
     person: PersonalData
     locale: str = Locale.DE
@@ -188,7 +198,7 @@ class Participant:
 
 
 @dataclass(frozen=True)
-class SeriesDetails:
+class SeriesDetails(Immutable):
     """What the team announces about a series; revised as a whole."""
 
     title: str

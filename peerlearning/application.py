@@ -40,6 +40,12 @@ class StoreApplication(Application[UUID]):
     """Persistence concerns: transcodings, snapshots, error translation, listeners."""
 
     name = "PeerLearning"
+    env: ClassVar[dict[str, str]] = {
+        # Cached aggregates are fast-forwarded from the store on every read, so another
+        # process's writes are seen; the cache only saves replaying what is known.
+        "AGGREGATE_CACHE_MAXSIZE": "2000",
+        "AGGREGATE_CACHE_FASTFORWARD": "y",
+    }
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
         PeerLearning: 50,
         Enrollment: 50,
