@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
@@ -228,6 +229,15 @@ class ViewQueries:
             {"model_project_id": r[0], "name": r[1], "key": r[2], "state": r[3], "region": r[4]}
             for r in found
         ]
+
+    def series_reminder_offsets(self) -> list[str]:
+        """Every reminder offset a series set for itself (the global ones are settings)."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT DISTINCT reminder_offsets FROM view_catalogue "
+                "WHERE reminder_offsets IS NOT NULL"
+            )
+        return sorted({offset for (text,) in found for offset in json.loads(text) or []})
 
     def position(self) -> int:
         with self.db.transaction() as tx:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from domain.durations import parse_duration
 from projections.queries import ViewQueries
 from scheduler.facts import MeetingFacts, Recipient
 
@@ -36,8 +37,13 @@ class Lookup:
             row["state"] = "cancelled"
         return MeetingFacts.of(row)
 
-    def upcoming(self, after: datetime) -> list[MeetingFacts]:
-        return [MeetingFacts.of(row) for row in self.views.upcoming_meetings(after)]
+    def upcoming(self, after: datetime, until: datetime | None = None) -> list[MeetingFacts]:
+        return [MeetingFacts.of(row) for row in self.views.upcoming_meetings(after, until)]
+
+    def longest_offset(self, offsets: tuple[str, ...]) -> timedelta:
+        """The earliest any reminder can fall due before its meeting, series' own included."""
+        every = [*offsets, *self.views.series_reminder_offsets()]
+        return max(parse_duration(offset) for offset in every)
 
     def recipients(self, peer_learning_id: UUID) -> list[Recipient]:
         """Active participants of admitted enrolments, right now."""

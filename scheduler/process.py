@@ -53,6 +53,7 @@ class ReminderScheduler:
         )
         self.key = self.service.claims.owner
         self.watch = SeriesWatch(services.app)
+        self._reconciled_at: int | None = None
         self.scheduler = BackgroundScheduler(
             timezone=UTC,
             executors={"default": ThreadPoolExecutor(4)},
@@ -95,8 +96,17 @@ class ReminderScheduler:
             self.wake()
 
     def reconcile(self) -> None:
-        """Jobs for every reminder still to come; jobs of cancelled or moved reminders go."""
-        self.services.projector.catch_up()
+        """Jobs for every reminder still to come; jobs of cancelled or moved reminders go.
+
+        Jobs change only when the log does: an idle tick with no new event does nothing.
+        """
+        position = self.services.projector.catch_up()
+        if position == self._reconciled_at:
+            return
+        self._plan_all()
+        self._reconciled_at = position
+
+    def _plan_all(self) -> None:
         now = self.service.clock.now()
         current = {
             occurrence.job_id: occurrence

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from datetime import timedelta
 from uuid import UUID, uuid4
 
 from domain.clock import Clock
@@ -23,6 +24,9 @@ from scheduler.retries import Retries
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import SmtpOutbox
 from scheduler.writer import dispatch_writer, listeners_of
+
+# Day offsets keep the local time, so across a DST change a day may last 25 hours.
+DST_MARGIN = timedelta(days=1)
 
 
 class ReminderService:
@@ -63,7 +67,9 @@ class ReminderService:
         try:
             now = self.clock.now()
             tally = Tally()
-            for meeting in self.lookup.upcoming(after=now - self.settings.lookback):
+            horizon = self.lookup.longest_offset(self.settings.offsets) + DST_MARGIN
+            meetings = self.lookup.upcoming(after=now - self.settings.lookback, until=now + horizon)
+            for meeting in meetings:
                 for occurrence in planning.due(meeting, self.settings.offsets, now):
                     tally.add(self.handle(occurrence, meeting))
             tally.add(self.retries.retry_due())
