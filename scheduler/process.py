@@ -26,10 +26,12 @@ JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None
 
 
 class _SkippedWhileBusy(logging.Filter):
-    """A sweep still sending when the next one is due is expected; the next one runs later."""
+    """Routine scheduler chatter: a sweep still running when the next is due, a job planned."""
+
+    ROUTINE = ("maximum number of running instances", "Added job", "Removed job")
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "maximum number of running instances" not in record.getMessage()
+        return not any(part in record.getMessage() for part in self.ROUTINE)
 
 
 def quiet_routine_logs() -> None:
