@@ -100,7 +100,7 @@ def _postgres(url: str) -> StoreSettings:
         "POSTGRES_PORT": str(port),
         "POSTGRES_USER": unquote(parsed.username or "postgres"),
         "POSTGRES_PASSWORD": unquote(parsed.password or ""),
-        "POSTGRES_CONNECT_TIMEOUT": os.environ.get("PEERLEARNING_POSTGRES_CONNECT_TIMEOUT", "2"),
+        "POSTGRES_CONNECT_TIMEOUT": os.environ.get("PEERLEARNING_POSTGRES_CONNECT_TIMEOUT", "5"),
         "POSTGRES_LOCK_TIMEOUT": os.environ.get("PEERLEARNING_POSTGRES_LOCK_TIMEOUT", "2"),
         "POSTGRES_PRE_PING": "y",
         "POSTGRES_POOL_SIZE": os.environ.get("PEERLEARNING_POOL_SIZE", "5"),
