@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from domain.clock import Clock
 from domain.reminder_rules import Purpose
-from scheduler.claims import Claims, Letter
-from scheduler.courier import Courier, Tally
-from scheduler.dispatch_queries import DispatchQueries
+from scheduler.claims import Letter
+from scheduler.courier import Tally
+from scheduler.dispatch_work import DispatchWork
 from scheduler.facts import MeetingFacts
-from scheduler.lookup import Lookup
-from scheduler.settings import ReminderSettings
 
 
-class Notices:
-    def __init__(
-        self,
-        lookup: Lookup,
-        dispatches: DispatchQueries,
-        claims: Claims,
-        courier: Courier,
-        settings: ReminderSettings,
-        clock: Clock,
-    ) -> None:
-        self.lookup, self.dispatches, self.claims = lookup, dispatches, claims
-        self.courier, self.settings, self.clock = courier, settings, clock
-
+class Notices(DispatchWork):
     def send_due(self) -> Tally:
         tally = Tally()
         since = self.clock.now() - self.settings.lookback

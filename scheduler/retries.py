@@ -4,27 +4,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from domain.clock import Clock
 from domain.reminder_rules import Purpose
 from domain.reminders import ReminderDispatch
-from scheduler.claims import ACTOR, Claims, Letter, Parcel
-from scheduler.courier import Courier, Tally
-from scheduler.dispatch_queries import DispatchQueries
-from scheduler.lookup import Lookup
+from scheduler.claims import ACTOR, Letter, Parcel
+from scheduler.courier import Tally
+from scheduler.dispatch_work import DispatchWork
 
 
-class Retries:
-    def __init__(
-        self,
-        lookup: Lookup,
-        dispatches: DispatchQueries,
-        claims: Claims,
-        courier: Courier,
-        clock: Clock,
-    ) -> None:
-        self.lookup, self.dispatches, self.claims = lookup, dispatches, claims
-        self.courier, self.clock = courier, clock
-
+class Retries(DispatchWork):
     def retry_due(self) -> Tally:
         parcels = []
         for dispatch_id in self.dispatches.free_to_retry(self.clock.now()):

@@ -6,9 +6,9 @@ import os
 import socket
 import threading
 from datetime import timedelta
+from typing import Any
 from uuid import UUID, uuid4
 
-from domain.clock import Clock
 from peerlearning.application import StoreApplication
 from projections.db import ViewDb
 from projections.queries import ViewQueries
@@ -16,6 +16,7 @@ from scheduler import planning
 from scheduler.claims import Claims, Letter
 from scheduler.courier import Courier, Outbox, Tally
 from scheduler.dispatch_queries import DispatchQueries
+from scheduler.dispatch_work import DispatchWork
 from scheduler.facts import MeetingFacts
 from scheduler.lookup import Lookup
 from scheduler.notices import Notices
@@ -29,20 +30,11 @@ from scheduler.writer import dispatch_writer, listeners_of
 DST_MARGIN = timedelta(days=1)
 
 
-class ReminderService:
-    def __init__(
-        self,
-        lookup: Lookup,
-        dispatches: DispatchQueries,
-        claims: Claims,
-        courier: Courier,
-        settings: ReminderSettings,
-        clock: Clock,
-    ) -> None:
-        self.lookup, self.dispatches, self.claims = lookup, dispatches, claims
-        self.courier, self.settings, self.clock = courier, settings, clock
-        self.retries = Retries(lookup, dispatches, claims, courier, clock)
-        self.notices = Notices(lookup, dispatches, claims, courier, settings, clock)
+class ReminderService(DispatchWork):
+    def __init__(self, *parts: Any) -> None:
+        super().__init__(*parts)
+        self.retries = Retries(*self.parts)
+        self.notices = Notices(*self.parts)
         self.lock = threading.RLock()
 
     def remind(
