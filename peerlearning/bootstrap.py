@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from audit.wiring import Audit, bind_keys, sealed_personal_data
@@ -115,8 +118,11 @@ def open_application(
 
 
 def prepare_store(settings: StoreSettings) -> None:
-    """Creates the PostgreSQL schema named in the URL, if any."""
-    if settings.is_sqlite or not settings.schema:
+    """Puts a SQLite file in WAL mode, or creates the PostgreSQL schema named in the URL."""
+    if settings.is_sqlite:
+        _use_write_ahead_log(settings)
+        return
+    if not settings.schema:
         return
     import psycopg
 
@@ -129,3 +135,21 @@ def prepare_store(settings: StoreSettings) -> None:
         raise SettingError(
             f"{describe(settings)} cannot be reached: {str(error).strip()}"
         ) from error
+
+
+def _use_write_ahead_log(settings: StoreSettings) -> None:
+    """Switches the file to WAL once, before any pool does.
+
+    Changing the journal mode ignores SQLite's busy timeout, so processes opening a new file at
+    the same moment would fail with "database is locked"; here they wait their turn.
+    """
+    deadline = time.monotonic() + float(settings.env.get("SQLITE_LOCK_TIMEOUT", "5"))
+    while True:
+        try:
+            with closing(sqlite3.connect(settings.sqlite_path, timeout=1)) as conn:
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.DatabaseError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise SettingError(f"{describe(settings)} cannot be used: {error}") from error
+            time.sleep(0.05)
