@@ -14,6 +14,7 @@ from eventsourcing.persistence import (
     JSONTranscoder,
     PersistenceError,
     Recording,
+    Transcoder,
     Transcoding,
 )
 
@@ -30,7 +31,7 @@ from domain.model_projects import FUNDED_MODEL_PROJECTS_ID, FundedModelProjects
 from domain.peer_learning import PeerLearning
 from peerlearning.errors import StoreUnavailable
 from peerlearning.startup import one_at_a_time
-from peerlearning.transcodings import register_domain_transcodings
+from peerlearning.transcodings import DomainTranscoder, register_domain_transcodings
 
 A = TypeVar("A", bound=Aggregate)
 RecordedListener = Callable[[list[Recording[UUID]]], None]
@@ -68,6 +69,11 @@ class StoreApplication(Application[UUID]):
     def personal_data(self) -> Transcoding | None:
         """The transcoding that writes PersonalData (sealed in a running system)."""
         return self._personal_data
+
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = DomainTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

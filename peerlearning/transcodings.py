@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 from typing import Any
+from uuid import UUID
 
+import orjson
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.values import (
@@ -59,7 +62,87 @@ VALUE_OBJECTS: dict[type, str] = {
 def register_domain_transcodings(
     transcoder: JSONTranscoder, personal_data: Transcoding | None = None
 ) -> None:
+    transcoder.register(UUIDAsHex())
     transcoder.register(DateAsISO())
     for cls, name in VALUE_OBJECTS.items():
         transcoder.register(dataclass_transcoding(cls, name))
     transcoder.register(personal_data or dataclass_transcoding(PersonalData, "personal_data"))
+
+
+_CONTAINERS = (dict, list)
+
+
+class DomainTranscoder(JSONTranscoder):
+    """The library's JSON transcoder, reading stored events several times faster.
+
+    Writes exactly as the library does. Reads parse the JSON with orjson and then convert
+    the `{"_type_": ..., "_data_": ...}` objects in place, instead of calling a Python
+    hook for every JSON object. The result is the same as the library's; stored events
+    orjson refuses (say an integer beyond 64 bits) are read by the library's decoder.
+    Unknown type names raise the library's `TranscodingNotRegisteredError`.
+    """
+
+    def __init__(self) -> None:
+        self._decoders: dict[str, Callable[[Any], Any]] = {}
+        super().__init__()
+
+    def register(self, transcoding: Transcoding) -> None:
+        super().register(transcoding)
+        self._decoders[transcoding.name] = transcoding.decode
+
+    def decode(self, data: bytes) -> Any:
+        try:
+            parsed = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return super().decode(data)
+        return self._typed(parsed) if type(parsed) is dict else self._value(parsed)
+
+    def _typed(self, obj: dict[str, Any]) -> Any:
+        """A transcoded value if the object is one, else the object with members converted."""
+        if len(obj) == 2 and "_type_" in obj and "_data_" in obj:
+            decode = self._decoders.get(obj["_type_"])
+            if decode is None:
+                return super()._decode_obj(obj)  # raises the library's error
+            data = obj["_data_"]
+            return decode(self._value(data) if type(data) in _CONTAINERS else data)
+        for name, member in obj.items():
+            kind = type(member)
+            if kind is dict:
+                obj[name] = self._typed(member)
+            elif kind is list:
+                obj[name] = self._listed(member)
+        return obj
+
+    def _value(self, value: Any) -> Any:
+        if type(value) is dict:
+            return self._typed(value)
+        if type(value) is list:
+            return self._listed(value)
+        return value
+
+    def _listed(self, values: list[Any]) -> list[Any]:
+        return [self._value(v) if type(v) in _CONTAINERS else v for v in values]
+
+
+class UUIDAsHex(Transcoding):
+    """The library's `uuid_hex`, reading a repeated id (series, meeting, person) once."""
+
+    type = UUID
+    name = "uuid_hex"
+
+    def __init__(self) -> None:
+        self._read: dict[str, UUID] = {}
+
+    def encode(self, obj: UUID) -> str:
+        return obj.hex
+
+    def decode(self, data: str) -> UUID:
+        found = self._read.get(data)
+        if found is None:
+            if len(self._read) >= REMEMBERED_IDS:
+                self._read.clear()
+            found = self._read[data] = UUID(hex=data)
+        return found
+
+
+REMEMBERED_IDS = 100_000
