@@ -23,6 +23,7 @@ from peerlearning.settings import (
 )
 from projections.catalogue_view import CatalogueView
 from projections.db import ViewDb
+from projections.helper import Helper
 from projections.model_projects_view import ModelProjectsView
 from projections.projector import Poller, Projector
 from projections.queries import ViewQueries
@@ -77,7 +78,8 @@ def bootstrap(
     audit.follow(app)
     audit.chain.catch_up(app)
     db = ViewDb(settings)
-    projector = Projector(app, db, _distinct([*core_views(), *extra_views]))
+    helper = Helper(settings, open_application)
+    projector = Projector(app, db, _distinct([*core_views(), *extra_views]), helper=helper)
     app.recorded_listeners.append(lambda _: _catch_up(projector))
     projector.catch_up()
     return Services(settings, app, db, projector, ViewQueries(db), audit)

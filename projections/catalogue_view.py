@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import singledispatchmethod
 from typing import Any
 
 from eventsourcing.persistence import Notification
@@ -11,7 +10,7 @@ from domain.peer_learning import PeerLearning
 from domain.schedule import local_date
 from domain.values import Meeting, MeetingKind, SeriesDetails
 from projections.tables import CATALOGUE, ENROLLMENTS, MEETINGS, Table
-from projections.view import Batch, iso_day, iso_moment, key, parse_moment
+from projections.view import Batch, handlers, iso_day, iso_moment, key, parse_moment
 
 P = PeerLearning
 
@@ -64,6 +63,7 @@ def meeting_row(series_id: str, m: Meeting) -> dict[str, Any]:
 
 class CatalogueView:
     tables: tuple[Table, ...] = (CATALOGUE, MEETINGS)
+    reads: tuple[type, ...] = (P.Event,)
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
         if isinstance(event, P.Announced):
@@ -99,7 +99,7 @@ class CatalogueView:
         )
         batch.rows.put(CATALOGUE, row)
 
-    @singledispatchmethod
+    @handlers
     def on(self, event: Any, series: dict[str, Any], batch: Batch) -> None:
         """Events this view does not need change only the version."""
 

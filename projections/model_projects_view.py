@@ -15,6 +15,7 @@ F = FundedModelProjects
 
 class ModelProjectsView:
     tables: tuple[Table, ...] = (MODEL_PROJECTS,)
+    reads: tuple[type, ...] = (F.Event,)
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
         if isinstance(event, F.ModelProjectAdded):

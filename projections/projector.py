@@ -5,13 +5,24 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, Protocol
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
+from projections.claims import claim_rebuild, start_rebuild, swap_in, token_name
 from projections.db import Tx, ViewDb
+from projections.helper import Helper, Running
 from projections.rows import Rows
+from projections.shares import (
+    Share,
+    apply_event,
+    decoded,
+    plan_shares,
+    rebuild_share,
+    topic_counts,
+)
 from projections.tables import Table
 from projections.view import Batch, View
 
@@ -28,9 +39,11 @@ class Projector:
         views: Sequence[View],
         name: str = "views",
         batch_size: int = 500,
+        helper: Helper | None = None,
     ) -> None:
         self.app, self.db, self.views, self.name = app, db, list(views), name
         self.batch_size = batch_size
+        self.helper = helper
         self.tables: tuple[Table, ...] = tuple(t for v in self.views for t in v.tables)
         self._lock = threading.RLock()
         self._position = 0
@@ -74,7 +87,7 @@ class Projector:
         notifications = self.app.recorder.select_notifications(
             start=expected + 1, limit=self.batch_size
         )
-        events = [(n, self._decoded(n)) for n in notifications]
+        events = [(n, decoded(self.app, n)) for n in notifications]
         with self.db.transaction(write=True) as tx:
             position = self._locked_position(tx)
             if position != expected:
@@ -94,51 +107,58 @@ class Projector:
         lock = " FOR UPDATE" if tx.dialect == "postgres" else ""
         return int(tx.fetchone(_SELECT_POSITION + lock, [self.name])[0])
 
-    def _decoded(self, notification: Notification) -> Any:
-        try:
-            return self.app.mapper.to_domain_event(notification)
-        except Exception:  # an unknown or unreadable event must not stop the others
-            log.warning(
-                "Skipped unreadable event at position %s (%s)",
-                notification.id,
-                notification.topic,
-                exc_info=True,
-            )
-            return None
-
     def _apply_all(self, events: Sequence[tuple[Notification, Any]], rows: Rows, tx: Tx) -> None:
         rows.tx = tx
         batch = Batch(rows, tx)
         for notification, event in events:
             if event is not None:
-                self._apply_one(event, notification, batch)
+                apply_event(self.views, event, notification, batch)
         rows.flush(tx)
 
-    def _apply_one(self, event: Any, notification: Notification, batch: Batch) -> None:
-        for view in self.views:
-            try:
-                view.apply(event, notification, batch)
-            except Exception:
-                log.exception(
-                    "View %s skipped event at position %s (%s)",
-                    type(view).__name__,
-                    notification.id,
-                    notification.topic,
-                )
-
     def rebuild(self, progress: Progress | None = None) -> int:
-        """Drops every view table and applies the whole log again, in batches."""
+        """Rebuilds every view from the log into shadow tables, then swaps them in.
+
+        The live views keep serving (and following new events) meanwhile. Each share of
+        the views reads only its events and writes each of its rows once; with a helper
+        and a long log, a second process rebuilds one share. Returns the position reached.
+        """
+        stop = self.app.recorder.max_notification_id() or 0
+        token = start_rebuild(self.db, self.name, self.tables)
+        shares = plan_shares(self.views, topic_counts(self.db, self.events_table(), stop))
+        claim = partial(claim_rebuild, name=token_name(self.name), token=token)
+        helped = self._start_helper(shares, stop, token)
+        for share in shares if helped is None else shares[:-1]:
+            rebuild_share(self.app, self.db, share, stop, claim, self._relay(helped, progress))
+        if helped is not None and not helped.finish(progress):
+            rebuild_share(self.app, self.db, shares[-1], stop, claim, progress)
         with self._lock:
-            with self.db.transaction(write=True) as tx:
-                for table in self.tables:
-                    tx.execute(f"DROP TABLE IF EXISTS {table.name}")
-                tx.execute(_UPDATE_POSITION, [0, self.name])
-            self.create_tables()
-            self._position = 0
-            rows = Rows(self.tables, trust_memory=True)
-            while self._apply_batch(rows, progress):
-                pass
-            return self._position
+            swap_in(self.db, self.name, self.tables, token, stop)
+            self._position = stop
+        return self.catch_up(progress)
+
+    def _start_helper(self, shares: list[Share], stop: int, token: int) -> Running | None:
+        if self.helper is None or len(shares) < 2 or not self.helper.worthwhile(shares[-1], stop):
+            return None
+        try:
+            return self.helper.start(shares[-1], stop, token_name(self.name), token)
+        except Exception:
+            log.warning("Could not start a rebuild helper; rebuilding here", exc_info=True)
+            return None
+
+    @staticmethod
+    def _relay(helped: Running | None, progress: Progress | None) -> Progress | None:
+        if helped is None:
+            return progress
+
+        def both(count: int) -> None:
+            if progress:
+                progress(count)
+            helped.relay(progress)
+
+        return both
+
+    def events_table(self) -> str:
+        return str(getattr(self.app.recorder, "events_table_name", "stored_events"))
 
 
 _SELECT_POSITION = "SELECT position FROM view_tracking WHERE name = ?"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import singledispatchmethod
 from typing import Any
 
 from eventsourcing.persistence import Notification
@@ -10,13 +9,14 @@ from eventsourcing.persistence import Notification
 from domain.enrollment import Enrollment
 from domain.values import ERASED
 from projections.tables import CATALOGUE, ENROLLMENTS, PARTICIPANTS, Table
-from projections.view import Batch, iso_moment, key
+from projections.view import Batch, handlers, iso_moment, key
 
 E = Enrollment
 
 
 class RosterView:
     tables: tuple[Table, ...] = (ENROLLMENTS, PARTICIPANTS)
+    reads: tuple[type, ...] = (E.Event,)
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
         if isinstance(event, E.Registered):
@@ -52,7 +52,7 @@ class RosterView:
             },
         )
 
-    @singledispatchmethod
+    @handlers
     def on(self, event: Any, enrollment: dict[str, Any], batch: Batch) -> None:
         """Events this view does not need change only the version."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from projections.db import Tx
@@ -44,14 +45,16 @@ class Rows:
         )
         return None if found is None else decode_row(table, found)
 
-    def flush(self, tx: Tx) -> None:
-        for name, keys in self._dirty.items():
-            table = self.tables[name]
+    def flush(self, tx: Tx, rename: Callable[[Table], Table] | None = None) -> None:
+        """Writes the changed rows (into the tables `rename` gives, if given)."""
+        for name, dirty in self._dirty.items():
+            table, keys = self.tables[name], sorted(dirty)  # in key order: neighbouring pages
+            table = rename(table) if rename else table
             rows = [self._rows[name][k] for k in keys]
             tx.executemany(upsert_sql(table), [encode_row(table, r) for r in rows if r])
             gone = [[k] for k in keys if self._rows[name][k] is None]
             tx.executemany(f"DELETE FROM {table.name} WHERE {table.key} = ?", gone)
-            keys.clear()
+            dirty.clear()
         if not self.trust_memory:
             for cached in self._rows.values():
                 cached.clear()
@@ -68,10 +71,11 @@ def upsert_sql(table: Table) -> str:
 
 
 def encode_row(table: Table, row: dict[str, Any]) -> list[Any]:
-    return [
-        json.dumps(row.get(c), ensure_ascii=False) if c in table.json_columns else row.get(c)
-        for c in table.columns
-    ]
+    values = [row.get(c) for c in table.columns]
+    for column in table.json_columns:
+        index = table.columns.index(column)
+        values[index] = json.dumps(values[index], ensure_ascii=False)
+    return values
 
 
 def decode_row(table: Table, values: Any) -> dict[str, Any]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, get_type_hints
 from uuid import UUID
 
 from eventsourcing.persistence import Notification
@@ -16,14 +18,21 @@ from projections.tables import Table
 
 @dataclass
 class Batch:
-    """One transaction's worth of events: rows to change and the raw cursor."""
+    """One batch of events: rows to change, and the transaction they will be written in
+    (None while rebuilding, when rows are written once per span of batches)."""
 
     rows: Rows
-    tx: Tx
+    tx: Tx | None
 
 
 class View(Protocol):
-    """A read model. `apply` runs inside the transaction that moves the tracking position."""
+    """A read model. Its rows are written in the transaction that moves the tracking
+    position; `apply` changes them through `batch.rows` only.
+
+    Optional class attributes speed up rebuilds: `reads`, the event classes `apply` uses
+    (a rebuild then reads only those events for it), and `separable = True` for a view
+    whose `apply` touches only its own `tables` (a second process may then rebuild it).
+    """
 
     tables: tuple[Table, ...]
 
@@ -38,6 +47,10 @@ def iso_moment(moment: datetime | None) -> str | None:
     """Fixed-width UTC text, so moments compare correctly as strings in SQL."""
     if moment is None:
         return None
+    return _MOMENTS.get(moment) or _MOMENTS.remember(moment, _iso_moment(moment))
+
+
+def _iso_moment(moment: datetime) -> str:
     utc = moment.astimezone(UTC).replace(tzinfo=None)
     return utc.isoformat(timespec="microseconds") + "Z"  # as strftime %Y-%m-%dT%H:%M:%S.%fZ
 
@@ -53,4 +66,76 @@ def parse_moment(text: str | None) -> datetime | None:
 
 
 def key(value: UUID | str) -> str:
-    return str(value)
+    if isinstance(value, str):
+        return value
+    number = value.int  # a UUID's own hash is computed in Python; its int's is not
+    return _KEYS.get(number) or _KEYS.remember(number, str(value))
+
+
+class Memo(dict[Any, str]):
+    """Remembers the text of values that recur across events (a meeting's start, a
+    series' id): formatting them is most of what a view does per event. Bounded: it
+    forgets everything once it holds `limit` entries."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def remember(self, value: Any, text: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        self[value] = text
+        return text
+
+
+_MOMENTS = Memo()
+_KEYS = Memo()
+
+
+class handlers:  # noqa: N801 - a decorator, as `singledispatchmethod` is
+    """A view's handlers by event class: `singledispatchmethod` as a dictionary lookup.
+
+    The decorated method handles events no handler is registered for. `register` takes a
+    method whose second parameter is annotated with an event class; an event goes to the
+    handler of the nearest class in its MRO. Views call their handlers once per event,
+    and 3.11's `singledispatchmethod` rebinds itself on every call, which rebuilds felt.
+    """
+
+    def __init__(self, default: Callable[..., Any]) -> None:
+        self.default = default
+        self.registered: list[Callable[..., Any]] = []
+        self.attribute = default.__name__
+        self._by_class: dict[type, Callable[..., Any]] | None = None
+
+    def register(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        self.registered.append(method)
+        self._by_class = None
+        return method
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attribute = name
+
+    def __get__(self, view: Any, owner: type | None = None) -> Any:
+        if view is None:
+            return self
+        by_class = self._handlers()
+
+        def dispatch(event: Any, *args: Any) -> Any:
+            method = by_class.get(type(event)) or self._nearest(by_class, type(event))
+            return method(view, event, *args)
+
+        view.__dict__[self.attribute] = dispatch  # bound once per view
+        return dispatch
+
+    def _handlers(self) -> dict[type, Callable[..., Any]]:
+        if self._by_class is None:
+            self._by_class = {}
+            for method in self.registered:
+                event_parameter = list(inspect.signature(method).parameters)[1]
+                self._by_class[get_type_hints(method)[event_parameter]] = method
+        return self._by_class
+
+    def _nearest(self, by_class: dict[type, Callable[..., Any]], cls: type) -> Any:
+        method = next((by_class[c] for c in cls.__mro__ if c in by_class), self.default)
+        by_class[cls] = method
+        return method

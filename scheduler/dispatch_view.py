@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import singledispatchmethod
 from typing import Any
 
 from eventsourcing.persistence import Notification
@@ -11,7 +10,7 @@ from eventsourcing.persistence import Notification
 from domain.reminder_rules import DispatchStatus
 from domain.reminders import ReminderDispatch
 from projections.tables import Table
-from projections.view import Batch, iso_moment, key
+from projections.view import Batch, handlers, iso_moment, key
 
 R = ReminderDispatch
 
@@ -55,6 +54,8 @@ DISPATCHES = DispatchTable(
 
 class DispatchView:
     tables: tuple[Table, ...] = (DISPATCHES,)
+    reads: tuple[type, ...] = (R.Event,)
+    separable = True  # touches only its own table: another process may rebuild it
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
         if isinstance(event, R.Claimed):
@@ -69,7 +70,7 @@ class DispatchView:
         self.on(event, row)
         batch.rows.touch(DISPATCHES, row)
 
-    @singledispatchmethod
+    @handlers
     def on(self, event: Any, row: dict[str, Any]) -> None:
         """Other events of a dispatch change only updated_at."""
 

@@ -1,0 +1,164 @@
+"""A rebuild's shares: which views one process rebuilds, from which events, into which tables.
+
+A view that touches only its own tables and says which events it reads (`separable`,
+`reads`) can be rebuilt by another process while this one rebuilds the rest; each share
+reads only the events of its views. Shares write into shadow tables (`<table>__rebuilt`),
+which the projector swaps in at the end, so the live views serve on meanwhile.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import Notification
+from eventsourcing.utils import resolve_topic
+
+from projections.db import Tx, ViewDb
+from projections.rows import Rows
+from projections.tables import Table
+from projections.view import Batch, View
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int], None]
+READ_BATCH = 1000
+SHADOW_SUFFIX = "__rebuilt"
+
+
+class RebuildSuperseded(Exception):
+    """Another rebuild of the same views started meanwhile; this one gives way."""
+
+
+def shadow(table: Table) -> Table:
+    return dataclasses.replace(table, name=table.name + SHADOW_SUFFIX)
+
+
+@dataclass(frozen=True)
+class Share:
+    views: tuple[View, ...]
+    topics: tuple[str, ...] | None  # None reads every event
+    events: int  # how many events it will read, to balance the processes
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(t for v in self.views for t in v.tables)
+
+
+def plan_shares(views: Sequence[View], topic_counts: dict[str, int]) -> list[Share]:
+    """The separable views as one share, the rest as another; the heavier share first."""
+    apart = [v for v in views if getattr(v, "separable", False)]
+    rest = [v for v in views if v not in apart]
+    shares = [_share(group, topic_counts) for group in (rest, apart) if group]
+    return sorted(shares, key=lambda s: -s.events)
+
+
+def _share(views: list[View], topic_counts: dict[str, int]) -> Share:
+    read = [getattr(v, "reads", None) for v in views]
+    if any(classes is None for classes in read):
+        return Share(tuple(views), None, sum(topic_counts.values()))
+    wanted = tuple(c for classes in read for c in classes or ())
+    topics = tuple(t for t in topic_counts if _is_a(t, wanted))
+    return Share(tuple(views), topics, sum(topic_counts[t] for t in topics))
+
+
+def _is_a(topic: str, classes: tuple[type, ...]) -> bool:
+    try:
+        cls = resolve_topic(topic)
+    except Exception:  # an unknown topic: no view reads it; the projector logs it
+        return False
+    return isinstance(cls, type) and issubclass(cls, classes)
+
+
+def topic_counts(db: ViewDb, events_table: str, stop: int) -> dict[str, int]:
+    position = "rowid" if db.dialect == "sqlite" else "notification_id"
+    with db.transaction() as tx:
+        rows = tx.fetchall(
+            f"SELECT topic, COUNT(*) FROM {events_table} WHERE {position} <= ? GROUP BY topic",
+            [stop],
+        )
+    return {str(topic): int(count) for topic, count in rows}
+
+
+def rebuild_share(
+    app: Application[Any],
+    db: ViewDb,
+    share: Share,
+    stop: int,
+    claim: Callable[[Tx], None],
+    progress: Progress | None = None,
+) -> int:
+    """Applies the share's events up to `stop` in memory, then writes its shadow tables.
+
+    `claim` runs first in the writing transaction and raises `RebuildSuperseded` when
+    another rebuild took over. Returns how many events the share read.
+    """
+    rows = Rows(share.tables, trust_memory=True)
+    batch, read, position = Batch(rows, None), 0, 0
+    with rows_kept_from_collector() as keep:
+        while share.topics != () and (
+            notifications := app.recorder.select_notifications(
+                start=position + 1, limit=READ_BATCH, stop=stop, topics=share.topics or ()
+            )
+        ):
+            for notification in notifications:
+                event = decoded(app, notification)
+                if event is not None:
+                    apply_event(share.views, event, notification, batch)
+            read += len(notifications)
+            position = notifications[-1].id
+            keep()
+            if progress:
+                progress(len(notifications))
+    with db.transaction(write=True) as tx:
+        claim(tx)
+        rows.flush(tx, rename=shadow)
+    return read
+
+
+@contextmanager
+def rows_kept_from_collector() -> Iterator[Callable[[], None]]:
+    """Spares the rows held in memory from the garbage collector's full sweeps.
+
+    A rebuild holds every row in memory until it writes them; each full collection would
+    walk all of them again, which made rebuilds slower the longer the log. Calling the
+    yielded function (after each batch) freezes what exists so far; leaving unfreezes.
+    """
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
+
+
+def decoded(app: Application[Any], notification: Notification) -> Any:
+    """The domain event, or None (logged) when it cannot be read."""
+    try:
+        return app.mapper.to_domain_event(notification)
+    except Exception:  # an unknown or unreadable event must not stop the others
+        log.warning(
+            "Skipped unreadable event at position %s (%s)",
+            notification.id,
+            notification.topic,
+            exc_info=True,
+        )
+        return None
+
+
+def apply_event(
+    views: Sequence[View], event: Any, notification: Notification, batch: Batch
+) -> None:
+    for view in views:
+        try:
+            view.apply(event, notification, batch)
+        except Exception:
+            log.exception(
+                "View %s skipped event at position %s (%s)",
+                type(view).__name__,
+                notification.id,
+                notification.topic,
+            )
