@@ -36,7 +36,7 @@ def build_message(
     late: bool = False,
 ) -> Message:
     content = compose(purpose, meeting, recipient, late=late)
-    message = MIMEMultipart("mixed")
+    message = MIMEMultipart("mixed", boundary=_boundary(dispatch_id, "mixed"))
     message["Subject"] = _header(content.subject)  # type: ignore[assignment]
     message["From"] = sender
     message["To"] = formataddr((recipient.name, recipient.email), charset="utf-8")
@@ -45,7 +45,7 @@ def build_message(
     message["Message-ID"] = message_id_for(dispatch_id)
     message["Content-Language"] = content.language
     message["Auto-Submitted"] = "auto-generated"
-    alternatives = MIMEMultipart("alternative")
+    alternatives = MIMEMultipart("alternative", boundary=_boundary(dispatch_id, "alt"))
     alternatives.attach(MIMEText(as_text(content), "plain", "utf-8"))
     alternatives.attach(MIMEText(as_html(content), "html", "utf-8"))
     message.attach(alternatives)
@@ -63,6 +63,12 @@ def _calendar_part(
     filename = "cancel.ics" if method == "CANCEL" else "invite.ics"
     part.add_header("Content-Disposition", "attachment", filename=filename)
     return part
+
+
+def _boundary(dispatch_id: UUID, part: str) -> str:
+    """Set here, the generator need not search the flattened parts for a free one. "=_"
+    cannot occur in the base64 and quoted-printable bodies these parts hold."""
+    return f"=_{part}_{dispatch_id.hex}"
 
 
 def _header(text: str) -> str | Header:
