@@ -110,6 +110,11 @@ class Running:
             else:
                 self.result = (kind, value)
 
+    def stop(self) -> None:
+        """Ends the helper early (this process failed): its share would be of no use."""
+        self.process.kill()
+        self.process.wait()
+
     def finish(self, progress: Progress | None) -> bool:
         """Waits for the helper; True when it rebuilt its share."""
         self.relay(progress, block=True)

@@ -127,8 +127,13 @@ class Projector:
         shares = plan_shares(self.views, topic_counts(self.db, self.events_table(), stop))
         claim = partial(claim_rebuild, name=token_name(self.name), token=token)
         helped = self._start_helper(shares, stop, token)
-        for share in shares if helped is None else shares[:-1]:
-            rebuild_share(self.app, self.db, share, stop, claim, self._relay(helped, progress))
+        try:
+            for share in shares if helped is None else shares[:-1]:
+                rebuild_share(self.app, self.db, share, stop, claim, self._relay(helped, progress))
+        except BaseException:
+            if helped is not None:
+                helped.stop()
+            raise
         if helped is not None and not helped.finish(progress):
             rebuild_share(self.app, self.db, shares[-1], stop, claim, progress)
         with self._lock:
