@@ -24,7 +24,7 @@ from typing import IO, Any
 from eventsourcing.application import Application
 
 from peerlearning.settings import StoreSettings
-from projections.db import ViewDb
+from projections.db import Tx, ViewDb
 from projections.shares import Progress, RebuildSuperseded, Share, rebuild_share
 
 log = logging.getLogger(__name__)
@@ -35,13 +35,18 @@ _WORDS = {"progress", "done", "superseded", "failed", "ended"}
 
 @dataclass(frozen=True)
 class Task:
+    """A share to rebuild, then ranges of a split share to take until none is left."""
+
     settings: StoreSettings
     open_app: AppOpener
     view_types: tuple[type, ...]
     topics: tuple[str, ...] | None
     stop: int
-    token_name: str
+    views_name: str
     token: int
+    events_table: str
+    split_view_types: tuple[type, ...] = ()
+    split_topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,22 +54,26 @@ class Helper:
     settings: StoreSettings
     open_app: AppOpener
 
-    def worthwhile(self, share: Share, stop: int) -> bool:
+    def worthwhile(self, share: Share, split: Share | None, stop: int) -> bool:
+        views = [*share.views, *(split.views if split else ())]
         return (
             stop >= PARALLEL_FROM
             and (os.cpu_count() or 1) > 1
-            and all(_constructible(type(v)) for v in share.views)
+            and all(_constructible(type(v)) for v in views)
         )
 
-    def start(self, share: Share, stop: int, token_name: str, token: int) -> Running:
+    def start(self, share: Share, split: Share | None, rebuild: RebuildId) -> Running:
         task = Task(
             self.settings,
             self.open_app,
             tuple(type(v) for v in share.views),
             share.topics,
-            stop,
-            token_name,
-            token,
+            rebuild.stop,
+            rebuild.views_name,
+            rebuild.token,
+            rebuild.events_table,
+            tuple(type(v) for v in split.views) if split else (),
+            (split.topics or ()) if split else (),
         )
         process = subprocess.Popen(
             [sys.executable, "-m", "projections.helper"],
@@ -132,8 +141,16 @@ class Running:
         return kind == "done"
 
 
+@dataclass(frozen=True)
+class RebuildId:
+    views_name: str
+    token: int
+    stop: int
+    events_table: str
+
+
 def run(task: Task, say: Callable[[str], None]) -> None:
-    from projections.claims import claim_rebuild
+    from projections.claims import RangeTaker, Reading, claim_rebuild, token_name
 
     try:
         app, db = task.open_app(task.settings), ViewDb(task.settings)
@@ -142,14 +159,19 @@ def run(task: Task, say: Callable[[str], None]) -> None:
         return
     try:
         share = Share(tuple(t() for t in task.view_types), task.topics, 0)
-        read = rebuild_share(
-            app,
-            db,
-            share,
-            task.stop,
-            lambda tx: claim_rebuild(tx, task.token_name, task.token),
-            lambda count: say(f"progress {count}"),
-        )
+
+        def claim(tx: Tx) -> None:
+            claim_rebuild(tx, token_name(task.views_name), task.token)
+
+        def progress(count: int) -> None:
+            say(f"progress {count}")
+
+        read = rebuild_share(app, db, share, task.stop, claim, progress)
+        if task.split_view_types:
+            split = Share(tuple(t() for t in task.split_view_types), task.split_topics, 0)
+            reading = Reading(db, task.events_table, task.split_topics, task.stop)
+            take = RangeTaker(reading, task.views_name, task.token, descending=True)
+            read += rebuild_share(app, db, split, task.stop, claim, progress, take)
         say(f"done {read}")
     except RebuildSuperseded as superseded:
         say(f"superseded {superseded}")

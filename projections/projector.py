@@ -11,9 +11,17 @@ from typing import Any, Protocol
 from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
-from projections.claims import claim_rebuild, start_rebuild, swap_in, token_name
+from projections.claims import (
+    RangeTaker,
+    Reading,
+    claim_rebuild,
+    ranges_except,
+    start_rebuild,
+    swap_in,
+    token_name,
+)
 from projections.db import Tx, ViewDb
-from projections.helper import Helper, Running
+from projections.helper import Helper, RebuildId, Running
 from projections.rows import Rows
 from projections.shares import (
     Share,
@@ -124,28 +132,57 @@ class Projector:
         """
         stop = self.app.recorder.max_notification_id() or 0
         token = start_rebuild(self.db, self.name, self.tables)
-        shares = plan_shares(self.views, topic_counts(self.db, self.events_table(), stop))
+        rebuild = RebuildId(self.name, token, stop, self.events_table())
+        shares = plan_shares(self.views, topic_counts(self.db, rebuild.events_table, stop))
+        split = shares[0] if shares[0].per_originator else None
+        handed = shares[-1] if len(shares) > 1 else None
+        helped = self._start_helper(handed, split, rebuild)
         claim = partial(claim_rebuild, name=token_name(self.name), token=token)
-        helped = self._start_helper(shares, stop, token)
+        reading = (
+            Reading(self.db, rebuild.events_table, split.topics or (), stop) if split else None
+        )
+        taker = RangeTaker(reading, self.name, token) if reading else None
         try:
             for share in shares if helped is None else shares[:-1]:
-                rebuild_share(self.app, self.db, share, stop, claim, self._relay(helped, progress))
+                take = taker if share is split else None
+                relay = self._relay(helped, progress)
+                rebuild_share(self.app, self.db, share, stop, claim, relay, take)
         except BaseException:
             if helped is not None:
                 helped.stop()
             raise
         if helped is not None and not helped.finish(progress):
-            rebuild_share(self.app, self.db, shares[-1], stop, claim, progress)
+            self._instead_of_helper(handed, split, rebuild, taker, progress)
         with self._lock:
             swap_in(self.db, self.name, self.tables, token, stop)
             self._position = stop
         return self.catch_up(progress)
 
-    def _start_helper(self, shares: list[Share], stop: int, token: int) -> Running | None:
-        if self.helper is None or len(shares) < 2 or not self.helper.worthwhile(shares[-1], stop):
+    def _instead_of_helper(
+        self,
+        handed: Share | None,
+        split: Share | None,
+        rebuild: RebuildId,
+        taker: RangeTaker | None,
+        progress: Progress | None,
+    ) -> None:
+        """Does what a failed helper was given: its share, and the ranges this process left."""
+        claim = partial(claim_rebuild, name=token_name(self.name), token=rebuild.token)
+        if handed is not None:
+            rebuild_share(self.app, self.db, handed, rebuild.stop, claim, progress)
+        if split is not None and taker is not None:
+            rest = ranges_except(taker.taken, taker.reading)
+            rebuild_share(self.app, self.db, split, rebuild.stop, claim, progress, rest)
+
+    def _start_helper(
+        self, handed: Share | None, split: Share | None, rebuild: RebuildId
+    ) -> Running | None:
+        if self.helper is None or handed is None:
+            return None
+        if not self.helper.worthwhile(handed, split, rebuild.stop):
             return None
         try:
-            return self.helper.start(shares[-1], stop, token_name(self.name), token)
+            return self.helper.start(handed, split, rebuild)
         except Exception:
             log.warning("Could not start a rebuild helper; rebuilding here", exc_info=True)
             return None

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
@@ -48,6 +49,13 @@ class Share:
     @property
     def tables(self) -> tuple[Table, ...]:
         return tuple(t for v in self.views for t in v.tables)
+
+    @property
+    def per_originator(self) -> bool:
+        """Its rows follow from each aggregate's own events: it may be split by originator."""
+        return self.topics is not None and all(
+            getattr(v, "per_originator", False) for v in self.views
+        )
 
 
 def plan_shares(views: Sequence[View], topic_counts: dict[str, int]) -> list[Share]:
@@ -92,26 +100,25 @@ def rebuild_share(
     stop: int,
     claim: Callable[[Tx], None],
     progress: Progress | None = None,
+    take: TakeRange | None = None,
 ) -> int:
     """Applies the share's events up to `stop` in memory, then writes its shadow tables.
 
-    `claim` runs first in the writing transaction and raises `RebuildSuperseded` when
-    another rebuild took over. Returns how many events the share read.
+    With `take`, reads the events of the originator ranges it hands out instead, each range
+    in aggregate order (for a share that is `per_originator`). `claim` runs first in the
+    writing transaction and raises `RebuildSuperseded` when another rebuild took over.
+    Returns how many events the share read.
     """
     rows = Rows(share.tables, trust_memory=True)
-    batch, read, position = Batch(rows, None), 0, 0
+    batch, read = Batch(rows, None), 0
+    batches = _ranges(take) if take else _in_order(app, share, stop)
     with rows_kept_from_collector() as keep:
-        while share.topics != () and (
-            notifications := app.recorder.select_notifications(
-                start=position + 1, limit=READ_BATCH, stop=stop, topics=share.topics or ()
-            )
-        ):
+        for notifications in batches:
             for notification in notifications:
                 event = decoded(app, notification)
                 if event is not None:
                     apply_event(share.views, event, notification, batch)
             read += len(notifications)
-            position = notifications[-1].id
             keep()
             if progress:
                 progress(len(notifications))
@@ -119,6 +126,60 @@ def rebuild_share(
         claim(tx)
         rows.flush(tx, rename=shadow)
     return read
+
+
+TakeRange = Callable[[], "list[Notification] | None"]
+
+
+def _in_order(app: Application[Any], share: Share, stop: int) -> Iterator[Sequence[Notification]]:
+    position = 0
+    while share.topics != () and (
+        notifications := app.recorder.select_notifications(
+            start=position + 1, limit=READ_BATCH, stop=stop, topics=share.topics or ()
+        )
+    ):
+        yield notifications
+        position = notifications[-1].id
+
+
+def _ranges(take: TakeRange) -> Iterator[list[Notification]]:
+    while (notifications := take()) is not None:
+        yield notifications
+
+
+def read_originators(
+    db: ViewDb, table: str, topics: Sequence[str], bounds: tuple[Any, Any], stop: int
+) -> list[Notification]:
+    """The events of aggregates whose id lies in [low, high), in aggregate order, up to `stop`."""
+    position = "rowid" if db.dialect == "sqlite" else "notification_id"
+    clauses, params = [f"{position} <= ?"], list[Any]([stop])
+    low, high = bounds
+    if low is not None:
+        clauses.append("originator_id >= ?")
+        params.append(low)
+    if high is not None:
+        clauses.append("originator_id < ?")
+        params.append(high)
+    if topics:
+        clauses.append(f"topic IN ({', '.join('?' for _ in topics)})")
+        params.extend(topics)
+    with db.transaction() as tx:
+        found = tx.fetchall(
+            f"SELECT {position}, originator_id, originator_version, topic, state "
+            f"FROM {table} WHERE {' AND '.join(clauses)} "
+            "ORDER BY originator_id, originator_version",
+            params,
+        )
+    return [
+        Notification(
+            id=int(row[0]),
+            originator_id=row[1] if isinstance(row[1], UUID) else UUID(row[1]),
+            originator_version=int(row[2]),
+            topic=str(row[3]),
+            state=bytes(row[4]),
+        )
+        for row in found
+    ]
 
 
 @contextmanager

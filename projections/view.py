@@ -31,7 +31,9 @@ class View(Protocol):
 
     Optional class attributes speed up rebuilds: `reads`, the event classes `apply` uses
     (a rebuild then reads only those events for it), and `separable = True` for a view
-    whose `apply` touches only its own `tables` (a second process may then rebuild it).
+    whose `apply` touches only its own `tables` (a second process may then rebuild it), and
+    `per_originator = True` for one whose every row follows from the events of one aggregate
+    alone (a rebuild may then split it by aggregate id between two processes).
     """
 
     tables: tuple[Table, ...]

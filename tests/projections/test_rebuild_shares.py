@@ -12,7 +12,14 @@ from domain.reminders import ReminderDispatch
 from peerlearning.bootstrap import Services
 from peerlearning.settings import StoreSettings
 from projections import helper as helper_module
-from projections.claims import claim_rebuild, start_rebuild, token_name
+from projections.claims import (
+    RANGES,
+    RangeTaker,
+    Reading,
+    claim_rebuild,
+    start_rebuild,
+    token_name,
+)
 from projections.helper import Helper
 from projections.rebuild import rebuild
 from projections.shares import RebuildSuperseded, plan_shares, rebuild_share, topic_counts
@@ -120,3 +127,40 @@ def test_the_live_views_serve_until_the_rebuilt_ones_are_swapped_in(history: Ser
         )
     assert history.views.catalogue(on=ON)[0] == series
     assert len(DispatchQueries(history.db).listing()) == 40
+
+
+def split_share_reading(history: Services) -> tuple[Reading, int]:
+    projector = history.projector
+    stop = history.app.recorder.max_notification_id() or 0
+    shares = plan_shares(
+        projector.views, topic_counts(projector.db, projector.events_table(), stop)
+    )
+    split = next(s for s in shares if s.per_originator)
+    return Reading(projector.db, projector.events_table(), split.topics or (), stop), split.events
+
+
+def test_two_processes_take_every_range_once_and_read_every_event(history: Services) -> None:
+    projector = history.projector
+    reading, events = split_share_reading(history)
+    token = start_rebuild(projector.db, projector.name, projector.tables)
+    ascending = RangeTaker(reading, projector.name, token)
+    descending = RangeTaker(reading, projector.name, token, descending=True)
+    read: list[list[Any]] = []
+    while batches := [b for b in (ascending(), descending()) if b is not None]:
+        read.extend(batches)
+    assert sorted(ascending.taken + descending.taken) == list(range(RANGES))
+    assert descending.taken and ascending.taken
+    ids = [n.id for batch in read for n in batch]
+    assert len(ids) == len(set(ids)) == events == 40 + 26  # claims, and sent: two in three
+
+
+def test_ranges_left_by_an_earlier_rebuild_are_taken_over(history: Services) -> None:
+    projector = history.projector
+    reading, _ = split_share_reading(history)
+    earlier = start_rebuild(projector.db, projector.name, projector.tables)
+    assert RangeTaker(reading, projector.name, earlier)() is not None
+    token = start_rebuild(projector.db, projector.name, projector.tables)
+    taker = RangeTaker(reading, projector.name, token)
+    while taker() is not None:
+        pass
+    assert taker.taken == list(range(RANGES))
