@@ -15,6 +15,7 @@ from peerlearning.bootstrap import Services
 from peerlearning.settings import StoreSettings, psycopg_conninfo
 
 BATCH = 500
+ROUNDS = 2  # each side's best of two alternating rounds
 
 
 def _decoded(state: bytes) -> Any:
@@ -51,8 +52,11 @@ def measure(services: Services, store: str) -> Figure:
     events = services.app.recorder.max_notification_id() or 0
     table = services.app.recorder.events_table_name  # type: ignore[attr-defined]
     raw_scan(services.settings, table)  # warm the page cache the same way for both
-    scan_rate = events / seconds(lambda: raw_scan(services.settings, table))
-    rebuild_rate = events / seconds(services.projector.rebuild)
+    scans, rebuilds = [], []
+    for _ in range(ROUNDS):  # alternating, so a slow spell of the machine falls on both
+        scans.append(seconds(lambda: raw_scan(services.settings, table)))
+        rebuilds.append(seconds(services.projector.rebuild))
+    scan_rate, rebuild_rate = events / min(scans), events / min(rebuilds)
     return Figure(
         f"4 rebuild all views ({events:,} events)",
         store,

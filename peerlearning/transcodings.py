@@ -108,7 +108,11 @@ class DomainTranscoder(JSONTranscoder):
         for name, member in obj.items():
             kind = type(member)
             if kind is dict:
-                obj[name] = self._typed(member)
+                data, decode = member.get("_data_"), self._decoders.get(member.get("_type_"))
+                if len(member) == 2 and type(data) is str and decode is not None:
+                    obj[name] = decode(data)  # the common case, inline
+                else:
+                    obj[name] = self._typed(member)
             elif kind is list:
                 obj[name] = self._listed(member)
         return obj
