@@ -22,6 +22,7 @@ from scheduler.settings import ReminderSettings, SmtpSettings
 from scheduler.smtp import Mailbox, SmtpOutbox
 
 PER_ENROLLMENT = 100
+ROUNDS = 2
 
 
 class RecordingOutbox:
@@ -46,8 +47,11 @@ class _Recording:
         self.sent.append(message)
 
 
-def series_with_audience(services: Services, reminders: int) -> tuple[UUID, UUID, datetime]:
-    """One series with a virtual meeting and `reminders` participants to remind."""
+def series_with_audience(
+    services: Services, reminders: int, round_no: int = 0
+) -> tuple[UUID, UUID, datetime]:
+    """One series with a virtual meeting and `reminders` participants (their own in each
+    round) to remind."""
     start = datetime.now(UTC).date() + timedelta(days=60)
     series = PeerLearning.announce(details(3, start, 10), actor=ACTOR)
     meeting = meeting_at(start + timedelta(days=1), "kickoff", "virtual")
@@ -57,13 +61,15 @@ def series_with_audience(services: Services, reminders: int) -> tuple[UUID, UUID
         enrollment = Enrollment(
             peer_learning_id=series.id,
             municipality=municipality(15 + place),
-            contact=PersonalData.of(UUID(int=place + 1), "Kontakt", "k@example.org"),
+            contact=PersonalData.of(
+                UUID(int=round_no * 10**5 + place + 1), "Kontakt", "k@example.org"
+            ),
             actor=ACTOR,
         )
         series.admit(enrollment.id, actor=ACTOR)
         enrollment.admit(actor=ACTOR)
         for seat in range(min(PER_ENROLLMENT, reminders - place * PER_ENROLLMENT)):
-            pid = UUID(int=10**6 + place * PER_ENROLLMENT + seat)
+            pid = UUID(int=(round_no + 1) * 10**7 + place * PER_ENROLLMENT + seat)
             person = PersonalData.of(pid, f"Person {place}-{seat}", f"r{place}.{seat}@example.org")
             enrollment.join(Participant(pid, person, "de" if seat % 4 else "en"), actor=ACTOR)
         enrollments.append(enrollment)
@@ -72,25 +78,35 @@ def series_with_audience(services: Services, reminders: int) -> tuple[UUID, UUID
 
 
 def measure(services: Services, store: str, reminders: int) -> Figure:
-    series_id, meeting_id, starts_at = series_with_audience(services, reminders)
-    clock = SettableClock(starts_at - timedelta(days=1) + timedelta(minutes=1))
-    services.app.clock = clock
+    """Each side's best of two alternating rounds (a new meeting each), so a slow spell of
+    the machine falls on both."""
+    audiences = [series_with_audience(services, reminders, r) for r in range(ROUNDS)]
     with smtp_sink() as (port, sink):
-        settings = ReminderSettings(smtp=SmtpSettings(port=port), offsets=("P1D",))
-        outbox = RecordingOutbox(SmtpOutbox(settings.smtp))
-        service = build_service(services.app, services.views, services.db, settings, outbox)
-        tally: list[object] = []
-        elapsed = seconds(lambda: tally.append(service.remind(series_id, meeting_id, 1, "P1D")))
-        sent = len(outbox.sent)
-        baseline = seconds(lambda: plain_smtplib_loop(port, outbox.sent))
+        rounds = [one_round(services, port, audience, reminders) for audience in audiences]
         delivered = sink.accepted
-    if sent != reminders or delivered != 2 * reminders:
-        raise RuntimeError(f"expected {reminders} reminders, sent {sent}: {tally}")
+    if delivered != 2 * ROUNDS * reminders:
+        raise RuntimeError(f"the sink got {delivered} mails, not {2 * ROUNDS * reminders}")
     return Figure(
         f"5a reminders dispatched ({reminders:,})",
         store,
-        sent / elapsed,
+        reminders / min(ours for ours, _ in rounds),
         "mails/s",
-        sent / baseline,
+        reminders / min(baseline for _, baseline in rounds),
         at_least(0.5),
     )
+
+
+def one_round(
+    services: Services, port: int, audience: tuple[UUID, UUID, datetime], reminders: int
+) -> tuple[float, float]:
+    """Seconds for the reminder service, then for the smtplib loop, on the same mails."""
+    series_id, meeting_id, starts_at = audience
+    services.app.clock = SettableClock(starts_at - timedelta(days=1) + timedelta(minutes=1))
+    settings = ReminderSettings(smtp=SmtpSettings(port=port), offsets=("P1D",))
+    outbox = RecordingOutbox(SmtpOutbox(settings.smtp))
+    service = build_service(services.app, services.views, services.db, settings, outbox)
+    tally: list[object] = []
+    ours = seconds(lambda: tally.append(service.remind(series_id, meeting_id, 1, "P1D")))
+    if len(outbox.sent) != reminders:
+        raise RuntimeError(f"expected {reminders} reminders, sent {len(outbox.sent)}: {tally}")
+    return ours, seconds(lambda: plain_smtplib_loop(port, outbox.sent))
