@@ -19,38 +19,56 @@ from projections.shares import RebuildSuperseded, TakeRange, read_originators, s
 from projections.tables import Table
 
 
-def token_name(views_name: str) -> str:
-    return f"{views_name}/rebuild"
+@dataclass(frozen=True)
+class RebuildId:
+    """One rebuild of a projector's views: the token of its claim, the last event it applies."""
+
+    views_name: str
+    token: int
+    stop: int
+    events_table: str
+
+    @property
+    def claim_name(self) -> str:
+        return f"{self.views_name}/rebuild"
+
+    def range_name(self, index: int) -> str:
+        return f"{self.claim_name}/range/{index}"
+
+    def claim(self, tx: Tx) -> None:
+        """Locks the claim; raises `RebuildSuperseded` if a later rebuild holds it now."""
+        row = tx.fetchone(
+            f"SELECT position FROM view_tracking WHERE name = ?{tx.for_update}", [self.claim_name]
+        )
+        if row is None or int(row[0]) != self.token:
+            raise RebuildSuperseded("Another rebuild of the views started meanwhile.")
 
 
-def claim_rebuild(tx: Tx, name: str, token: int) -> None:
-    lock = " FOR UPDATE" if tx.dialect == "postgres" else ""
-    row = tx.fetchone(f"SELECT position FROM view_tracking WHERE name = ?{lock}", [name])
-    if row is None or int(row[0]) != token:
-        raise RebuildSuperseded("Another rebuild of the views started meanwhile.")
-
-
-def start_rebuild(db: ViewDb, views_name: str, tables: tuple[Table, ...]) -> int:
-    """Claims the rebuild and makes empty shadow tables; returns the claim's token."""
-    token = secrets.randbits(62)
+def start_rebuild(
+    db: ViewDb, views_name: str, tables: tuple[Table, ...], stop: int, events_table: str
+) -> RebuildId:
+    """Claims the rebuild of the views up to event `stop` and makes empty shadow tables."""
+    rebuild = RebuildId(views_name, secrets.randbits(62), stop, events_table)
     with db.transaction(write=True) as tx:
         tx.execute(
             "INSERT INTO view_tracking (name, position) VALUES (?, ?) "
             "ON CONFLICT (name) DO UPDATE SET position = excluded.position",
-            [token_name(views_name), token],
+            [rebuild.claim_name, rebuild.token],
         )
         for table in tables:
             tx.execute(f"DROP TABLE IF EXISTS {shadow(table).name}")
             tx.execute(shadow(table).ddl()[0])
-    return token
+    return rebuild
 
 
-def swap_in(db: ViewDb, views_name: str, tables: tuple[Table, ...], token: int, stop: int) -> None:
+def swap_in(db: ViewDb, rebuild: RebuildId, tables: tuple[Table, ...]) -> None:
     """Replaces the live tables by the rebuilt ones and sets the position, atomically."""
-    lock = " FOR UPDATE" if db.dialect == "postgres" else ""
     with db.transaction(write=True) as tx:
-        claim_rebuild(tx, token_name(views_name), token)
-        tx.execute(f"SELECT position FROM view_tracking WHERE name = ?{lock}", [views_name])
+        rebuild.claim(tx)
+        tx.execute(
+            f"SELECT position FROM view_tracking WHERE name = ?{tx.for_update}",
+            [rebuild.views_name],
+        )
         for table in tables:
             rebuilt = shadow(table).name
             tx.execute(f"DROP TABLE IF EXISTS {table.name}")
@@ -59,9 +77,14 @@ def swap_in(db: ViewDb, views_name: str, tables: tuple[Table, ...], token: int, 
                 tx.execute(f"ALTER INDEX {rebuilt}_pkey RENAME TO {table.name}_pkey")
             for statement in table.ddl()[1:]:
                 tx.execute(statement)
-        tx.execute("UPDATE view_tracking SET position = ? WHERE name = ?", [stop, views_name])
-        tx.execute("DELETE FROM view_tracking WHERE name = ?", [token_name(views_name)])
-        tx.execute("DELETE FROM view_tracking WHERE name LIKE ?", [f"{views_name}/rebuild/range/%"])
+        tx.execute(
+            "UPDATE view_tracking SET position = ? WHERE name = ?",
+            [rebuild.stop, rebuild.views_name],
+        )
+        tx.execute(
+            "DELETE FROM view_tracking WHERE name = ? OR name LIKE ?",
+            [rebuild.claim_name, f"{rebuild.claim_name}/range/%"],
+        )
 
 
 RANGES = 16  # a split share's originator ranges: small enough to balance two processes
@@ -85,25 +108,23 @@ def range_bounds(index: int, dialect: str) -> tuple[Any, Any]:
 
 @dataclass
 class Reading:
-    """What a split share reads: its events up to `stop`, from the events table."""
+    """What a split share reads: its events of the rebuild, one range at a time."""
 
     db: ViewDb
-    events_table: str
+    rebuild: RebuildId
     topics: tuple[str, ...]
-    stop: int
 
     def range(self, index: int) -> list[Notification]:
         bounds = range_bounds(index, self.db.dialect)
-        return read_originators(self.db, self.events_table, self.topics, bounds, self.stop)
+        table, stop = self.rebuild.events_table, self.rebuild.stop
+        return read_originators(self.db, table, self.topics, bounds, stop)
 
 
 class RangeTaker:
     """Reads the next originator range that no process of this rebuild has taken yet."""
 
-    def __init__(
-        self, reading: Reading, views_name: str, token: int, descending: bool = False
-    ) -> None:
-        self.reading, self.views_name, self.token = reading, views_name, token
+    def __init__(self, reading: Reading, descending: bool = False) -> None:
+        self.reading = reading
         self.untried = list(range(RANGES - 1, -1, -1) if descending else range(RANGES))
         self.taken: list[int] = []
 
@@ -116,13 +137,14 @@ class RangeTaker:
         return None
 
     def _take(self, index: int) -> bool:
+        rebuild = self.reading.rebuild
         with self.reading.db.transaction(write=True) as tx:
-            claim_rebuild(tx, token_name(self.views_name), self.token)
+            rebuild.claim(tx)
             cursor = tx.execute(
                 "INSERT INTO view_tracking (name, position) VALUES (?, ?) "
                 "ON CONFLICT (name) DO UPDATE SET position = excluded.position "
                 "WHERE view_tracking.position <> excluded.position",
-                [f"{self.views_name}/rebuild/range/{index}", self.token],
+                [rebuild.range_name(index), rebuild.token],
             )
             return bool(cursor.rowcount)
 

@@ -26,6 +26,12 @@ class Tx:
         self.cache: dict[str, Any] = {}
         self._before_commit: list[Any] = []
 
+    @property
+    def for_update(self) -> str:
+        """What locks the rows a SELECT reads until the transaction ends (SQLite's write
+        transaction already holds the whole file)."""
+        return " FOR UPDATE" if self.dialect == "postgres" else ""
+
     def sql(self, statement: str) -> str:
         return statement if self.dialect == "sqlite" else statement.replace("?", "%s")
 

@@ -24,7 +24,8 @@ from typing import IO, Any
 from eventsourcing.application import Application
 
 from peerlearning.settings import StoreSettings
-from projections.db import Tx, ViewDb
+from projections.claims import RangeTaker, Reading, RebuildId
+from projections.db import ViewDb
 from projections.shares import Progress, RebuildSuperseded, Share, rebuild_share
 
 log = logging.getLogger(__name__)
@@ -39,12 +40,9 @@ class Task:
 
     settings: StoreSettings
     open_app: AppOpener
+    rebuild: RebuildId
     view_types: tuple[type, ...]
     topics: tuple[str, ...] | None
-    stop: int
-    views_name: str
-    token: int
-    events_table: str
     split_view_types: tuple[type, ...] = ()
     split_topics: tuple[str, ...] = ()
 
@@ -66,12 +64,9 @@ class Helper:
         task = Task(
             self.settings,
             self.open_app,
+            rebuild,
             tuple(type(v) for v in share.views),
             share.topics,
-            rebuild.stop,
-            rebuild.views_name,
-            rebuild.token,
-            rebuild.events_table,
             tuple(type(v) for v in split.views) if split else (),
             (split.topics or ()) if split else (),
         )
@@ -141,17 +136,7 @@ class Running:
         return kind == "done"
 
 
-@dataclass(frozen=True)
-class RebuildId:
-    views_name: str
-    token: int
-    stop: int
-    events_table: str
-
-
 def run(task: Task, say: Callable[[str], None]) -> None:
-    from projections.claims import RangeTaker, Reading, claim_rebuild, token_name
-
     try:
         app, db = task.open_app(task.settings), ViewDb(task.settings)
     except Exception:
@@ -159,19 +144,16 @@ def run(task: Task, say: Callable[[str], None]) -> None:
         return
     try:
         share = Share(tuple(t() for t in task.view_types), task.topics, 0)
-
-        def claim(tx: Tx) -> None:
-            claim_rebuild(tx, token_name(task.views_name), task.token)
+        rebuild = task.rebuild
 
         def progress(count: int) -> None:
             say(f"progress {count}")
 
-        read = rebuild_share(app, db, share, task.stop, claim, progress)
+        read = rebuild_share(app, db, share, rebuild.stop, rebuild.claim, progress)
         if task.split_view_types:
             split = Share(tuple(t() for t in task.split_view_types), task.split_topics, 0)
-            reading = Reading(db, task.events_table, task.split_topics, task.stop)
-            take = RangeTaker(reading, task.views_name, task.token, descending=True)
-            read += rebuild_share(app, db, split, task.stop, claim, progress, take)
+            take = RangeTaker(Reading(db, rebuild, task.split_topics), descending=True)
+            read += rebuild_share(app, db, split, rebuild.stop, rebuild.claim, progress, take)
         say(f"done {read}")
     except RebuildSuperseded as superseded:
         say(f"superseded {superseded}")

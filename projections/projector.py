@@ -5,23 +5,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import Any, Protocol
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
-from projections.claims import (
-    RangeTaker,
-    Reading,
-    claim_rebuild,
-    ranges_except,
-    start_rebuild,
-    swap_in,
-    token_name,
-)
+from projections.claims import RangeTaker, Reading, RebuildId, ranges_except, start_rebuild, swap_in
 from projections.db import Tx, ViewDb
-from projections.helper import Helper, RebuildId, Running
+from projections.helper import Helper, Running
 from projections.rows import Rows
 from projections.shares import (
     Share,
@@ -98,8 +89,7 @@ class Projector:
         events = [(n, decoded(self.app, n)) for n in notifications]
         with self.db.transaction(write=True) as tx:
             position = self._locked_position(tx)
-            if position != expected:
-                rows.trust_memory = False  # another process moved on: stop trusting memory
+            if position != expected:  # another process moved on: read again from there
                 self._position = position
                 return 1
             if notifications:
@@ -112,8 +102,7 @@ class Projector:
         return len(notifications)
 
     def _locked_position(self, tx: Tx) -> int:
-        lock = " FOR UPDATE" if tx.dialect == "postgres" else ""
-        return int(tx.fetchone(_SELECT_POSITION + lock, [self.name])[0])
+        return int(tx.fetchone(_SELECT_POSITION + tx.for_update, [self.name])[0])
 
     def _apply_all(self, events: Sequence[tuple[Notification, Any]], rows: Rows, tx: Tx) -> None:
         rows.tx = tx
@@ -131,22 +120,17 @@ class Projector:
         and a long log, a second process rebuilds one share. Returns the position reached.
         """
         stop = self.app.recorder.max_notification_id() or 0
-        token = start_rebuild(self.db, self.name, self.tables)
-        rebuild = RebuildId(self.name, token, stop, self.events_table())
+        rebuild = start_rebuild(self.db, self.name, self.tables, stop, self.events_table())
         shares = plan_shares(self.views, topic_counts(self.db, rebuild.events_table, stop))
         split = shares[0] if shares[0].per_originator else None
         handed = shares[-1] if len(shares) > 1 else None
         helped = self._start_helper(handed, split, rebuild)
-        claim = partial(claim_rebuild, name=token_name(self.name), token=token)
-        reading = (
-            Reading(self.db, rebuild.events_table, split.topics or (), stop) if split else None
-        )
-        taker = RangeTaker(reading, self.name, token) if reading else None
+        taker = RangeTaker(Reading(self.db, rebuild, split.topics or ())) if split else None
         try:
             for share in shares if helped is None else shares[:-1]:
                 take = taker if share is split else None
                 relay = self._relay(helped, progress)
-                rebuild_share(self.app, self.db, share, stop, claim, relay, take)
+                rebuild_share(self.app, self.db, share, stop, rebuild.claim, relay, take)
         except BaseException:
             if helped is not None:
                 helped.stop()
@@ -154,7 +138,7 @@ class Projector:
         if helped is not None and not helped.finish(progress):
             self._instead_of_helper(handed, split, rebuild, taker, progress)
         with self._lock:
-            swap_in(self.db, self.name, self.tables, token, stop)
+            swap_in(self.db, rebuild, self.tables)
             self._position = stop
         return self.catch_up(progress)
 
@@ -167,12 +151,11 @@ class Projector:
         progress: Progress | None,
     ) -> None:
         """Does what a failed helper was given: its share, and the ranges this process left."""
-        claim = partial(claim_rebuild, name=token_name(self.name), token=rebuild.token)
         if handed is not None:
-            rebuild_share(self.app, self.db, handed, rebuild.stop, claim, progress)
+            rebuild_share(self.app, self.db, handed, rebuild.stop, rebuild.claim, progress)
         if split is not None and taker is not None:
             rest = ranges_except(taker.taken, taker.reading)
-            rebuild_share(self.app, self.db, split, rebuild.stop, claim, progress, rest)
+            rebuild_share(self.app, self.db, split, rebuild.stop, rebuild.claim, progress, rest)
 
     def _start_helper(
         self, handed: Share | None, split: Share | None, rebuild: RebuildId

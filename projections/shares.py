@@ -83,8 +83,13 @@ def _is_a(topic: str, classes: tuple[type, ...]) -> bool:
     return isinstance(cls, type) and issubclass(cls, classes)
 
 
+def _position(db: ViewDb) -> str:
+    """The column of the events table holding each event's position in the log."""
+    return "rowid" if db.dialect == "sqlite" else "notification_id"
+
+
 def topic_counts(db: ViewDb, events_table: str, stop: int) -> dict[str, int]:
-    position = "rowid" if db.dialect == "sqlite" else "notification_id"
+    position = _position(db)
     with db.transaction() as tx:
         rows = tx.fetchall(
             f"SELECT topic, COUNT(*) FROM {events_table} WHERE {position} <= ? GROUP BY topic",
@@ -151,7 +156,7 @@ def read_originators(
     db: ViewDb, table: str, topics: Sequence[str], bounds: tuple[Any, Any], stop: int
 ) -> list[Notification]:
     """The events of aggregates whose id lies in [low, high), in aggregate order, up to `stop`."""
-    position = "rowid" if db.dialect == "sqlite" else "notification_id"
+    position = _position(db)
     clauses, params = [f"{position} <= ?"], list[Any]([stop])
     low, high = bounds
     if low is not None:

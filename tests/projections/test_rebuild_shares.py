@@ -12,17 +12,16 @@ from domain.reminders import ReminderDispatch
 from peerlearning.bootstrap import Services
 from peerlearning.settings import StoreSettings
 from projections import helper as helper_module
-from projections.claims import (
-    RANGES,
-    RangeTaker,
-    Reading,
-    claim_rebuild,
-    start_rebuild,
-    token_name,
-)
+from projections.claims import RANGES, RangeTaker, Reading, RebuildId, start_rebuild
 from projections.helper import Helper
 from projections.rebuild import rebuild
-from projections.shares import RebuildSuperseded, plan_shares, rebuild_share, topic_counts
+from projections.shares import (
+    RebuildSuperseded,
+    Share,
+    plan_shares,
+    rebuild_share,
+    topic_counts,
+)
 from scheduler.dispatch_queries import DispatchQueries
 from tests.projections.test_views import run_series_to_close
 from tests.support.clock import FakeClock
@@ -92,59 +91,48 @@ def test_a_failing_helper_leaves_its_share_to_this_process(
     assert report.compared and report.ok, report.differences
 
 
-def test_a_later_rebuild_supersedes_an_earlier_one(history: Services) -> None:
+def started(history: Services) -> RebuildId:
     projector = history.projector
     stop = history.app.recorder.max_notification_id() or 0
-    earlier = start_rebuild(projector.db, projector.name, projector.tables)
-    start_rebuild(projector.db, projector.name, projector.tables)
-    share = plan_shares(
-        projector.views, topic_counts(projector.db, projector.events_table(), stop)
-    )[0]
+    return start_rebuild(
+        projector.db, projector.name, projector.tables, stop, projector.events_table()
+    )
+
+
+def shares_of(history: Services, rebuild: RebuildId) -> list[Share]:
+    projector = history.projector
+    counts = topic_counts(projector.db, rebuild.events_table, rebuild.stop)
+    return plan_shares(projector.views, counts)
+
+
+def test_a_later_rebuild_supersedes_an_earlier_one(history: Services) -> None:
+    projector = history.projector
+    earlier = started(history)
+    started(history)
+    share = shares_of(history, earlier)[0]
     with pytest.raises(RebuildSuperseded):
-        rebuild_share(
-            history.app,
-            projector.db,
-            share,
-            stop,
-            lambda tx: claim_rebuild(tx, token_name(projector.name), earlier),
-        )
+        rebuild_share(history.app, projector.db, share, earlier.stop, earlier.claim)
     assert rebuild(projector, show_progress=False).ok
 
 
 def test_the_live_views_serve_until_the_rebuilt_ones_are_swapped_in(history: Services) -> None:
     projector, series = history.projector, history.views.catalogue(on=ON)[0]
-    stop = history.app.recorder.max_notification_id() or 0
-    token = start_rebuild(projector.db, projector.name, projector.tables)
-    for share in plan_shares(
-        projector.views, topic_counts(projector.db, projector.events_table(), stop)
-    ):
-        rebuild_share(
-            history.app,
-            projector.db,
-            share,
-            stop,
-            lambda tx: claim_rebuild(tx, token_name(projector.name), token),
-        )
+    ongoing = started(history)
+    for share in shares_of(history, ongoing):
+        rebuild_share(history.app, projector.db, share, ongoing.stop, ongoing.claim)
     assert history.views.catalogue(on=ON)[0] == series
     assert len(DispatchQueries(history.db).listing()) == 40
 
 
-def split_share_reading(history: Services) -> tuple[Reading, int]:
-    projector = history.projector
-    stop = history.app.recorder.max_notification_id() or 0
-    shares = plan_shares(
-        projector.views, topic_counts(projector.db, projector.events_table(), stop)
-    )
-    split = next(s for s in shares if s.per_originator)
-    return Reading(projector.db, projector.events_table(), split.topics or (), stop), split.events
+def split_share_reading(history: Services, rebuild: RebuildId) -> tuple[Reading, int]:
+    split = next(s for s in shares_of(history, rebuild) if s.per_originator)
+    return Reading(history.projector.db, rebuild, split.topics or ()), split.events
 
 
 def test_two_processes_take_every_range_once_and_read_every_event(history: Services) -> None:
-    projector = history.projector
-    reading, events = split_share_reading(history)
-    token = start_rebuild(projector.db, projector.name, projector.tables)
-    ascending = RangeTaker(reading, projector.name, token)
-    descending = RangeTaker(reading, projector.name, token, descending=True)
+    reading, events = split_share_reading(history, started(history))
+    ascending = RangeTaker(reading)
+    descending = RangeTaker(reading, descending=True)
     read: list[list[Any]] = []
     while batches := [b for b in (ascending(), descending()) if b is not None]:
         read.extend(batches)
@@ -155,12 +143,10 @@ def test_two_processes_take_every_range_once_and_read_every_event(history: Servi
 
 
 def test_ranges_left_by_an_earlier_rebuild_are_taken_over(history: Services) -> None:
-    projector = history.projector
-    reading, _ = split_share_reading(history)
-    earlier = start_rebuild(projector.db, projector.name, projector.tables)
-    assert RangeTaker(reading, projector.name, earlier)() is not None
-    token = start_rebuild(projector.db, projector.name, projector.tables)
-    taker = RangeTaker(reading, projector.name, token)
+    earlier, _ = split_share_reading(history, started(history))
+    assert RangeTaker(earlier)() is not None
+    reading, _ = split_share_reading(history, started(history))
+    taker = RangeTaker(reading)
     while taker() is not None:
         pass
     assert taker.taken == list(range(RANGES))
