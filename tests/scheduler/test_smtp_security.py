@@ -50,16 +50,20 @@ def serving(handler: SinkHandler, port: int, **options: Any) -> Iterator[None]:
         controller.stop()
 
 
+def send_one_with_login(port: int, security: str, ca_file: Path) -> None:
+    settings = SmtpSettings(
+        host="localhost", port=port, security=security, user=USER, password=PASSWORD,
+        ca_file=str(ca_file),
+    )  # fmt: skip
+    with SmtpOutbox(settings).session() as mailbox:
+        mailbox.send(mail())
+
+
 def test_starttls_with_login_delivers(pem: tuple[Path, Path]) -> None:
     handler, port = SinkHandler(), free_port()
     tls = server_context(*pem)
     for _ in serving(handler, port, tls_context=tls, require_starttls=True):
-        settings = SmtpSettings(
-            host="localhost", port=port, security="starttls", user=USER, password=PASSWORD,
-            ca_file=str(pem[0]),
-        )  # fmt: skip
-        with SmtpOutbox(settings).session() as mailbox:
-            mailbox.send(mail())
+        send_one_with_login(port, "starttls", pem[0])
     assert len(handler.messages) == 1
 
 
@@ -67,12 +71,7 @@ def test_implicit_tls_with_login_delivers(pem: tuple[Path, Path]) -> None:
     handler, port = SinkHandler(), free_port()
     # aiosmtpd cannot tell that an implicit-TLS transport is encrypted, so AUTH is allowed here
     for _ in serving(handler, port, ssl_context=server_context(*pem), auth_require_tls=False):
-        settings = SmtpSettings(
-            host="localhost", port=port, security="tls", user=USER, password=PASSWORD,
-            ca_file=str(pem[0]),
-        )  # fmt: skip
-        with SmtpOutbox(settings).session() as mailbox:
-            mailbox.send(mail())
+        send_one_with_login(port, "tls", pem[0])
     assert len(handler.messages) == 1
 
 
