@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g, request
 
 from api.errors import ProblemError
-from api.rate_limit import count_failed_authentication
 from peerlearning.settings import SettingError
 
 TOKENS = "PEERLEARNING_TOKENS"
@@ -64,13 +63,32 @@ def member_for(token: str) -> Member | None:
     return found
 
 
-def authenticate() -> Member:
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+def presented_credential() -> str | None:
+    """The Authorization header as sent, of any kind; None when there is none."""
+    return request.headers.get("Authorization")
+
+
+def bearer_token() -> str | None:
+    scheme, _, token = (presented_credential() or "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def presented_member() -> Member | None:
+    """The member whose token this request carries, looked up once per request."""
+    if "presented_member" not in g:
+        token = bearer_token()
+        g.presented_member = member_for(token) if token else None
+    found: Member | None = g.presented_member
+    return found
+
+
+def authenticate() -> Member:
+    if bearer_token() is None:
         raise ProblemError(401, "Send Authorization: Bearer <token>.", CHALLENGE)
-    member = member_for(token.strip())
+    member = presented_member()
     if member is None:
-        count_failed_authentication()
         raise ProblemError(401, "The token is not known; ask the team for a valid one.", CHALLENGE)
     return member
 
