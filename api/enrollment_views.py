@@ -13,6 +13,7 @@ from api.blueprint import Blueprint
 from api.context import if_match, sends_etag, services
 from api.reads import Reply, enrollment_reply, series_detail
 from api.schemas.enrollments import EnrollmentSchema, EnrolSchema, ReasonSchema, RejectSchema
+from api.write_replies import enrollment_placed, enrollment_written
 
 blp = Blueprint(
     "enrollments",
@@ -51,7 +52,7 @@ class Enrollments(MethodView):
             actor=current_actor(),
             expected_version=expected_version,
         )
-        body, status, headers = enrollment_reply(enrollment_id, 201)
+        body, status, headers = enrollment_placed(enrollment_id)
         headers["Location"] = url_for(".Enrollment", enrollment_id=enrollment_id)
         return body, status, headers
 
@@ -76,13 +77,13 @@ class WithdrawEnrollment(MethodView):
         self, withdrawal: dict[str, Any], enrollment_id: UUID, expected_version: int | None
     ) -> Reply:
         """Withdraw an enrolment; the next waitlisted municipality moves up"""
-        services().app.withdraw_enrollment(
+        version = services().app.withdraw_enrollment(
             enrollment_id,
             actor=current_actor(),
             reason=withdrawal.get("reason"),
             expected_version=expected_version,
         )
-        return enrollment_reply(enrollment_id)
+        return enrollment_written(enrollment_id, version)
 
 
 @blp.route("/enrollments/<uuid:enrollment_id>/reject")
@@ -95,10 +96,10 @@ class RejectEnrollment(MethodView):
         self, rejection: dict[str, Any], enrollment_id: UUID, expected_version: int | None
     ) -> Reply:
         """Reject an enrolment with a reason"""
-        services().app.reject_enrollment(
+        version = services().app.reject_enrollment(
             enrollment_id,
             rejection["reason"],
             actor=current_actor(),
             expected_version=expected_version,
         )
-        return enrollment_reply(enrollment_id)
+        return enrollment_written(enrollment_id, version)

@@ -10,7 +10,7 @@ from flask.views import MethodView
 from api.auth import current_actor, require_role
 from api.blueprint import Blueprint
 from api.context import if_match, services
-from api.reads import Reply, series_reply
+from api.reads import Reply
 from api.schemas.lifecycle import (
     CloseSchema,
     JoiningSchema,
@@ -18,6 +18,7 @@ from api.schemas.lifecycle import (
     WithdrawSeriesSchema,
 )
 from api.schemas.series import SeriesDetailSchema
+from api.write_replies import series_written
 
 blp = Blueprint(
     "series-lifecycle",
@@ -37,10 +38,10 @@ class Reflection(MethodView):
         self, reflection: dict[str, Any], peer_learning_id: UUID, expected_version: int | None
     ) -> Reply:
         """Record that the reflection was held"""
-        services().app.hold_reflection(
+        version = services().app.hold_reflection(
             peer_learning_id, actor=current_actor(), expected_version=expected_version, **reflection
         )
-        return series_reply(peer_learning_id)
+        return series_written(peer_learning_id, version)
 
 
 @blp.route("/close")
@@ -53,10 +54,10 @@ class Close(MethodView):
         self, closing: dict[str, Any], peer_learning_id: UUID, expected_version: int | None
     ) -> Reply:
         """Close a series after its reflection"""
-        services().app.close_series(
+        version = services().app.close_series(
             peer_learning_id, actor=current_actor(), expected_version=expected_version, **closing
         )
-        return series_reply(peer_learning_id)
+        return series_written(peer_learning_id, version)
 
 
 @blp.route("/withdraw")
@@ -69,10 +70,10 @@ class Withdraw(MethodView):
         self, withdrawal: dict[str, Any], peer_learning_id: UUID, expected_version: int | None
     ) -> Reply:
         """Withdraw a series that never held a meeting"""
-        services().app.withdraw_series(
+        version = services().app.withdraw_series(
             peer_learning_id, actor=current_actor(), expected_version=expected_version, **withdrawal
         )
-        return series_reply(peer_learning_id)
+        return series_written(peer_learning_id, version)
 
 
 @blp.route("/joining")
@@ -85,10 +86,10 @@ class Joining(MethodView):
         self, joining: dict[str, Any], peer_learning_id: UUID, expected_version: int | None
     ) -> Reply:
         """Open or close enrolment for a series"""
-        services().app.set_joining(
+        version = services().app.set_joining(
             peer_learning_id,
             joining["open"],
             actor=current_actor(),
             expected_version=expected_version,
         )
-        return series_reply(peer_learning_id)
+        return series_written(peer_learning_id, version)

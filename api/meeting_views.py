@@ -19,6 +19,7 @@ from api.schemas.meetings import (
     MeetingSchema,
     RescheduleSchema,
 )
+from api.write_replies import meeting_scheduled, meeting_written
 
 blp = Blueprint(
     "meetings",
@@ -44,7 +45,7 @@ class Meetings(MethodView):
         meeting_id = services().app.schedule_meeting(
             peer_learning_id, **meeting, actor=current_actor(), expected_version=expected_version
         )
-        body, status, headers = meeting_reply(peer_learning_id, meeting_id, 201)
+        body, status, headers = meeting_scheduled(peer_learning_id, meeting_id)
         headers["Location"] = url_for(
             ".Meeting", peer_learning_id=peer_learning_id, meeting_id=meeting_id
         )
@@ -71,7 +72,7 @@ class Meeting(MethodView):
         expected_version: int | None,
     ) -> Reply:
         """Reschedule a future meeting"""
-        services().app.reschedule_meeting(
+        version = services().app.reschedule_meeting(
             peer_learning_id,
             meeting_id,
             moved["starts_at"],
@@ -79,7 +80,7 @@ class Meeting(MethodView):
             actor=current_actor(),
             expected_version=expected_version,
         )
-        return meeting_reply(peer_learning_id, meeting_id)
+        return meeting_written(peer_learning_id, meeting_id, version)
 
     @require_role("team")
     @if_match
@@ -93,14 +94,14 @@ class Meeting(MethodView):
         reason: str | None = None,
     ) -> Reply:
         """Cancel a future meeting; it stays visible as cancelled"""
-        services().app.cancel_meeting(
+        version = services().app.cancel_meeting(
             peer_learning_id,
             meeting_id,
             actor=current_actor(),
             reason=reason,
             expected_version=expected_version,
         )
-        return meeting_reply(peer_learning_id, meeting_id)
+        return meeting_written(peer_learning_id, meeting_id, version)
 
 
 @blp.route("/<uuid:meeting_id>/held")
@@ -117,11 +118,11 @@ class MeetingHeld(MethodView):
         expected_version: int | None,
     ) -> Reply:
         """Mark a meeting as held, with the attendance if known"""
-        services().app.mark_meeting_held(
+        version = services().app.mark_meeting_held(
             peer_learning_id,
             meeting_id,
             actor=current_actor(),
             attendance=held.get("attendance"),
             expected_version=expected_version,
         )
-        return meeting_reply(peer_learning_id, meeting_id)
+        return meeting_written(peer_learning_id, meeting_id, version)

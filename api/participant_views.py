@@ -13,6 +13,7 @@ from api.blueprint import Blueprint
 from api.context import if_match, sends_etag, services
 from api.reads import Reply, participant_reply
 from api.schemas.enrollments import JoinSchema, ParticipantSchema
+from api.write_replies import participant_joined, participant_written
 
 blp = Blueprint(
     "participants",
@@ -38,7 +39,7 @@ class Participants(MethodView):
         participant_id = services().app.join(
             enrollment_id, **person, actor=current_actor(), expected_version=expected_version
         )
-        body, status, headers = participant_reply(enrollment_id, participant_id, 201)
+        body, status, headers = participant_joined(enrollment_id, participant_id)
         headers["Location"] = url_for(
             ".Participant", enrollment_id=enrollment_id, participant_id=participant_id
         )
@@ -61,10 +62,10 @@ class Participant(MethodView):
         self, enrollment_id: UUID, participant_id: UUID, expected_version: int | None
     ) -> Reply:
         """Record that a participant left; they stay listed with `left_at`"""
-        services().app.leave(
+        version = services().app.leave(
             enrollment_id,
             participant_id,
             actor=current_actor(),
             expected_version=expected_version,
         )
-        return participant_reply(enrollment_id, participant_id)
+        return participant_written(enrollment_id, participant_id, version)

@@ -20,6 +20,7 @@ from api.schemas.series import (
     SeriesPatchSchema,
 )
 from api.time_travel import catalogue_then, series_then
+from api.write_replies import series_announced, series_written
 
 blp = Blueprint(
     "peer-learnings",
@@ -54,7 +55,7 @@ class Catalogue(MethodView):
     def post(self, details: dict[str, Any]) -> Reply:
         """Announce a new Peer-Learning"""
         peer_learning_id = services().app.announce(actor=current_actor(), **details)
-        detail, status, headers = series_reply(peer_learning_id, 201)
+        detail, status, headers = series_announced(peer_learning_id)
         headers["Location"] = url_for(".Series", peer_learning_id=peer_learning_id)
         return detail, status, headers
 
@@ -84,7 +85,7 @@ class Series(MethodView):
         self, changes: dict[str, Any], peer_learning_id: UUID, expected_version: int | None
     ) -> Reply:
         """Revise the details of a Peer-Learning"""
-        services().app.revise_details(
+        version = services().app.revise_details(
             peer_learning_id, changes, actor=current_actor(), expected_version=expected_version
         )
-        return series_reply(peer_learning_id)
+        return series_written(peer_learning_id, version)

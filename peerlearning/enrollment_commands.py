@@ -98,10 +98,11 @@ class EnrollmentCommands(SeriesCommands):
         participant_id: UUID,
         actor: str,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         enrollment = self._change_enrollment(enrollment_id, expected_version)
         enrollment.leave(participant_id, now=self.clock.now(), actor=actor)
         self.record(enrollment)
+        return enrollment.version
 
     def withdraw_enrollment(
         self,
@@ -109,12 +110,13 @@ class EnrollmentCommands(SeriesCommands):
         actor: str,
         reason: str | None = None,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         enrollment = self._change_enrollment(enrollment_id, expected_version)
         series = self.series(enrollment.peer_learning_id)
         enrollment.withdraw(actor=actor, reason=reason)
         series.release(enrollment.id, actor=actor)
         self.record(series, enrollment, *self._promote_waitlisted(series))
+        return enrollment.version
 
     def reject_enrollment(
         self,
@@ -122,12 +124,13 @@ class EnrollmentCommands(SeriesCommands):
         reason: str,
         actor: str,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         enrollment = self._change_enrollment(enrollment_id, expected_version)
         series = self.series(enrollment.peer_learning_id)
         enrollment.reject(reason=reason, actor=actor)
         series.release(enrollment.id, actor=actor)
         self.record(series, enrollment, *self._promote_waitlisted(series))
+        return enrollment.version
 
     def add_model_project(
         self,

@@ -14,6 +14,8 @@ from peerlearning.application import StoreApplication, check_expected
 
 
 class SeriesCommands(StoreApplication):
+    """A change returns the version it recorded, so its answer can name that version."""
+
     def announce(self, actor: str, **details: Any) -> UUID:
         for name in ("topics", "regions"):
             values = details.get(name) or ()
@@ -33,10 +35,11 @@ class SeriesCommands(StoreApplication):
         changes: dict[str, Any],
         actor: str,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         series = self._change(peer_learning_id, expected_version)
         series.revise_details(changes, actor=actor)
         self.record(series, *self._promote_waitlisted(series))
+        return series.version
 
     def schedule_meeting(
         self,
@@ -74,10 +77,11 @@ class SeriesCommands(StoreApplication):
         ends_at: datetime,
         actor: str,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         series = self._change(peer_learning_id, expected_version)
         series.reschedule_meeting(meeting_id, starts_at, ends_at, now=self.clock.now(), actor=actor)
         self.record(series)
+        return series.version
 
     def cancel_meeting(
         self,
@@ -86,10 +90,11 @@ class SeriesCommands(StoreApplication):
         actor: str,
         reason: str | None = None,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         series = self._change(peer_learning_id, expected_version)
         series.cancel_meeting(meeting_id, now=self.clock.now(), actor=actor, reason=reason)
         self.record(series)
+        return series.version
 
     def mark_meeting_held(
         self,
@@ -98,12 +103,13 @@ class SeriesCommands(StoreApplication):
         actor: str,
         attendance: int | None = None,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         series = self._change(peer_learning_id, expected_version)
         series.mark_meeting_held(
             meeting_id, now=self.clock.now(), actor=actor, attendance=attendance
         )
         self.record(series)
+        return series.version
 
     def hold_reflection(
         self,
@@ -112,11 +118,12 @@ class SeriesCommands(StoreApplication):
         held_on: date | None = None,
         notes: str | None = None,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         series = self._change(peer_learning_id, expected_version)
         day = today(self.clock)
         series.hold_reflection(held_on or day, today=day, actor=actor, notes=notes)
         self.record(series)
+        return series.version
 
     def close_series(
         self,
@@ -124,11 +131,12 @@ class SeriesCommands(StoreApplication):
         actor: str,
         effective_on: date | None = None,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         series = self._change(peer_learning_id, expected_version)
         day = today(self.clock)
         series.close(effective_on or day, today=day, actor=actor)
         self.record(series)
+        return series.version
 
     def withdraw_series(
         self,
@@ -137,11 +145,12 @@ class SeriesCommands(StoreApplication):
         effective_on: date | None = None,
         reason: str | None = None,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         series = self._change(peer_learning_id, expected_version)
         day = today(self.clock)
         series.withdraw(effective_on or day, today=day, actor=actor, reason=reason)
         self.record(series)
+        return series.version
 
     def set_joining(
         self,
@@ -149,13 +158,14 @@ class SeriesCommands(StoreApplication):
         open: bool,
         actor: str,
         expected_version: int | None = None,
-    ) -> None:
+    ) -> int:
         series = self._change(peer_learning_id, expected_version)
         if open:
             series.reopen_joining(actor=actor)
         else:
             series.close_joining(actor=actor)
         self.record(series)
+        return series.version
 
     def _promote_waitlisted(self, series: PeerLearning) -> list[Enrollment]:
         """Fills free seats from the waiting list (after a withdrawal or more capacity)."""
