@@ -9,6 +9,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from zoneinfo import ZoneInfo
 
 from domain.durations import parse_duration
+from domain.errors import InvalidValue
 
 DISPATCH_NAMESPACE = uuid5(NAMESPACE_URL, "peer-learning/reminder-dispatch")
 
@@ -38,8 +39,26 @@ def dispatch_id_for(
     return uuid5(DISPATCH_NAMESPACE, key)
 
 
+class OutsideCalendar(InvalidValue):
+    """A reminder offset that puts its due time where the calendar does not reach."""
+
+    def __init__(self, offset: str) -> None:
+        super().__init__(f"The reminder offset {offset} puts its due time outside the calendar.")
+        self.offset = offset
+
+
 def reminder_due_at(starts_at: datetime, offset: str, timezone: str) -> datetime:
-    """Weeks and days count in the series' calendar (same local time across DST), hours exactly."""
+    """Weeks and days count in the series' calendar (same local time across DST), hours exactly.
+
+    Raises OutsideCalendar for an offset too large to count back from the meeting.
+    """
+    try:
+        return _count_back(starts_at, offset, timezone)
+    except (OverflowError, ValueError) as error:  # a date before year 1, or digits beyond int
+        raise OutsideCalendar(offset[:40]) from error
+
+
+def _count_back(starts_at: datetime, offset: str, timezone: str) -> datetime:
     parse_duration(offset)
     date_part, _, time_part = offset.strip().upper().removeprefix("P").partition("T")
     days = sum(

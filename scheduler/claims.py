@@ -20,6 +20,7 @@ from scheduler.facts import MeetingFacts, Recipient
 
 log = logging.getLogger(__name__)
 ACTOR = "scheduler"
+Outcome = Callable[[ReminderDispatch, str, str], None]  # records why a mail is not sent
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,19 @@ class Claims:
 
     def give_up(self, letters: list[Letter], reason: str) -> int:
         """Records letters that will never be sent as missed, unless someone else did."""
+        return self._close(letters, reason, ReminderDispatch.record_missed)
+
+    def refuse(self, letters: list[Letter], reason: str) -> int:
+        """Records letters that can never be sent as failed for good, unless someone else did."""
+        return self._close(letters, reason, ReminderDispatch.record_failed)
+
+    def _close(self, letters: list[Letter], reason: str, outcome: Outcome) -> int:
         dispatches = [self._new(letter) for letter in letters]
         for dispatch in dispatches:
-            dispatch.record_missed(reason, actor=ACTOR)
+            outcome(dispatch, reason, ACTOR)
         recorded = len(dispatches) if self._record(*dispatches) else 0
         if not recorded and len(letters) > 1:
-            recorded = sum(self.give_up([letter], reason) for letter in letters)
+            recorded = sum(self._close([letter], reason, outcome) for letter in letters)
         self.publish()
         return recorded
 

@@ -12,7 +12,8 @@ from typing import Protocol
 
 from domain.clock import Clock
 from scheduler.claims import ACTOR, Claims, Parcel
-from scheduler.message import build_message
+from scheduler.isolation import failure_kind, report_once
+from scheduler.message import UnbuildableMail, build_message
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import ConnectionLost, Mailbox, PermanentFailure, TransientFailure
 
@@ -60,19 +61,35 @@ class Courier:
         if not parcel.dispatch.held_by(self.claims.owner, self.clock.now() + self._margin()):
             return  # the lease runs out before the server could answer: leave it to a retry
         late = self._is_late(parcel)
+        message = self._built(parcel, late, tally)
+        if message is None:
+            return
         try:
-            mailbox.send(self._message(parcel, late))
+            mailbox.send(message)
         except ConnectionLost:
             raise
         except PermanentFailure as error:
-            parcel.dispatch.record_failed(str(error), actor=ACTOR)
-            tally.failed += self.claims.settle(parcel.dispatch)
+            self._fail(parcel, str(error), tally, f"permanent ({str(error)[:3]})")
             return
         except TransientFailure as error:
             self._defer(parcel, str(error), tally)
             return
         parcel.dispatch.record_sent(self.clock.now(), late=late, actor=ACTOR)
         tally.sent += self.claims.settle(parcel.dispatch)
+
+    def _built(self, parcel: Parcel, late: bool, tally: Tally) -> Message | None:
+        """The mail, or None if it cannot be built: then it failed for good, nothing was sent."""
+        try:
+            return self._message(parcel, late)
+        except Exception as error:  # any value the mail cannot hold fails this mail alone
+            self._fail(parcel, unbuildable(error), tally, failure_kind(error))
+            return None
+
+    def _fail(self, parcel: Parcel, reason: str, tally: Tally, kind: str) -> None:
+        """Records a mail that will never go out, and logs it once by its id."""
+        parcel.dispatch.record_failed(reason, actor=ACTOR)
+        tally.failed += self.claims.settle(parcel.dispatch)
+        report_once("Mail", (parcel.dispatch.id,), kind)
 
     def _message(self, parcel: Parcel, late: bool) -> Message:
         letter = parcel.letter
@@ -98,6 +115,13 @@ class Courier:
         retry_at = self.clock.now() + min(backoff, self.settings.retry_max)
         parcel.dispatch.defer(reason, retry_at, actor=ACTOR)
         tally.deferred += self.claims.settle(parcel.dispatch)
+
+
+def unbuildable(error: Exception) -> str:
+    """Why a mail could not be built: our own words, never the value that broke it."""
+    if isinstance(error, UnbuildableMail):
+        return f"The mail could not be built: {error}"
+    return f"The mail could not be built ({type(error).__name__})."
 
 
 def _draining(parcels: list[Parcel]) -> Iterator[Parcel]:

@@ -6,6 +6,8 @@ import logging
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from scheduler.isolation import one_run
+
 if TYPE_CHECKING:
     from scheduler.process import ReminderScheduler
 
@@ -27,27 +29,31 @@ def send_reminder(
     scheduler = _running.get(key)
     if scheduler is None:
         return
-    tally = scheduler.service.remind(
-        UUID(peer_learning_id), UUID(meeting_id), schedule_version, offset
-    )
-    log.info("Reminder %s of meeting %s: %s", offset, meeting_id, tally)
+    with one_run(f"Reminder job {meeting_id} {offset[:40]}"):
+        tally = scheduler.service.remind(
+            UUID(peer_learning_id), UUID(meeting_id), schedule_version, offset
+        )
+        log.info("Reminder %s of meeting %s: %s", offset[:40], meeting_id, tally)
 
 
 def reconcile(key: str) -> None:
     scheduler = _running.get(key)
     if scheduler is not None:
-        scheduler.reconcile()
+        with one_run("Reconcile"):
+            scheduler.reconcile()
 
 
 def sweep(key: str) -> None:
     scheduler = _running.get(key)
     if scheduler is not None:
-        tally = scheduler.service.sweep(wait=False)
-        if tally.sent or tally.failed or tally.deferred:
-            log.info("Sweep: %s", tally)
+        with one_run("Sweep"):
+            tally = scheduler.service.sweep(wait=False)
+            if tally.sent or tally.failed or tally.deferred:
+                log.info("Sweep: %s", tally)
 
 
 def watch(key: str) -> None:
     scheduler = _running.get(key)
     if scheduler is not None:
-        scheduler.look_for_changes()
+        with one_run("Watch"):
+            scheduler.look_for_changes()

@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.durations import parse_duration
+from domain.errors import InvalidValue
 from projections.queries import ViewQueries
 from scheduler.facts import MeetingFacts, Recipient
 
@@ -40,10 +41,18 @@ class Lookup:
     def upcoming(self, after: datetime, until: datetime | None = None) -> list[MeetingFacts]:
         return [MeetingFacts.of(row) for row in self.views.upcoming_meetings(after, until)]
 
-    def longest_offset(self, offsets: tuple[str, ...]) -> timedelta:
-        """The earliest any reminder can fall due before its meeting, series' own included."""
-        every = [*offsets, *self.views.series_reminder_offsets()]
-        return max(parse_duration(offset) for offset in every)
+    def longest_offset(self, offsets: tuple[str, ...]) -> timedelta | None:
+        """The earliest any reminder can fall due before its meeting, series' own included.
+
+        None if some offset cannot be read as a duration: then no meeting is too far ahead.
+        """
+        longest = timedelta(0)
+        for offset in {*offsets, *self.views.series_reminder_offsets()}:
+            try:
+                longest = max(longest, parse_duration(offset))
+            except (InvalidValue, OverflowError, ValueError):  # too large for a timedelta
+                return None
+        return longest
 
     def recipients(self, peer_learning_id: UUID) -> list[Recipient]:
         """Active participants of admitted enrolments, right now."""

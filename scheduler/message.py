@@ -6,6 +6,7 @@ registry, which matters when thousands of reminders go out at once.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from email.header import Header
 from email.message import Message
@@ -37,10 +38,10 @@ def build_message(
 ) -> Message:
     content = compose(purpose, meeting, recipient, late=late)
     message = MIMEMultipart("mixed", boundary=_boundary(dispatch_id, "mixed"))
-    message["Subject"] = _header(content.subject)  # type: ignore[assignment]
+    message["Subject"] = _header(one_line(content.subject))  # type: ignore[assignment]
     message["From"] = sender
-    message["To"] = formataddr((recipient.name, recipient.email), charset="utf-8")
-    message["Reply-To"] = meeting.contact_email
+    message["To"] = _addressee(recipient)  # type: ignore[assignment]
+    message["Reply-To"] = header_safe(meeting.contact_email, "The contact address")
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id_for(dispatch_id)
     message["Content-Language"] = content.language
@@ -71,5 +72,36 @@ def _boundary(dispatch_id: UUID, part: str) -> str:
     return f"=_{part}_{dispatch_id.hex}"
 
 
+class UnbuildableMail(ValueError):
+    """A value of the mail cannot go into it; the message names the field, never the value."""
+
+
+# Characters that end or break a header line, or that no header may hold.
+BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+LONGEST_LINE = 900  # below SMTP's 998, with room for the header's name
+
+
+def header_safe(value: str, what: str) -> str:
+    if BREAKING.search(value):
+        raise UnbuildableMail(f"{what} holds a line break or control character.")
+    return value
+
+
+def one_line(text: str) -> str:
+    """Our own sentences (the subject) stay on one line whatever the series title holds."""
+    return BREAKING.sub(" ", text)
+
+
+def _addressee(recipient: Recipient) -> str | Header:
+    name = header_safe(recipient.name, "The recipient's name")
+    email = header_safe(recipient.email, "The recipient's address")
+    plain = formataddr((name, email), charset="utf-8")
+    if len(plain) <= LONGEST_LINE:
+        return plain
+    folded = Header(name, "utf-8")  # encoded words, folded over as many lines as it takes
+    folded.append(f"<{email}>", "us-ascii")
+    return folded
+
+
 def _header(text: str) -> str | Header:
-    return text if text.isascii() else Header(text, "utf-8")
+    return text if text.isascii() and len(text) <= LONGEST_LINE else Header(text, "utf-8")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from domain.reminder_rules import Purpose
 from scheduler.claims import Letter
 from scheduler.courier import Tally
 from scheduler.dispatch_work import DispatchWork
 from scheduler.facts import MeetingFacts
+from scheduler.isolation import one_unit
 
 
 class Notices(DispatchWork):
@@ -14,13 +17,18 @@ class Notices(DispatchWork):
         tally = Tally()
         since = self.clock.now() - self.settings.lookback
         for peer_learning_id, meeting_id in self.dispatches.reminded_meetings(since):
-            meeting = self.lookup.meeting(peer_learning_id, meeting_id)
-            if meeting is None or meeting.has_started(self.clock.now()):
-                continue
-            letters = self.letters(meeting)
-            if letters:
-                tally.add(self.courier.deliver(self.claims.claim(letters)))
+            with one_unit("Notices of meeting", meeting_id):
+                tally.add(self.send_for(peer_learning_id, meeting_id))
         return tally
+
+    def send_for(self, peer_learning_id: UUID, meeting_id: UUID) -> Tally:
+        meeting = self.lookup.meeting(peer_learning_id, meeting_id)
+        if meeting is None or meeting.has_started(self.clock.now()):
+            return Tally()
+        letters = self.letters(meeting)
+        if not letters:
+            return Tally()
+        return self.courier.deliver(self.claims.claim(letters))
 
     def letters(self, meeting: MeetingFacts) -> list[Letter]:
         """Cancelled: everyone reminded. Moved: everyone who knows an older version."""

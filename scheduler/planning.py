@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
+from domain.errors import InvalidValue
 from domain.reminder_rules import reminder_due_at
 from scheduler.facts import MeetingFacts
 
@@ -44,14 +45,34 @@ def offsets_of(meeting: MeetingFacts, default: tuple[str, ...]) -> tuple[str, ..
     return meeting.reminder_offsets or default
 
 
-def occurrences(meeting: MeetingFacts, default: tuple[str, ...]) -> list[Occurrence]:
+@dataclass(frozen=True)
+class Plan:
+    """The reminders of one meeting: those with a due time, and offsets that have none."""
+
+    occurrences: list[Occurrence]
+    unplannable: dict[str, str]  # offset -> why it has no due time
+
+
+def plan(meeting: MeetingFacts, default: tuple[str, ...]) -> Plan:
     if not meeting.wants_reminders or meeting.is_cancelled:
-        return []
-    found = (occurrence_of(meeting, offset) for offset in offsets_of(meeting, default))
-    return sorted(found, key=lambda o: o.due_at)
+        return Plan([], {})
+    found: list[Occurrence] = []
+    unplannable: dict[str, str] = {}
+    for offset in offsets_of(meeting, default):
+        try:
+            found.append(occurrence_of(meeting, offset))
+        except InvalidValue as error:  # e.g. an offset reaching back before the calendar
+            unplannable[offset] = str(error)[:200]
+    return Plan(sorted(found, key=lambda o: o.due_at), unplannable)
+
+
+def occurrences(meeting: MeetingFacts, default: tuple[str, ...]) -> list[Occurrence]:
+    """The reminders of the meeting that have a due time, earliest first."""
+    return plan(meeting, default).occurrences
 
 
 def occurrence_of(meeting: MeetingFacts, offset: str) -> Occurrence:
+    """Raises InvalidValue (OutsideCalendar) if the offset gives no due time."""
     return Occurrence(
         peer_learning_id=meeting.peer_learning_id,
         meeting_id=meeting.meeting_id,

@@ -14,6 +14,8 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from peerlearning.bootstrap import Services
 from scheduler import jobs, planning
 from scheduler.courier import Outbox
+from scheduler.facts import MeetingFacts
+from scheduler.isolation import one_unit
 from scheduler.planning import Occurrence
 from scheduler.service import ReminderService, build_service
 from scheduler.settings import ReminderSettings, reminder_settings
@@ -110,18 +112,26 @@ class ReminderScheduler:
 
     def _plan_all(self) -> None:
         now = self.service.clock.now()
-        current = {
-            occurrence.job_id: occurrence
-            for meeting in self.service.lookup.upcoming(after=now)
-            for occurrence in planning.occurrences(meeting, self.settings.offsets)
-        }
+        current: dict[str, Occurrence] = {}
+        unsure: set[str] = set()  # meetings whose plan failed keep the jobs they had
+        for meeting in self.service.lookup.upcoming(after=now):
+            with one_unit("Plan of meeting", meeting.meeting_id) as unit:
+                current.update(self._occurrences(meeting))
+            if unit.failed:
+                unsure.add(planning.job_id_for(meeting.meeting_id, ""))
         for job in self.pending_jobs():
-            if job.id not in current:
+            if job.id not in current and not job.id.startswith(tuple(unsure)):
                 job.remove()
         for occurrence in current.values():
             if occurrence.due_at > now:
-                self._plan(occurrence)
+                with one_unit("Job of reminder", occurrence.job_id):
+                    self._plan(occurrence)
         self.service.send_notices(wait=False)
+
+    def _occurrences(self, meeting: MeetingFacts) -> dict[str, Occurrence]:
+        """The meeting's reminders that have a due time; the sweep fails those without."""
+        found = planning.occurrences(meeting, self.settings.offsets)
+        return {occurrence.job_id: occurrence for occurrence in found}
 
     def _plan(self, occurrence: Occurrence) -> None:
         args = [self.key, *occurrence.job_args()]

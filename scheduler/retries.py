@@ -9,27 +9,28 @@ from domain.reminders import ReminderDispatch
 from scheduler.claims import ACTOR, Letter, Parcel
 from scheduler.courier import Tally
 from scheduler.dispatch_work import DispatchWork
+from scheduler.isolation import one_unit
 
 
 class Retries(DispatchWork):
     def retry_due(self) -> Tally:
-        parcels = []
+        parcels: list[Parcel] = []
         for dispatch_id in self.dispatches.free_to_retry(self.clock.now()):
-            parcel = self._retake(dispatch_id)
-            if parcel is not None:
-                parcels.append(parcel)
+            with one_unit("Retry of mail", dispatch_id):
+                parcels.extend(self._retaken(dispatch_id))
         return self.courier.deliver(parcels) if parcels else Tally()
 
-    def _retake(self, dispatch_id: UUID) -> Parcel | None:
+    def _retaken(self, dispatch_id: UUID) -> list[Parcel]:
+        """The mail taken over for one more try, if it is still free and still wanted."""
         dispatch = self.claims.reclaim(dispatch_id)
         if dispatch is None:
-            return None
+            return []
         letter, obstacle = self._letter(dispatch)
         if letter is None:
             dispatch.record_missed(obstacle, actor=ACTOR)
             self.claims.settle(dispatch)
-            return None
-        return Parcel(letter, dispatch)
+            return []
+        return [Parcel(letter, dispatch)]
 
     def _letter(self, dispatch: ReminderDispatch) -> tuple[Letter | None, str]:
         """The mail rebuilt from today's facts, or why it must not go out any more."""

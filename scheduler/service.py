@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import socket
 import threading
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
+from domain.errors import InvalidValue
 from peerlearning.application import StoreApplication
 from projections.db import ViewDb
 from projections.queries import ViewQueries
@@ -18,6 +19,7 @@ from scheduler.courier import Courier, Outbox, Tally
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.dispatch_work import DispatchWork
 from scheduler.facts import MeetingFacts
+from scheduler.isolation import one_unit, report_once
 from scheduler.lookup import Lookup
 from scheduler.notices import Notices
 from scheduler.planning import Occurrence
@@ -28,6 +30,7 @@ from scheduler.writer import dispatch_writer, listeners_of
 
 # Day offsets keep the local time, so across a DST change a day may last 25 hours.
 DST_MARGIN = timedelta(days=1)
+EARLIEST = datetime.min.replace(tzinfo=UTC)  # the due time of a reminder the calendar cannot hold
 
 
 class ReminderService(DispatchWork):
@@ -47,27 +50,51 @@ class ReminderService(DispatchWork):
                 return Tally()
             if offset not in planning.offsets_of(meeting, self.settings.offsets):
                 return Tally()
-            return self.handle(planning.occurrence_of(meeting, offset), meeting)
+            if not meeting.wants_reminders or meeting.is_cancelled:
+                return Tally()
+            try:
+                occurrence = planning.occurrence_of(meeting, offset)
+            except InvalidValue as error:  # the offset reaches back before the calendar
+                return self.refuse(meeting, offset, str(error)[:200])
+            return self.handle(occurrence, meeting)
 
     def sweep(self, wait: bool = True) -> Tally:
         """Everything due without a job: reminders, retries, change and cancellation notices.
 
-        With wait=False a sweep that finds another one running leaves the work to it.
+        Each meeting, retried mail and notice is a unit of its own: one that fails is logged
+        and the sweep goes on. With wait=False a sweep that finds another one running leaves
+        the work to it.
         """
         if not self.lock.acquire(blocking=wait):
             return Tally()
         try:
-            now = self.clock.now()
             tally = Tally()
-            horizon = self.lookup.longest_offset(self.settings.offsets) + DST_MARGIN
-            meetings = self.lookup.upcoming(after=now - self.settings.lookback, until=now + horizon)
-            for meeting in meetings:
-                for occurrence in planning.due(meeting, self.settings.offsets, now):
-                    tally.add(self.handle(occurrence, meeting))
+            for meeting in self.meetings_to_sweep():
+                with one_unit("Reminders of meeting", meeting.meeting_id):
+                    tally.add(self.remind_meeting(meeting))
             tally.add(self.retries.retry_due())
             return tally.add(self.notices.send_due())
         finally:
             self.lock.release()
+
+    def meetings_to_sweep(self) -> list[MeetingFacts]:
+        """Meetings recent or near enough for one of their reminders to be due."""
+        now = self.clock.now()
+        longest = self.lookup.longest_offset(self.settings.offsets)
+        return self.lookup.upcoming(
+            after=now - self.settings.lookback, until=_horizon(now, longest)
+        )
+
+    def remind_meeting(self, meeting: MeetingFacts) -> Tally:
+        tally = Tally()
+        plan = planning.plan(meeting, self.settings.offsets)
+        now = self.clock.now()
+        for occurrence in plan.occurrences:
+            if occurrence.due_at <= now:
+                tally.add(self.handle(occurrence, meeting))
+        for offset, reason in plan.unplannable.items():
+            tally.add(self.refuse(meeting, offset, reason))
+        return tally
 
     def send_notices(self, wait: bool = True) -> Tally:
         if not self.lock.acquire(blocking=wait):
@@ -96,6 +123,20 @@ class ReminderService(DispatchWork):
             return Tally()
         return self.send(letters)
 
+    def refuse(self, meeting: MeetingFacts, offset: str, reason: str) -> Tally:
+        """A reminder without a due time can never go out: its mails fail, once each."""
+        known = self.dispatches.known(meeting.meeting_id)
+        letters = [
+            Letter("reminder", offset, meeting, recipient, EARLIEST)
+            for recipient in self.lookup.recipients(meeting.peer_learning_id)
+        ]
+        letters = [letter for letter in letters if letter.dispatch_id not in known]
+        if not letters:
+            return Tally()
+        failed = self.claims.refuse(letters, reason)
+        report_once("Reminder of meeting", (meeting.meeting_id, offset[:40]), "no due time")
+        return Tally(failed=failed)
+
     def letters(self, occurrence: Occurrence, meeting: MeetingFacts) -> list[Letter]:
         """Reminders for those taking part when it is due, not yet claimed by anyone."""
         known = self.dispatches.known(meeting.meeting_id)
@@ -113,6 +154,16 @@ class ReminderService(DispatchWork):
             parcels = self.claims.claim(letters[start : start + size])
             tally.add(self.courier.deliver(parcels))
         return tally
+
+
+def _horizon(now: datetime, longest: timedelta | None) -> datetime | None:
+    """How far ahead a reminder may be due; None (no bound) past what the calendar holds."""
+    if longest is None:
+        return None
+    try:
+        return now + longest + DST_MARGIN
+    except OverflowError:
+        return None
 
 
 def build_service(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email.errors import MessageError
 from email.message import Message
+from email.utils import getaddresses
 from typing import Protocol
 
 from scheduler.settings import SmtpSettings
@@ -46,7 +49,7 @@ class SmtpOutbox:
         try:
             client = self._connect()
         except (OSError, smtplib.SMTPException) as error:
-            raise ConnectionLost(_describe(error)) from error
+            raise ConnectionLost(_describe(error, ())) from error
         try:
             yield SmtpSession(client)
         finally:
@@ -80,24 +83,53 @@ class SmtpSession:
         self.client = client
 
     def send(self, message: Message) -> None:
+        addresses = _recipients_of(message)
         try:
             refused = self.client.send_message(message)
+        except smtplib.SMTPNotSupportedError as error:  # e.g. an address needing SMTPUTF8
+            raise PermanentFailure(_describe(error, addresses)) from None
         except smtplib.SMTPRecipientsRefused as error:
-            raise _by_code(min(code for code, _ in error.recipients.values()), error) from error
+            code = min(code for code, _ in error.recipients.values())
+            raise _by_code(code, error, addresses) from None
         except smtplib.SMTPSenderRefused as error:
-            log.error("The SMTP server refuses our sender address: %s", _describe(error))
-            raise TransientFailure(_describe(error)) from error
+            log.error("The SMTP server refuses our sender address: %s", _describe(error, ()))
+            raise TransientFailure(_describe(error, addresses)) from None
         except smtplib.SMTPResponseException as error:
-            raise _by_code(error.smtp_code, error) from error
+            raise _by_code(error.smtp_code, error, addresses) from None
         except (OSError, smtplib.SMTPException) as error:
-            raise ConnectionLost(_describe(error)) from error
+            raise ConnectionLost(_describe(error, addresses)) from None
+        except (MessageError, ValueError, TypeError) as error:
+            # smtplib writes the whole mail out before it speaks to the server: the mail
+            # itself cannot be written (a header that would break its line, ...).
+            self._reset()
+            raise PermanentFailure(f"The mail could not be written out ({_kind(error)}).") from None
         if refused:
-            raise _by_code(min(code for code, _ in refused.values()), refused)
+            code = min(code for code, _ in refused.values())
+            raise _by_code(code, refused, addresses)
+
+    def _reset(self) -> None:
+        try:
+            self.client.rset()
+        except (OSError, smtplib.SMTPException) as error:
+            raise ConnectionLost(_describe(error, ())) from None
 
 
-def _by_code(code: int, error: object) -> DeliveryProblem:
+def _recipients_of(message: Message) -> tuple[str, ...]:
+    """The addresses in the mail's address headers, so a failure reason can leave them out.
+
+    A header too broken to read gives none: the reason is still rid of anything that looks
+    like an address.
+    """
+    try:
+        values = [str(v) for name in ("To", "Cc", "Bcc") for v in message.get_all(name, [])]
+        return tuple(address for _, address in getaddresses(values) if address)
+    except (ValueError, TypeError):
+        return ()
+
+
+def _by_code(code: int, error: object, addresses: tuple[str, ...]) -> DeliveryProblem:
     """5xx for the recipient or the mail is permanent; everything else may heal."""
-    text = _describe(error)
+    text = _describe(error, addresses)
     if code == 421:
         return ConnectionLost(text)
     if 500 <= code < 600:
@@ -105,14 +137,39 @@ def _by_code(code: int, error: object) -> DeliveryProblem:
     return TransientFailure(text)
 
 
-def _describe(error: object) -> str:
+def _describe(error: object, addresses: tuple[str, ...]) -> str:
+    """The SMTP code and the server's text, without the recipient's or any other address."""
     if isinstance(error, smtplib.SMTPResponseException):
         reply = error.smtp_error
         detail = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
-        return f"{error.smtp_code} {detail}"
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return "; ".join(f"{r}: {c} {m!r}" for r, (c, m) in error.recipients.items())
-    return f"{type(error).__name__}: {error}"
+        text = f"{error.smtp_code} {detail}"
+    elif isinstance(error, smtplib.SMTPRecipientsRefused):
+        text = "; ".join(_reply(code, reply) for code, reply in error.recipients.values())
+    elif isinstance(error, dict):  # the recipients refused while others were accepted
+        text = "; ".join(_reply(code, reply) for code, reply in error.values())
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return redacted(text, addresses)
+
+
+def _reply(code: int, reply: bytes | str) -> str:
+    detail = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
+    return f"{code} {detail}"
+
+
+def _kind(error: BaseException) -> str:
+    return type(error).__name__
+
+
+ANY_ADDRESS = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']+")
+REDACTED = "<recipient>"
+
+
+def redacted(text: str, addresses: tuple[str, ...] | list[str] = ()) -> str:
+    """The text with the given addresses, and anything else that looks like one, taken out."""
+    for address in sorted(addresses, key=len, reverse=True):
+        text = re.sub(re.escape(address), REDACTED, text, flags=re.IGNORECASE)
+    return ANY_ADDRESS.sub(REDACTED, text)
 
 
 def _quit(client: smtplib.SMTP) -> None:
