@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import request
 from flask.views import MethodView
 from werkzeug.wrappers import Response as BaseResponse
 
 from api.blueprint import Blueprint
 from api.context import services
+from api.schemas.series import FeedQuerySchema
 from web.conditional import conditional_response
 from web.feeds import series_feed, upcoming_feed
 
@@ -37,10 +37,6 @@ def calendar_doc(what: str) -> dict[str, Any]:
     }
 
 
-def query_text(name: str) -> dict[str, Any]:
-    return {"in": "query", "name": name, "required": False, "schema": {"type": "string"}}
-
-
 @blp.route("/peer-learnings/<uuid:peer_learning_id>/calendar.ics")
 class SeriesCalendar(MethodView):
     @blp.doc(**calendar_doc("Every meeting of the series; cancelled ones as STATUS:CANCELLED."))
@@ -52,11 +48,9 @@ class SeriesCalendar(MethodView):
 
 @blp.route("/calendar.ics")
 class UpcomingCalendar(MethodView):
-    @blp.doc(parameters=[query_text("topic"), query_text("region")])
+    @blp.arguments(FeedQuerySchema, location="query", as_kwargs=True)
     @blp.doc(**calendar_doc("The upcoming meetings of every series that has not finished."))
-    def get(self) -> BaseResponse:
+    def get(self, topic: str | None = None, region: str | None = None) -> BaseResponse:
         """Subscribe to all upcoming meetings, optionally by topic or region"""
-        topic = request.args.get("topic") or None
-        region = request.args.get("region") or None
-        feed = upcoming_feed(services(), topic, region)
+        feed = upcoming_feed(services(), topic or None, region or None)
         return conditional_response(feed.body, CALENDAR, feed.last_modified)

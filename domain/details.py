@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from domain.durations import parse_offsets
@@ -12,41 +11,42 @@ from domain.values import (
     Format,
     Scope,
     SeriesDetails,
+    require_day,
     require_email,
     require_enum,
+    require_line,
+    require_link,
     require_text,
     require_timezone,
 )
 
 REVISABLE = frozenset(SeriesDetails.__dataclass_fields__)
+MOST_LIST_ITEMS = 50
 
 
 def _texts(values: Any, what: str) -> tuple[str, ...]:
     if isinstance(values, str) or not isinstance(values, list | tuple):
         raise InvalidValue(f"{what} must be a list of texts.")
-    return tuple(require_text(v, what, 100) for v in values)
+    if len(values) > MOST_LIST_ITEMS:
+        raise InvalidValue(f"{what} may name at most {MOST_LIST_ITEMS} entries.")
+    return tuple(require_line(v, what, 100) for v in values)
 
 
 def _url(value: str | None, what: str) -> str | None:
-    if value is None:
-        return None
-    url = require_text(value, what, 2000)
-    if not url.startswith(("https://", "http://")):
-        raise InvalidValue(f"{what} must start with https:// or http://.")
-    return url
+    return None if value is None else require_link(value, what)
 
 
 def check_details(d: SeriesDetails) -> SeriesDetails:
     details = replace(
         d,
-        title=require_text(d.title, "Title", 300),
-        host=require_text(d.host, "Host", 300),
+        title=require_line(d.title, "Title", 300),
+        host=require_line(d.host, "Host", 300),
         summary=require_text(d.summary, "Summary", 10000),
         topics=_texts(d.topics, "Topics"),
         scope=require_enum(Scope, d.scope, "Scope"),
         regions=_texts(d.regions, "Regions"),
         format=require_enum(Format, d.format, "Format"),
-        location=require_text(d.location, "Location", 300) if d.location else None,
+        location=require_line(d.location, "Location", 300) if d.location else None,
         agenda_url=_url(d.agenda_url, "Agenda URL"),
         contact_email=require_email(d.contact_email, "Contact e-mail"),
         timezone=require_timezone(d.timezone),
@@ -58,11 +58,12 @@ def check_details(d: SeriesDetails) -> SeriesDetails:
 
 
 def _check_numbers(d: SeriesDetails) -> None:
-    if not isinstance(d.starts_on, date):
-        raise InvalidValue("The start date must be a date, e.g. 2024-10-01.")
+    require_day(d.starts_on, "The start date")
+    if d.ends_on is not None:
+        require_day(d.ends_on, "The end date")
     if d.ends_on is not None and d.ends_on < d.starts_on:
         raise InvalidValue("The series cannot end before it starts.")
-    if not 1 <= d.planned_meetings <= 100:
+    if not isinstance(d.planned_meetings, int) or not 1 <= d.planned_meetings <= 100:
         raise InvalidValue("Planned meetings must be between 1 and 100.")
     if d.capacity is not None and not 1 <= d.capacity <= 10000:
         raise InvalidValue("Capacity must be between 1 and 10000 municipalities.")

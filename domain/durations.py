@@ -11,17 +11,45 @@ _DURATION = re.compile(
     r"^P(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
     r"(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
 )
+SECONDS_PER = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
+LONGEST_TEXT = 32
+LONGEST_DURATION = timedelta.max
+
+# A reminder goes out at most a year (a leap year) before its meeting, and a series names
+# at most this many offsets: every due moment then stays inside the programme's calendar.
+LONGEST_OFFSET = timedelta(days=366)
+LONGEST_OFFSET_TEXT = "P366D"
+MOST_OFFSETS = 10
 
 
 def parse_duration(text: str) -> timedelta:
-    match = _DURATION.match(text.strip().upper())
-    if not match or text.strip().upper() in ("P", "PT") or text.strip().endswith("T"):
+    """Any positive duration a timedelta holds; too long a one is refused, never overflowed."""
+    seconds = _seconds(text)
+    if seconds > LONGEST_DURATION.total_seconds():
+        raise InvalidValue(f"'{text}' is longer than any duration we can count with.")
+    return timedelta(seconds=seconds)
+
+
+def parse_offset(text: str) -> timedelta:
+    """One reminder offset: a positive duration of at most P366D."""
+    seconds = _seconds(text)
+    if seconds > LONGEST_OFFSET.total_seconds():
+        raise InvalidValue(
+            f"Reminder offset '{text.strip()}' is longer than {LONGEST_OFFSET_TEXT}; "
+            "remind at most a year before the meeting."
+        )
+    return timedelta(seconds=seconds)
+
+
+def _seconds(text: str) -> int:
+    written = text.strip().upper()
+    match = _DURATION.match(written) if len(written) <= LONGEST_TEXT else None
+    if not match or written in ("P", "PT") or written.endswith("T"):
         raise InvalidValue(f"'{text}' is not an ISO 8601 duration; use e.g. P7D, P1D or PT1H.")
-    parts = {name: int(value) for name, value in match.groupdict().items() if value}
-    duration = timedelta(**parts)
-    if duration <= timedelta(0):
+    seconds = sum(SECONDS_PER[name] * int(n) for name, n in match.groupdict().items() if n)
+    if seconds <= 0:
         raise InvalidValue(f"Reminder offset '{text}' must be longer than zero.")
-    return duration
+    return seconds
 
 
 def parse_offsets(texts: list[str] | tuple[str, ...] | str) -> tuple[str, ...]:
@@ -29,6 +57,10 @@ def parse_offsets(texts: list[str] | tuple[str, ...] | str) -> tuple[str, ...]:
     cleaned = tuple(item.strip().upper() for item in items if item.strip())
     if not cleaned:
         raise InvalidValue("Give at least one reminder offset, e.g. P1D.")
+    if len(cleaned) > MOST_OFFSETS:
+        raise InvalidValue(
+            f"Give at most {MOST_OFFSETS} reminder offsets; {len(cleaned)} were given."
+        )
     for item in cleaned:
-        parse_duration(item)
+        parse_offset(item)
     return cleaned

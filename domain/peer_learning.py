@@ -102,7 +102,7 @@ class PeerLearning(Aggregate):
         rules.require_not_finished(self)
         require_enum(MeetingKind, meeting.kind, "Meeting kind")
         rules.require_mode(meeting.mode)
-        meeting = replace(meeting, meeting_id=meeting.meeting_id or uuid4())
+        meeting = replace(meeting, meeting_id=meeting.meeting_id or uuid4()).checked_facts()
         check_fits(meeting, self.meetings.values(), self.details)
         self._meeting_scheduled(meeting=meeting, actor=actor)
         return meeting.meeting_id

@@ -8,9 +8,10 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vText
 
 from domain.glossary import MEETING_KIND
+from domain.values import is_web_link
 
 UID_DOMAIN = "peer-learnings.smart-cities"
 
@@ -49,9 +50,15 @@ def meeting_event(meeting: Mapping[str, Any], series: Mapping[str, Any], stamp: 
     event.add("location", meeting.get("location") or "Online")
     event.add("status", "CANCELLED" if meeting["state"] == CANCELLED else "CONFIRMED")
     event.add("transp", "TRANSPARENT" if meeting["state"] == CANCELLED else "OPAQUE")
-    if series.get("agenda_url"):
+    if agenda_link(series):
         event.add("url", series["agenda_url"])
     return event
+
+
+def agenda_link(series: Mapping[str, Any]) -> str | None:
+    """The agenda as a link, if it is one: older records may hold any text there."""
+    link = series.get("agenda_url")
+    return link if link and is_web_link(link) else None
 
 
 def series_of(upcoming: Mapping[str, Any]) -> dict[str, Any]:
@@ -82,7 +89,7 @@ def feed_calendar(name: str, events: Iterable[Event]) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", vText(name))  # a text value: escaped, never a raw line
     calendar.add("x-wr-timezone", FEED_TIMEZONE)
     zone = Timezone.from_tzid(FEED_TIMEZONE, first_date=ZONE_RULES_FROM, last_date=ZONE_RULES_UNTIL)
     calendar.add_component(zone)

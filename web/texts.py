@@ -41,7 +41,10 @@ UI: dict[str, dict[str, str]] = {
         "back": "Zurück zur Übersicht",
         "online": "online",
         "no_meetings": "Noch keine Termine geplant.",
-        "bad_date": "Das Datum ist ungültig; bitte im Format JJJJ-MM-TT angeben.",
+        "bad_date": "Das Datum ist ungültig; bitte im Format JJJJ-MM-TT angeben, "
+        "zwischen 2000-01-01 und 2199-12-31.",
+        "bad_filter": "Ein Filter ist ungültig (höchstens 100 Zeichen in einer Zeile) "
+        "und wurde weggelassen.",
         "not_found": "Dieses Peer-Learning gibt es nicht.",
         "municipalities": "Teilnehmende Kommunen",
         "other_language": "English",
@@ -89,7 +92,10 @@ UI: dict[str, dict[str, str]] = {
         "back": "Back to the overview",
         "online": "online",
         "no_meetings": "No meetings planned yet.",
-        "bad_date": "The date is not valid; use the form YYYY-MM-DD.",
+        "bad_date": "The date is not valid; use the form YYYY-MM-DD, "
+        "between 2000-01-01 and 2199-12-31.",
+        "bad_filter": "A filter is not valid (at most 100 characters on one line) "
+        "and was left out.",
         "not_found": "There is no such Peer-Learning.",
         "municipalities": "Municipalities taking part",
         "other_language": "Deutsch",

@@ -11,12 +11,15 @@ from flask import Response, render_template, request, url_for
 
 from api.context import services
 from domain.clock import today
+from domain.errors import InvalidValue
+from domain.values import require_day, require_line
 from web.present import meeting_rows, next_meeting_label, period, usual_times
 from web.texts import LANGUAGES, words
 
 EVERYTHING = 1000
 SECTIONS = ("new", "running", "closed", "withdrawn")
 FILTERS = ("topic", "region", "format")
+FILTER_LENGTH = 100
 
 
 class PageBlueprint(flask_smorest.Blueprint):
@@ -38,8 +41,7 @@ blp = PageBlueprint(
 
 @blp.route("/")
 def catalogue() -> Response:
-    lang, (on, bad_date) = language(), requested_day()
-    chosen = {name: request.args.get(name) or None for name in FILTERS}
+    lang, (on, bad_date), (chosen, bad_filter) = language(), requested_day(), chosen_filters()
     views = services().views
     items, _ = views.catalogue(on=on, per_page=EVERYTHING, **chosen)
     everything, _ = views.catalogue(on=on, per_page=EVERYTHING)
@@ -50,13 +52,14 @@ def catalogue() -> Response:
         lang=lang,
         on=on,
         bad_date=bad_date,
+        bad_filter=bad_filter,
         chosen=chosen,
         options=filter_options(everything),
         sections=sections,
         **words(lang),
         **switch_language(lang),
     )
-    return html(page, lang, 400 if bad_date else 200)
+    return html(page, lang, 400 if bad_date or bad_filter else 200)
 
 
 @blp.route("/catalogue/<uuid:peer_learning_id>")
@@ -116,14 +119,28 @@ def language() -> str:
 
 
 def requested_day() -> tuple[date, bool]:
-    """The programme day asked for with ?on=YYYY-MM-DD; today when absent or invalid."""
+    """The programme day asked for with ?on=YYYY-MM-DD; today when absent, invalid or
+    outside the programme's calendar (2000-01-01..2199-12-31), and then it says so."""
     raw = request.args.get("on")
     if raw:
         try:
-            return date.fromisoformat(raw), False
-        except ValueError:
+            return require_day(date.fromisoformat(raw), "The day"), False
+        except (ValueError, InvalidValue):
             return today(services().app.clock), True
     return today(services().app.clock), False
+
+
+def chosen_filters() -> tuple[dict[str, str | None], bool]:
+    """The filters asked for; one that is no short line of text is left out, and said so."""
+    chosen: dict[str, str | None] = {}
+    refused = False
+    for name in FILTERS:
+        raw = request.args.get(name) or None
+        try:
+            chosen[name] = require_line(raw, name, FILTER_LENGTH) if raw else None
+        except InvalidValue:
+            chosen[name], refused = None, True
+    return chosen, refused
 
 
 def html(page: str, lang: str, status: int) -> Response:

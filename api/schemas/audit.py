@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.schemas.common import Strict
+from api.schemas.common import BIGGEST, Moment, Strict
 from api.schemas.series import CatalogueQuerySchema, DayQuerySchema
-
-BIGGEST = 2**63 - 1  # the stores' integer columns
 
 
 class LogQuerySchema(Strict):
@@ -66,7 +64,7 @@ class ErasureSchema(Schema):
     erased = fields.Boolean()
 
 
-AS_OF = {"description": "Recording time: what the system knew then, replayed from events."}
+AS_OF = "Recording time, with its offset: what the system knew then, replayed from events."
 
 
 class SeriesAsOfQuerySchema(DayQuerySchema):
@@ -74,8 +72,8 @@ class SeriesAsOfQuerySchema(DayQuerySchema):
         validate=validate.Range(min=1, max=BIGGEST),
         metadata={"description": "The series exactly as this version of it was recorded."},
     )
-    as_of = fields.AwareDateTime(metadata=AS_OF)
+    as_of = Moment(AS_OF)
 
 
 class CatalogueAsOfQuerySchema(CatalogueQuerySchema):
-    as_of = fields.AwareDateTime(metadata=AS_OF)
+    as_of = Moment(AS_OF)

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.schemas.common import LOCALES, Strict, Text
+from api.schemas.common import LOCALES, Email, Line, Strict, Text
 
 AGS = validate.Regexp(r"^[0-9]{8}$", error="The official municipality key (AGS) has 8 digits.")
 
 
 class MunicipalitySchema(Strict):
-    name = Text(200, 1, required=True)
+    name = Line(200, 1, required=True)
     key = fields.String(allow_none=True, load_default=None, validate=AGS)
-    state = Text(100, allow_none=True, load_default=None)
-    region = Text(100, allow_none=True, load_default=None)
+    state = Line(100, allow_none=True, load_default=None)
+    region = Line(100, allow_none=True, load_default=None)
 
 
 class ContactSchema(Strict):
-    name = Text(200, 1, required=True)
-    email = Text(254, 3, required=True)
+    name = Line(200, 1, required=True)
+    email = Email(required=True)
 
 
 class EnrolSchema(Strict):
@@ -27,10 +27,10 @@ class EnrolSchema(Strict):
 
 
 class JoinSchema(Strict):
-    name = Text(200, 1, required=True)
-    email = Text(254, 3, required=True)
+    name = Line(200, 1, required=True)
+    email = Email(required=True)
     locale = fields.String(load_default="de", validate=LOCALES)
-    timezone = Text(64, allow_none=True, load_default=None)
+    timezone = Line(64, allow_none=True, load_default=None)
 
 
 class ReasonSchema(Strict):

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from marshmallow import fields
 
-from api.schemas.common import Strict, Text, within_programme_years
+from api.schemas.common import Day, Strict, Text
 
 DEFAULT_TODAY = "Default: today in the programme's calendar (Europe/Berlin)."
 
 
 class ReflectionSchema(Strict):
-    held_on = fields.Date(validate=within_programme_years, metadata={"description": DEFAULT_TODAY})
+    held_on = Day(DEFAULT_TODAY)
     notes = Text(10000, allow_none=True)
 
 
 class CloseSchema(Strict):
-    effective_on = fields.Date(
-        validate=within_programme_years, metadata={"description": DEFAULT_TODAY}
-    )
+    effective_on = Day(DEFAULT_TODAY)
 
 
 class WithdrawSeriesSchema(CloseSchema):

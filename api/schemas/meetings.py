@@ -6,15 +6,13 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from api.schemas.common import FORMATS, KINDS, Strict, Text, within_programme_years
+from api.schemas.common import FORMATS, KINDS, Line, Link, Moment, Strict, Text
 
 MOMENT = "An ISO 8601 moment with offset, e.g. 2024-10-01T10:00:00+02:00."
 
 
 def aware(**kwargs: Any) -> fields.AwareDateTime:
-    return fields.AwareDateTime(
-        format="iso", validate=within_programme_years, metadata={"description": MOMENT}, **kwargs
-    )
+    return Moment(MOMENT, **kwargs)
 
 
 class RescheduleSchema(Strict):
@@ -30,9 +28,9 @@ class RescheduleSchema(Strict):
 class MeetingInSchema(RescheduleSchema):
     kind = fields.String(required=True, validate=KINDS)
     mode = fields.String(required=True, validate=FORMATS)
-    video_url = Text(2000, allow_none=True)
-    location = Text(300, allow_none=True)
-    title = Text(300, allow_none=True)
+    video_url = Link(allow_none=True)
+    location = Line(300, allow_none=True)
+    title = Line(300, allow_none=True)
 
 
 class CancelQuerySchema(Strict):

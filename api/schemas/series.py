@@ -4,41 +4,71 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 
 from api.schemas.common import (
     FORMATS,
+    OFFSET,
     SCOPES,
     STATUSES,
+    Check,
+    Day,
+    Email,
+    Line,
+    Link,
+    Pattern,
     Strict,
     Text,
-    within_programme_years,
+    bounded_list,
+    domain_rule,
 )
 from api.schemas.meetings import MeetingSchema
+from domain.durations import LONGEST_OFFSET_TEXT, MOST_OFFSETS, parse_offset
+
+BETWEEN = "Must be between {min} and {max}."
+OFFSETS_DOC = (
+    "ISO 8601 durations before each meeting, e.g. P7D, PT1H; "
+    f"each at most {LONGEST_OFFSET_TEXT}, at most {MOST_OFFSETS} of them."
+)
+
+
+def offset_field() -> fields.String:
+    shape = Pattern(OFFSET, error="Write a duration like P7D, P1D or PT1H.")
+    checks: list[Check] = [validate.Length(min=2, max=20), shape, domain_rule(parse_offset)]
+    return fields.String(validate=checks)
 
 
 class SeriesInSchema(Strict):
-    title = Text(300, 1, required=True)
-    host = Text(300, 1, required=True)
+    title = Line(300, 1, required=True)
+    host = Line(300, 1, required=True)
     summary = Text(10000, 1, required=True)
-    topics = fields.List(Text(100), load_default=list)
+    topics = bounded_list(Line(100), load_default=list)
     scope = fields.String(required=True, validate=SCOPES)
-    regions = fields.List(Text(100), load_default=list)
+    regions = bounded_list(Line(100), load_default=list)
     format = fields.String(required=True, validate=FORMATS)
-    location = Text(300, allow_none=True, load_default=None)
-    starts_on = fields.Date(required=True, validate=within_programme_years)
-    ends_on = fields.Date(allow_none=True, load_default=None, validate=within_programme_years)
-    planned_meetings = fields.Integer(required=True, strict=True)
-    capacity = fields.Integer(allow_none=True, load_default=None, strict=True)
-    agenda_url = Text(2000, allow_none=True, load_default=None)
-    contact_email = Text(254, 3, required=True)
-    timezone = Text(64, 1, load_default="Europe/Berlin")
-    remind_on_site = fields.Boolean(load_default=False)
-    reminder_offsets = fields.List(
-        Text(20),
+    location = Line(300, allow_none=True, load_default=None)
+    starts_on = Day(required=True)
+    ends_on = Day(allow_none=True, load_default=None)
+    planned_meetings = fields.Integer(
+        required=True, strict=True, validate=validate.Range(min=1, max=100, error=BETWEEN)
+    )
+    capacity = fields.Integer(
         allow_none=True,
         load_default=None,
-        metadata={"description": "ISO 8601 durations before each meeting, e.g. P7D, PT1H."},
+        strict=True,
+        validate=validate.Range(min=1, max=10000, error=BETWEEN),
+        metadata={"description": "Seats for municipalities; none: no limit."},
+    )
+    agenda_url = Link(allow_none=True, load_default=None)
+    contact_email = Email(required=True)
+    timezone = Line(64, 1, load_default="Europe/Berlin")
+    remind_on_site = fields.Boolean(load_default=False)
+    reminder_offsets = bounded_list(
+        offset_field(),
+        MOST_OFFSETS,
+        allow_none=True,
+        load_default=None,
+        metadata={"description": OFFSETS_DOC},
     )
 
 
@@ -51,19 +81,32 @@ class SeriesPatchSchema(SeriesInSchema):
             raise ValidationError("Name at least one field to change.")
 
 
+ON = "A day of the programme's calendar; default today."
+
+
 class CatalogueQuerySchema(Strict):
     status = fields.String(validate=STATUSES)
-    on = fields.Date(metadata={"description": "A day of the programme's calendar; default today."})
-    topic = Text(100)
-    region = Text(100)
+    on = Day(ON)
+    topic = Line(100)
+    region = Line(100)
     format = fields.String(validate=FORMATS)
-    q = Text(200)
+    q = Line(200)
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class DayQuerySchema(Strict):
-    on = fields.Date(metadata={"description": "A day of the programme's calendar; default today."})
+    on = Day(ON)
+
+
+class FeedQuerySchema(Schema):
+    """Calendar apps add parameters of their own to a subscription; those are ignored."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    topic = Line(100, metadata={"description": "Only series with this topic."})
+    region = Line(100, metadata={"description": "Only series admitting this region."})
 
 
 class CatalogueItemSchema(Schema):

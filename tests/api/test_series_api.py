@@ -139,7 +139,7 @@ def test_announce_refuses_a_bad_email_from_the_domain(team: ApiClient) -> None:
     response = team.post("/peer-learnings", announce_body(contact_email="kein-mail"))
 
     assert response.status_code == 422
-    assert "not a valid e-mail" in response.json["detail"]
+    assert "not a valid e-mail" in str(response.json["errors"]["contact_email"])
 
 
 def titles(client: FlaskClient, query: str) -> list[str]:

@@ -39,7 +39,14 @@ def test_invalid_emails_are_refused(email: str) -> None:
 
 def test_valid_emails_are_kept() -> None:
     assert require_email(" joerg.gross@arnsberg.de ") == "joerg.gross@arnsberg.de"
-    assert require_email("jörg@straße.de") == "jörg@straße.de"
+    assert require_email("joerg@xn--strae-oqa.de") == "joerg@xn--strae-oqa.de"
+
+
+def test_an_address_the_mails_cannot_carry_is_refused_with_its_ascii_form() -> None:
+    with pytest.raises(InvalidValue, match="write its domain in ASCII, as joerg@xn--strae-oqa.de"):
+        require_email("joerg@straße.de")
+    with pytest.raises(InvalidValue, match="Internationalized characters before the @-sign"):
+        require_email("jörg@strasse.de")
 
 
 @pytest.mark.parametrize("bad", ["Stadt\x00Arnsberg", "Bell\x07", "Esc\x1b[31m", "Del\x7f"])
