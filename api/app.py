@@ -15,6 +15,7 @@ from api.blueprint import register_components
 from api.body_limits import refuse_deep_json
 from api.context import SERVICES
 from api.errors import PROBLEM_JSON, ProblemError, register_error_handlers
+from api.http_headers import install_security_headers
 from api.rate_limit import install_rate_limit
 from api.schemas.common import ProblemSchema
 
@@ -82,6 +83,7 @@ def create_app(config: dict[str, Any] | None = None, services: Any = None) -> Fl
     app.config.update(DEFAULTS)
     app.config.update(config or {})
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    install_security_headers(app)
     install_tokens(app)
     install_rate_limit(app)
     app.extensions[SERVICES] = services or build_services(app.config)
