@@ -12,7 +12,13 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import OperationalError
 from eventsourcing.sqlite import SQLiteDatastore
 
+from audit.wiping import rewrite, truncate_write_ahead_log
+
 Row = tuple[Any, ...]
+
+SECURE_DELETE = "PRAGMA secure_delete = ON"
+"""SQLite overwrites deleted and overwritten content with zeros on a connection that says so;
+every connection that writes personal data or its keys does."""
 
 
 class Tx:
@@ -61,6 +67,8 @@ class StoreDatabase:
         with self.datastore.get_connection(commit=write) as conn:
             cursor = conn.cursor()
             try:
+                if write:
+                    cursor.execute(SECURE_DELETE)
                 cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 try:
                     yield Tx(cursor, "sqlite")
@@ -74,15 +82,26 @@ class StoreDatabase:
             except sqlite3.OperationalError as error:  # locked or gone: the caller may retry
                 raise OperationalError(str(error)) from error
 
-    def reclaim(self, name: str) -> None:
-        """Lets no deleted row linger: WAL checkpoint (SQLite) or VACUUM (PostgreSQL)."""
+    def existing(self, names: Sequence[str]) -> list[str]:
+        """Those of the named tables that exist in this store (views are made by their
+        projector, which a process may not run)."""
+        with self.transaction() as tx:
+            if self.dialect == "sqlite":
+                found = tx.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                present = {str(row[0]) for row in found}
+                return [name for name in names if name in present]
+            return [n for n in names if tx.execute("SELECT to_regclass(?)", (self.table(n),))[0][0]]
+
+    def reclaim(self, names: Sequence[str]) -> None:
+        """Leaves no freed copy of a deleted or overwritten row in the store.
+
+        SQLite: secure deletion already zeroed the freed bytes in the pages; the write-ahead
+        log still holds older images of those pages, so it is written back into the file and
+        truncated to nothing. PostgreSQL: an update leaves the old row version in its page,
+        and plain VACUUM only marks its space free, so the tables are rewritten (VACUUM FULL)
+        into new files, their TOAST tables and indexes with them.
+        """
         if self.dialect == "sqlite":
-            with self.datastore.get_connection(commit=True) as conn:
-                conn.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            truncate_write_ahead_log(self.datastore)
             return
-        with self.datastore.get_connection() as conn:
-            previous, conn.autocommit = conn.autocommit, True
-            try:
-                conn.execute(f"VACUUM {self.table(name)}")
-            finally:
-                conn.autocommit = previous
+        rewrite(self.datastore, [self.table(name) for name in self.existing(names)])

@@ -1,4 +1,5 @@
-"""Erasure by crypto-shredding: delete the person's key, then record that it happened."""
+"""Erasure: delete the person's key, blank their plain copies, wipe the freed bytes, and
+record that it happened."""
 
 from __future__ import annotations
 
@@ -9,41 +10,55 @@ from eventsourcing.utils import get_topic
 
 from audit.keys import KeyStore
 from audit.log import notifications
+from audit.personal_copies import PersonalCopies
 from domain.enrollment import Enrollment
 from domain.errors import ParticipantNotFound
+from domain.values import PersonalData
 from peerlearning.enrollment_commands import PeerLearningApp
 
 HOLDING_EVENTS = (Enrollment.Registered, Enrollment.ParticipantJoined)  # type: ignore[attr-defined]
 
 
 def erase_person(app: PeerLearningApp, keys: KeyStore, subject_id: UUID, actor: str) -> UUID:
-    """Shreds a participant's or contact's data; returns the enrolment that held it.
+    """Erases a participant's or contact's data; returns the enrolment that held it.
 
-    The key goes first, so a failure afterwards never leaves readable data behind; running
-    the erasure again records the event that is still missing.
+    The key goes first, so a failure afterwards never leaves readable events behind;
+    running the erasure again records the event that is still missing and wipes again.
+    Once it returns, no byte of the name or address is left in the store's tables.
     """
-    enrollment_id = enrollment_holding(app, subject_id)
+    enrollment_id, person = person_holding(app, subject_id)
+    copies = PersonalCopies(keys.db)
+    copies.scrub_reasons(person)
     keys.shred(subject_id)
     if not _already_recorded(app, enrollment_id, subject_id):
         enrollment = app.enrollment(enrollment_id)
         enrollment.erase_personal_data(subject_id, actor=actor)
         app.record(enrollment)
+    copies.blank(subject_id)
+    copies.reclaim()
     return enrollment_id
 
 
 def enrollment_holding(app: PeerLearningApp, subject_id: UUID) -> UUID:
+    return person_holding(app, subject_id)[0]
+
+
+def person_holding(app: PeerLearningApp, subject_id: UUID) -> tuple[UUID, PersonalData]:
+    """The enrolment that holds the person, and their data as it reads now."""
     topics = [get_topic(cls) for cls in HOLDING_EVENTS]
     for notification in notifications(app, topics=topics):
         event: Any = app.mapper.to_domain_event(notification)
-        if _subject_of(event) == subject_id:
-            return UUID(str(notification.originator_id))
+        person = _person_in(event)
+        if person.subject_id == subject_id:
+            return UUID(str(notification.originator_id)), person
     raise ParticipantNotFound(subject_id)
 
 
-def _subject_of(event: Any) -> UUID | None:
+def _person_in(event: Any) -> PersonalData:
     if hasattr(event, "participant"):
-        return event.participant.participant_id  # type: ignore[no-any-return]
-    return event.contact.subject_id  # type: ignore[no-any-return]
+        joined, person = event.participant, event.participant.person
+        return PersonalData(joined.participant_id, person.name, person.email)
+    return event.contact  # type: ignore[no-any-return]
 
 
 def _already_recorded(app: PeerLearningApp, enrollment_id: UUID, subject_id: UUID) -> bool:

