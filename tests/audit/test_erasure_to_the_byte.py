@@ -21,10 +21,13 @@ from audit.erasure import erase_person
 from audit.wiping import NotReclaimed
 from audit.wiring import Audit
 from domain.reminders import ReminderDispatch
+from peerlearning.bootstrap import Services
+from peerlearning.cli import main
 from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import StoreSettings, psycopg_conninfo, store_settings
+from peerlearning.settings import DATABASE_URL, StoreSettings, psycopg_conninfo, store_settings
 from projections.projector import Projector
 from projections.queries import ViewQueries
+from tests.api.client import ApiClient
 from tests.audit.raw_store import (
     found,
     postgres_file_bytes,
@@ -251,3 +254,42 @@ def older_transaction(settings: StoreSettings) -> Iterator[None]:
         conn.execute("SELECT 1").fetchone()
         yield
         conn.rollback()
+
+
+def test_the_erasure_endpoint_leaves_no_byte_while_the_server_polls(
+    team: ApiClient, services: Services, series: dict[str, Any]
+) -> None:
+    """As served: the views follow other processes' events in the background meanwhile."""
+    services.start_polling(interval=0.01)
+    enrollment = team.enrol(series["id"]).json
+    joined = [
+        team.post(f"/enrollments/{enrollment['id']}/participants", {"name": n, "email": e})
+        for n, e in (ERASED_ONE, KEPT)
+    ]
+    assert all(r.status_code == 201 for r in joined), [r.json for r in joined]
+    assert found(store_bytes(services.settings), ERASED_ONE) == set(ERASED_ONE)
+
+    erased = team.post(f"/participants/{joined[0].json['participant_id']}/erasure")
+
+    assert erased.status_code == 200, erased.json
+    left = store_bytes(services.settings)
+    assert found(left, ERASED_ONE) == set()
+    assert found(left, KEPT) == set(KEPT)
+
+
+def test_the_erase_command_leaves_no_byte_while_another_process_serves(
+    services: Services, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command opens its own pools and views, as a second process would."""
+    roster = Roster(services.app)
+    monkeypatch.setenv(DATABASE_URL, store_url)
+    assert found(store_bytes(services.settings), ERASED_ONE) == set(ERASED_ONE)
+
+    code = main(["audit", "erase", str(roster.person_id), "--actor", "team"])
+
+    assert code == 0
+    left = store_bytes(services.settings)
+    assert found(left, ERASED_ONE) == set()
+    assert found(left, KEPT) == set(KEPT)
+    services.catch_up()  # the serving process learns of it and writes no copy back
+    assert found(store_bytes(services.settings), ERASED_ONE) == set()
