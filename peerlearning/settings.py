@@ -11,6 +11,11 @@ from urllib.parse import parse_qsl, unquote, urlparse
 
 DATABASE_URL = "PEERLEARNING_DATABASE_URL"
 DEFAULT_DATABASE_URL = "sqlite:///var/peerlearning.db"
+OUTAGE_ANSWER_TIMEOUT = "PEERLEARNING_OUTAGE_ANSWER_TIMEOUT"
+DEFAULT_OUTAGE_ANSWER_TIMEOUT = 4.0
+SHORTEST_OUTAGE_ANSWER_TIMEOUT = 2.5  # the library pauses about 1.9 s between its attempts
+LONGEST_OUTAGE_ANSWER_TIMEOUT = 60.0
+POSTGRES_FACTORY = "peerlearning.bounded_postgres:BoundedPostgresFactory"
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 
 
@@ -24,6 +29,7 @@ class StoreSettings:
     kind: str
     env: dict[str, str]
     schema: str | None = None
+    answer_timeout: float = DEFAULT_OUTAGE_ANSWER_TIMEOUT
 
     @property
     def is_sqlite(self) -> bool:
@@ -89,12 +95,13 @@ def _sqlite(url: str, raw_path: str) -> StoreSettings:
 def _postgres(url: str) -> StoreSettings:
     parsed = urlparse(url)
     schema = _options(url, allowed={"schema"}).get("schema")
+    answer_timeout = outage_answer_timeout()
     try:
         port = parsed.port or 5432
     except ValueError:
         raise SettingError(f"{DATABASE_URL}={_redacted(url)} has no valid port.") from None
     env = {
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "PERSISTENCE_MODULE": POSTGRES_FACTORY,
         "POSTGRES_DBNAME": parsed.path.lstrip("/") or "postgres",
         "POSTGRES_HOST": parsed.hostname or "127.0.0.1",
         "POSTGRES_PORT": str(port),
@@ -105,10 +112,32 @@ def _postgres(url: str) -> StoreSettings:
         "POSTGRES_PRE_PING": "y",
         "POSTGRES_POOL_SIZE": os.environ.get("PEERLEARNING_POOL_SIZE", "5"),
         "POSTGRES_MAX_OVERFLOW": os.environ.get("PEERLEARNING_POOL_OVERFLOW", "5"),
+        OUTAGE_ANSWER_TIMEOUT: str(answer_timeout),
     }
     if schema:
         env["POSTGRES_SCHEMA"] = schema
-    return StoreSettings(url=url, kind="postgresql", env=env, schema=schema)
+    return StoreSettings(
+        url=url, kind="postgresql", env=env, schema=schema, answer_timeout=answer_timeout
+    )
+
+
+def outage_answer_timeout(text: str | None = None) -> float:
+    """Seconds within which a request answers 503 while PostgreSQL is down."""
+    if text is None:
+        text = os.environ.get(OUTAGE_ANSWER_TIMEOUT)
+    if not text:
+        return DEFAULT_OUTAGE_ANSWER_TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not SHORTEST_OUTAGE_ANSWER_TIMEOUT <= seconds <= LONGEST_OUTAGE_ANSWER_TIMEOUT:
+        raise SettingError(
+            f"{OUTAGE_ANSWER_TIMEOUT}={text!r} is not understood; give seconds from "
+            f"{SHORTEST_OUTAGE_ANSWER_TIMEOUT:g} to "
+            f"{LONGEST_OUTAGE_ANSWER_TIMEOUT:g}, e.g. {DEFAULT_OUTAGE_ANSWER_TIMEOUT:g}."
+        )
+    return seconds
 
 
 def psycopg_conninfo(settings: StoreSettings) -> str:

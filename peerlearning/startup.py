@@ -14,9 +14,9 @@ from contextlib import contextmanager
 import psycopg
 
 from peerlearning.errors import StoreUnavailable
-from peerlearning.settings import postgres_conninfo
+from peerlearning.settings import POSTGRES_FACTORY, postgres_conninfo
 
-POSTGRES = "eventsourcing.postgres"
+POSTGRES = POSTGRES_FACTORY
 WAIT_SECONDS = 30
 
 

@@ -135,6 +135,6 @@ def _postgres_pool(settings: StoreSettings) -> ConnectionPool:
         min_size=1,
         max_size=int(settings.env.get("POSTGRES_POOL_SIZE", "10")),
         open=True,
-        timeout=10,
+        timeout=settings.answer_timeout,
         check=ConnectionPool.check_connection,
     )
