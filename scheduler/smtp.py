@@ -83,21 +83,21 @@ class SmtpSession:
         self.client = client
 
     def send(self, message: Message) -> None:
-        addresses = _recipients_of(message)
+        recipients = _recipients_of(message)
         try:
             refused = self.client.send_message(message)
         except smtplib.SMTPNotSupportedError as error:  # e.g. an address needing SMTPUTF8
-            raise PermanentFailure(_describe(error, addresses)) from None
+            raise PermanentFailure(_describe(error, recipients)) from None
         except smtplib.SMTPRecipientsRefused as error:
             code = min(code for code, _ in error.recipients.values())
-            raise _by_code(code, error, addresses) from None
+            raise _by_code(code, error, recipients) from None
         except smtplib.SMTPSenderRefused as error:
             log.error("The SMTP server refuses our sender address: %s", _describe(error, ()))
-            raise TransientFailure(_describe(error, addresses)) from None
+            raise TransientFailure(_describe(error, recipients)) from None
         except smtplib.SMTPResponseException as error:
-            raise _by_code(error.smtp_code, error, addresses) from None
+            raise _by_code(error.smtp_code, error, recipients) from None
         except (OSError, smtplib.SMTPException) as error:
-            raise ConnectionLost(_describe(error, addresses)) from None
+            raise ConnectionLost(_describe(error, recipients)) from None
         except (MessageError, ValueError, TypeError) as error:
             # smtplib writes the whole mail out before it speaks to the server: the mail
             # itself cannot be written (a header that would break its line, ...).
@@ -105,7 +105,7 @@ class SmtpSession:
             raise PermanentFailure(f"The mail could not be written out ({_kind(error)}).") from None
         if refused:
             code = min(code for code, _ in refused.values())
-            raise _by_code(code, refused, addresses)
+            raise _by_code(code, refused, recipients)
 
     def _reset(self) -> None:
         try:
@@ -115,21 +115,22 @@ class SmtpSession:
 
 
 def _recipients_of(message: Message) -> tuple[str, ...]:
-    """The addresses in the mail's address headers, so a failure reason can leave them out.
+    """The names and addresses in the mail's address headers, for the reasons to leave out.
 
     A header too broken to read gives none: the reason is still rid of anything that looks
     like an address.
     """
     try:
         values = [str(v) for name in ("To", "Cc", "Bcc") for v in message.get_all(name, [])]
-        return tuple(address for _, address in getaddresses(values) if address)
+        found = getaddresses(values)
     except (ValueError, TypeError):
         return ()
+    return tuple(part for pair in found for part in pair if part)
 
 
-def _by_code(code: int, error: object, addresses: tuple[str, ...]) -> DeliveryProblem:
+def _by_code(code: int, error: object, recipients: tuple[str, ...]) -> DeliveryProblem:
     """5xx for the recipient or the mail is permanent; everything else may heal."""
-    text = _describe(error, addresses)
+    text = _describe(error, recipients)
     if code == 421:
         return ConnectionLost(text)
     if 500 <= code < 600:
@@ -137,8 +138,8 @@ def _by_code(code: int, error: object, addresses: tuple[str, ...]) -> DeliveryPr
     return TransientFailure(text)
 
 
-def _describe(error: object, addresses: tuple[str, ...]) -> str:
-    """The SMTP code and the server's text, without the recipient's or any other address."""
+def _describe(error: object, recipients: tuple[str, ...]) -> str:
+    """The SMTP code and the server's text, without the recipient's name or any address."""
     if isinstance(error, smtplib.SMTPResponseException):
         reply = error.smtp_error
         detail = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
@@ -149,7 +150,7 @@ def _describe(error: object, addresses: tuple[str, ...]) -> str:
         text = "; ".join(_reply(code, reply) for code, reply in error.values())
     else:
         text = f"{type(error).__name__}: {error}"
-    return redacted(text, addresses)
+    return redacted(text, recipients)
 
 
 def _reply(code: int, reply: bytes | str) -> str:
@@ -162,14 +163,14 @@ def _kind(error: BaseException) -> str:
 
 
 ANY_ADDRESS = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']+")
-REDACTED = "<recipient>"
 
 
-def redacted(text: str, addresses: tuple[str, ...] | list[str] = ()) -> str:
-    """The text with the given addresses, and anything else that looks like one, taken out."""
-    for address in sorted(addresses, key=len, reverse=True):
-        text = re.sub(re.escape(address), REDACTED, text, flags=re.IGNORECASE)
-    return ANY_ADDRESS.sub(REDACTED, text)
+def redacted(text: str, recipients: tuple[str, ...] | list[str] = ()) -> str:
+    """The text without the recipients' names and addresses, nor anything like an address."""
+    for part in sorted(recipients, key=len, reverse=True):
+        whole = rf"(?<!\w){re.escape(part)}(?!\w)"
+        text = re.sub(whole, "[recipient]", text, flags=re.IGNORECASE)
+    return ANY_ADDRESS.sub("[address]", text)
 
 
 def _quit(client: smtplib.SMTP) -> None:

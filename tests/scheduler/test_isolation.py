@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from email.message import Message
 
 import pytest
 
@@ -12,6 +13,7 @@ from scheduler.dispatch_queries import DispatchQueries
 from scheduler.process import ReminderScheduler
 from scheduler.service import ReminderService
 from scheduler.settings import reminder_settings
+from scheduler.smtp import PermanentFailure, SmtpOutbox
 from tests.scheduler.legacy import join_as, set_offsets
 from tests.scheduler.scenario import P1D_DUE, P7D_DUE, Scenario, email_of, series_with
 from tests.scheduler.smtp_sink import SmtpSink
@@ -127,3 +129,55 @@ def test_a_participant_whose_name_breaks_the_header_fails_alone_and_notices_stil
     for dispatch in toms:
         assert dispatch["reason"].startswith("The mail could not be built")
         assert "Tom" not in dispatch["reason"] and "@" not in dispatch["reason"]
+
+
+def test_a_refusal_keeps_the_code_and_the_servers_text_but_not_the_address(
+    scenario: Scenario,
+    reminders: ReminderService,
+    sink: SmtpSink,
+    dispatches: DispatchQueries,
+    clock: FakeClock,
+) -> None:
+    scenario.join("Eva")
+    scenario.join("Gone")
+    scenario.join("Grey")
+    sink.handler.refused[email_of("Gone")] = (
+        "550 5.1.1 <gone@example.org>: Recipient address rejected: User Gone unknown "
+        "(also GONE@Example.org)"
+    )
+    sink.handler.refused[email_of("Grey")] = (
+        "450 4.2.0 <grey@example.org>: Greylisted, ask postmaster@mx.example"
+    )
+    scenario.schedule_kickoff()
+    clock.set(P7D_DUE)
+    tally = reminders.sweep()
+    assert (tally.sent, tally.failed, tally.deferred) == (1, 1, 1)
+    [failed] = dispatches.listing(status="failed")
+    assert failed["reason"] == (
+        "550 5.1.1 <[recipient]>: Recipient address rejected: "
+        "User [recipient] unknown (also [recipient])"
+    )
+    [deferred] = dispatches.listing(status="due")
+    assert deferred["reason"] == "450 4.2.0 <[recipient]>: Greylisted, ask [address]"
+
+
+def unsendable() -> Message:
+    message = Message()
+    message["From"] = "reminders@example.org"
+    message["To"] = "Tom\nBcc: victim@example.org <tom@example.org>"
+    message["Subject"] = "Erinnerung"
+    message.set_payload("Hallo")
+    return message
+
+
+def test_a_mail_smtplib_cannot_write_out_fails_for_good_and_the_session_goes_on(
+    sink: SmtpSink,
+) -> None:
+    healthy = unsendable()
+    healthy.replace_header("To", "Eva <eva@example.org>")
+    with SmtpOutbox(reminder_settings(sink.env).smtp).session() as mailbox:
+        with pytest.raises(PermanentFailure) as refused:
+            mailbox.send(unsendable())
+        mailbox.send(healthy)
+    assert str(refused.value) == "The mail could not be written out (HeaderParseError)."
+    assert [str(mail["To"]) for mail in sink.messages] == ["Eva <eva@example.org>"]
