@@ -126,3 +126,34 @@ def test_control_characters_in_free_text_are_422(team: ApiClient, series: dict[s
     problem = assert_problem(team.post(f"/peer-learnings/{series['id']}/meetings", body), 422)
 
     assert "title" in problem["errors"]
+
+
+def test_a_json_integer_of_thousands_of_digits_is_400(client: FlaskClient) -> None:
+    body = json.dumps(announce_body())[:-1] + ', "planned_meetings": ' + "9" * 5000 + "}"
+
+    problem = assert_problem(raw_post(client, "/peer-learnings", body, "application/json"), 400)
+
+    assert "number longer than 100 characters" in problem["detail"]
+
+
+def test_a_number_just_within_the_length_limit_gets_its_field_range(client: FlaskClient) -> None:
+    def with_planned(literal: str) -> str:
+        return json.dumps(announce_body(planned_meetings=1))[:-1] + f', "capacity": {literal}}}'
+
+    inside = raw_post(client, "/peer-learnings", with_planned("9" * 100), "application/json")
+    outside = raw_post(client, "/peer-learnings", with_planned("9" * 101), "application/json")
+
+    assert assert_problem(inside, 422)["errors"]["capacity"] == ["Must be between 1 and 10000."]
+    assert "number longer than 100" in assert_problem(outside, 400)["detail"]
+
+
+def test_a_day_outside_the_calendar_in_the_query_is_422_naming_the_range(
+    team: ApiClient, series: dict[str, Any]
+) -> None:
+    catalogue = assert_problem(team.get("/peer-learnings?on=0001-01-01"), 422)
+    detail = assert_problem(team.get(f"/peer-learnings/{series['id']}?on=0001-01-01"), 422)
+    as_of = assert_problem(team.get("/peer-learnings?as_of=9999-12-31T23:59:59Z"), 422)
+
+    between = ["Must lie between 2000-01-01 and 2199-12-31."]
+    assert catalogue["errors"] == {"on": between} and detail["errors"] == {"on": between}
+    assert as_of["errors"] == {"as_of": between}

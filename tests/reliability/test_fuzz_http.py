@@ -1,4 +1,5 @@
-"""Schemathesis against the real server process over HTTP, with a team token and without."""
+"""Schemathesis against the real server process over HTTP, with a team token and without;
+then every documented query bound probed on both sides over the same connection."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 import schemathesis
 
 from tests.api.client import TEAM, ApiClient
+from tests.api.query_bounds import REQUIRED_PARAMETERS, mismatches, probes
 from tests.reliability.figures import record
 from tests.reliability.fuzzing import Tally, fuzz_operation, operations
 from tests.reliability.http import HttpClient, served, store_for
@@ -18,7 +20,8 @@ from tests.security.world import build_world
 @pytest.mark.parametrize("kind", ["sqlite", "postgres"])
 def test_the_real_server_gives_no_server_error(tmp_path: Path, kind: str) -> None:
     with store_for(kind, tmp_path) as store_url, served(store_url) as server:
-        world = build_world(ApiClient(HttpClient(server.url), TEAM))  # type: ignore[arg-type]
+        team = ApiClient(HttpClient(server.url), TEAM)  # type: ignore[arg-type]
+        world = build_world(team)
         schema = schemathesis.openapi.from_url(server.url + "/openapi.json")
         tally = Tally()
         for headers in ({"Authorization": f"Bearer {TEAM}"}, {}):
@@ -30,6 +33,16 @@ def test_the_real_server_gives_no_server_error(tmp_path: Path, kind: str) -> Non
                     tally,
                     examples=8,
                 )
+        bounds = probes(team.get("/openapi.json").json, world)
+        wrong_at_the_bounds = mismatches(team, bounds)
 
-    record("fuzz over HTTP", store=kind, requests=tally.requests, server_errors=tally.server_errors)
+    record(
+        "fuzz over HTTP",
+        store=kind,
+        requests=tally.requests,
+        server_errors=tally.server_errors,
+        query_bound_probes=len(bounds),
+    )
     assert tally.server_errors == 0
+    assert REQUIRED_PARAMETERS <= {name for _, name, _, _ in bounds}
+    assert wrong_at_the_bounds == []

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from domain.durations import parse_duration, parse_offsets
+from domain.durations import parse_duration, parse_offset, parse_offsets
 from domain.errors import InvalidValue
 
 
@@ -49,3 +49,38 @@ def test_offsets_need_at_least_one_valid_entry() -> None:
         parse_offsets(" , ")
     with pytest.raises(InvalidValue, match="'P1M' is not an ISO 8601 duration"):
         parse_offsets("P1D,P1M")
+
+
+@pytest.mark.parametrize("text", ["P366D", "P52W", "PT8784H", "P365DT24H", "PT527040M"])
+def test_a_reminder_offset_may_reach_back_a_leap_year(text: str) -> None:
+    assert parse_offset(text) <= timedelta(days=366)
+    assert parse_offsets([text]) == (text,)
+
+
+@pytest.mark.parametrize("text", ["P367D", "P53W", "PT8785H", "P366DT1S", "P3000000D"])
+def test_a_longer_reminder_offset_is_refused_naming_the_bound(text: str) -> None:
+    with pytest.raises(InvalidValue, match=f"'{text}' is longer than P366D"):
+        parse_offsets([text])
+
+
+@pytest.mark.parametrize("text", ["P1000000000000D", "P9999999999D", "P" + "9" * 30 + "D"])
+def test_durations_beyond_any_timedelta_are_refused_not_overflowed(text: str) -> None:
+    with pytest.raises(InvalidValue):
+        parse_duration(text)
+    with pytest.raises(InvalidValue, match="longer than P366D"):
+        parse_offset(text)
+
+
+def test_thousands_of_digits_are_not_a_duration() -> None:
+    text = "P" + "9" * 5000 + "D"
+
+    with pytest.raises(InvalidValue, match="is not an ISO 8601 duration"):
+        parse_duration(text)
+
+
+def test_at_most_ten_reminder_offsets() -> None:
+    ten = [f"P{days}D" for days in range(1, 11)]
+
+    assert len(parse_offsets(ten)) == 10
+    with pytest.raises(InvalidValue, match="at most 10 reminder offsets; 11 were given"):
+        parse_offsets([*ten, "PT1H"])
