@@ -141,7 +141,7 @@ def require_aware(moment: datetime, what: str) -> datetime:
 def require_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
         raise InvalidValue(
             f"Unknown time zone '{name}'; use an IANA name like Europe/Berlin."
         ) from None

@@ -219,6 +219,15 @@ CASES: list[tuple[str, str, Any, int, str]] = [
         "email",
     ),
     ("GET", "/calendar.ics?topic=%00", None, 422, "topic"),
+    # A time zone name that is a folder of the zone database, not a zone.
+    ("POST", "/peer-learnings", announce_body(timezone="Europe"), 422, "Unknown time zone"),
+    (
+        "POST",
+        "/enrollments/{enrollment_id}/participants",
+        {"name": "Ida", "email": "ida@olpe.example", "timezone": "Etc"},
+        422,
+        "Unknown time zone",
+    ),
 ]
 
 

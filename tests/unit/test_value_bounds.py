@@ -17,10 +17,17 @@ from domain.values import (
     require_email,
     require_line,
     require_link,
+    require_timezone,
 )
 from tests.unit.builders import announced, meeting
 
-BREAKS = ["Tom\nBcc: victim@example.org", "Tom\r\nBcc: x", "Tab\tbed", "Zeile\u2028zwei", "Next\x85Line"]
+BREAKS = [
+    "Tom\nBcc: victim@example.org",
+    "Tom\r\nBcc: x",
+    "Tab\tbed",
+    "Zeile\u2028zwei",
+    "Next\x85Line",
+]
 
 
 @pytest.mark.parametrize("name", BREAKS)
@@ -148,3 +155,9 @@ def test_moments_lie_in_the_programme_calendar(moment: datetime, kept: bool) -> 
     else:
         with pytest.raises(InvalidValue, match="Meeting start must lie between 2000-01-01"):
             require_aware(moment, "Meeting start")
+
+
+@pytest.mark.parametrize("name", ["Europe", "Etc", "Europe/", "../etc", "Europe/Berlin\n"])
+def test_a_folder_of_the_zone_database_is_no_time_zone(name: str) -> None:
+    with pytest.raises(InvalidValue, match="Unknown time zone"):
+        require_timezone(name)
