@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
 
-from api.schemas.common import LOCALES, Email, Line, Strict, Text
+from api.schemas.common import LOCALES, Email, Line, Pattern, Strict, Text
 
-AGS = validate.Regexp(r"^[0-9]{8}$", error="The official municipality key (AGS) has 8 digits.")
+AGS = Pattern(r"^[0-9]{8}$", error="The official municipality key (AGS) has 8 digits.")
 
 
 class MunicipalitySchema(Strict):
