@@ -45,13 +45,13 @@ OTHERS = 40  # enough people on other pages, so the store is not just the erased
 
 
 class Roster:
-    def __init__(self, app: PeerLearningApp) -> None:
+    def __init__(self, app: PeerLearningApp, others: int = OTHERS) -> None:
         self.app = app
         self.series_id = announce(app)
         self.enrollment_id, _ = app.enrol(self.series_id, municipality(), *CONTACT, actor="anna")
         self.person_id = app.join(self.enrollment_id, *ERASED_ONE, actor="anna")
         app.join(self.enrollment_id, *KEPT, actor="anna")
-        for i in range(OTHERS):
+        for i in range(others):
             place, _ = app.enrol(
                 self.series_id,
                 municipality(f"Gemeinde {i}"),
@@ -155,7 +155,7 @@ def test_a_refused_reminder_keeps_no_name_or_address_in_the_dispatch_view(
 ) -> None:
     """The stored event keeps its reason (the log is not rewritten); the view must not."""
     settings = store_settings(store_url)
-    roster = Roster(audited_app)
+    roster = Roster(audited_app, others=5)
     name, address = ERASED_ONE
     reason = f"550 5.1.1 <{address.upper()}>: no mailbox for {name}"
     dispatch_failed_for(audited_app, roster.series_id, roster.person_id, reason)
@@ -209,7 +209,8 @@ def test_postgres_relation_files_keep_no_byte_of_the_erased_person(
 
 @pytest.fixture
 def short_lock_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Waits for busy SQLite readers end after a second instead of five."""
+    """Stops waiting for busy SQLite readers, or older PostgreSQL transactions, after a
+    second instead of five or ten."""
     monkeypatch.setenv("PEERLEARNING_SQLITE_LOCK_TIMEOUT", "1")
     monkeypatch.setattr(wiping, "REWRITE_PATIENCE", 1.0)
 
@@ -224,7 +225,7 @@ def test_a_transaction_older_than_the_erasure_makes_it_ask_to_be_run_again(
     """While an older transaction may still read the rows, their bytes must stay; the
     erasure says so instead of claiming to be complete, and a second run completes it."""
     settings = store_settings(store_url)
-    roster = Roster(audited_app)
+    roster = Roster(audited_app, others=5)
     with older_transaction(settings):
         with pytest.raises(NotReclaimed):
             erase_person(audited_app, audit.keys, roster.person_id, actor="team")
@@ -280,7 +281,7 @@ def test_the_erase_command_leaves_no_byte_while_another_process_serves(
     services: Services, store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The command opens its own pools and views, as a second process would."""
-    roster = Roster(services.app)
+    roster = Roster(services.app, others=5)
     monkeypatch.setenv(DATABASE_URL, store_url)
     assert found(store_bytes(services.settings), ERASED_ONE) == set(ERASED_ONE)
 
