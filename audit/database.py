@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
@@ -12,7 +12,12 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import OperationalError
 from eventsourcing.sqlite import SQLiteDatastore
 
-from audit.wiping import rewrite, truncate_write_ahead_log
+from audit.wiping import (
+    forget_samples,
+    rewrite,
+    rewrite_statistics,
+    truncate_write_ahead_log,
+)
 
 Row = tuple[Any, ...]
 
@@ -92,16 +97,22 @@ class StoreDatabase:
                 return [name for name in names if name in present]
             return [n for n in names if tx.execute("SELECT to_regclass(?)", (self.table(n),))[0][0]]
 
-    def reclaim(self, names: Sequence[str]) -> None:
+    def reclaim(self, names: Sequence[str], samples: Mapping[str, Sequence[str]]) -> None:
         """Leaves no freed copy of a deleted or overwritten row in the store.
 
         SQLite: secure deletion already zeroed the freed bytes in the pages; the write-ahead
         log still holds older images of those pages, so it is written back into the file and
         truncated to nothing. PostgreSQL: an update leaves the old row version in its page,
         and plain VACUUM only marks its space free, so the tables are rewritten (VACUUM FULL)
-        into new files, their TOAST tables and indexes with them.
+        into new files, their TOAST tables and indexes with them. ANALYZE keeps real values
+        of the `samples` columns in pg_statistic: those are dropped and no longer taken.
         """
         if self.dialect == "sqlite":
             truncate_write_ahead_log(self.datastore)
             return
-        rewrite(self.datastore, [self.table(name) for name in self.existing(names)])
+        present = self.existing(names)
+        sampled = {name: columns for name, columns in samples.items() if name in present}
+        dropped = forget_samples(self.datastore, self.datastore.schema, sampled)
+        rewrite(self.datastore, [self.table(name) for name in present])
+        if dropped:
+            rewrite_statistics(self.datastore)

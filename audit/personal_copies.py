@@ -25,6 +25,12 @@ PARTICIPANTS = "view_participants"
 ENROLLMENTS = "view_enrollments"
 DISPATCHES = "view_reminder_dispatches"
 HOLDING_PERSONAL_DATA = (PARTICIPANTS, ENROLLMENTS, DISPATCHES, KEYS)
+PERSONAL_COLUMNS = {
+    PARTICIPANTS: ("name", "email"),
+    ENROLLMENTS: ("contact_name", "contact_email"),
+    DISPATCHES: ("reason",),
+    KEYS: ("secret",),
+}
 
 
 class PersonalCopies:
@@ -68,7 +74,7 @@ class PersonalCopies:
                 )
 
     def reclaim(self) -> None:
-        self.db.reclaim(HOLDING_PERSONAL_DATA)
+        self.db.reclaim(HOLDING_PERSONAL_DATA, samples=PERSONAL_COLUMNS)
 
 
 def _rewrite_reason(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -16,6 +18,8 @@ CHECKPOINT_ATTEMPTS = 2
 REWRITE_LOCK_TIMEOUT = "5s"
 REWRITE_PATIENCE = 10.0  # seconds to wait for transactions that still see old row versions
 FIRST_NUMBER = re.compile(r"\d+")
+
+log = logging.getLogger(__name__)
 
 
 class NotReclaimed(StoreUnavailable):
@@ -74,19 +78,81 @@ def rewrite(datastore: Any, tables: Sequence[str]) -> None:
 def _vacuum_full(datastore: Any, tables: str) -> int:
     """Rewrites the tables; returns how many dead row versions VACUUM had to keep."""
     report = VacuumReport()
-    with datastore.get_connection() as conn:
-        previous, conn.autocommit = conn.autocommit, True
+    with _autocommit(datastore) as conn:
         conn.add_notice_handler(report.read)
         try:
-            conn.execute(f"SET lock_timeout = '{REWRITE_LOCK_TIMEOUT}'")
             conn.execute(f"VACUUM (FULL, VERBOSE) {tables}")
-        except psycopg.errors.LockNotAvailable as error:  # a long transaction holds a table
-            raise NotReclaimed(f"A table could not be rewritten ({error}).") from error
         finally:
             conn.remove_notice_handler(report.read)
+    return report.kept
+
+
+def forget_samples(datastore: Any, schema: str, columns: Mapping[str, Sequence[str]]) -> bool:
+    """Keeps ANALYZE from sampling the columns into pg_statistic, where most common values
+    and histogram bounds are real values, and drops what it sampled so far (changing a
+    column's type, here to the one it has, drops its statistics). Returns whether any were."""
+    dropped = False
+    with _autocommit(datastore) as conn:
+        for table, names in columns.items():
+            sampled = _sampled(conn, schema, table)
+            kinds = _columns(conn, f'"{schema}".{table}')
+            changes = [f"ALTER COLUMN {c} TYPE {kinds[c][0]}" for c in names if c in sampled]
+            changes += [f"ALTER COLUMN {c} SET STATISTICS 0" for c in names if kinds[c][1]]
+            if changes:
+                conn.execute(f'ALTER TABLE "{schema}".{table} {", ".join(changes)}')
+            dropped = dropped or any(c in sampled for c in names)
+    return dropped
+
+
+def _sampled(conn: Any, schema: str, table: str) -> set[str]:
+    rows = conn.execute(
+        "SELECT attname FROM pg_stats WHERE schemaname = %s AND tablename = %s", (schema, table)
+    )
+    return {str(row["attname"]) for row in rows}
+
+
+def _columns(conn: Any, table: str) -> dict[str, tuple[str, bool]]:
+    """Each column's type, and whether ANALYZE samples it."""
+    rows = conn.execute(
+        "SELECT attname, format_type(atttypid, atttypmod) AS kind, "
+        "COALESCE(attstattarget, -1) <> 0 AS sampling "
+        "FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped",
+        (table,),
+    )
+    return {str(row["attname"]): (str(row["kind"]), bool(row["sampling"])) for row in rows}
+
+
+def rewrite_statistics(datastore: Any) -> None:
+    """pg_statistic keeps the bytes of dropped samples until it is rewritten, which only the
+    database's owner (or a superuser) may do."""
+    with _autocommit(datastore) as conn:
+        owner = conn.execute(
+            "SELECT pg_has_role(datdba, 'MEMBER') AS owner FROM pg_database "
+            "WHERE datname = current_database()"
+        ).fetchone()
+        if not (owner and owner["owner"]):
+            log.warning(
+                "Dropped statistics of personal columns stay in pg_statistic until PostgreSQL "
+                "reuses the space: only the database's owner may rewrite it (VACUUM FULL)."
+            )
+            return
+        conn.execute("VACUUM (FULL) pg_catalog.pg_statistic")
+
+
+@contextmanager
+def _autocommit(datastore: Any) -> Iterator[Any]:
+    """A pooled connection outside any transaction (VACUUM needs that), waiting at most
+    REWRITE_LOCK_TIMEOUT for each lock."""
+    with datastore.get_connection() as conn:
+        previous, conn.autocommit = conn.autocommit, True
+        try:
+            conn.execute(f"SET lock_timeout = '{REWRITE_LOCK_TIMEOUT}'")
+            yield conn
+        except psycopg.errors.LockNotAvailable as error:  # a long transaction holds a table
+            raise NotReclaimed(f"A table could not be changed ({error}).") from error
+        finally:
             conn.execute("RESET lock_timeout")
             conn.autocommit = previous
-    return report.kept
 
 
 class VacuumReport:

@@ -21,12 +21,18 @@ RELATIONS = """
 WITH tables AS (
     SELECT c.oid, c.reltoastrelid FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = %s AND c.relkind IN ('r', 'm')
+    WHERE c.relkind IN ('r', 'm') AND {which}
 ), heaps AS (
     SELECT oid FROM tables UNION SELECT reltoastrelid FROM tables WHERE reltoastrelid <> 0
 )
 SELECT oid FROM heaps
 UNION SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT oid FROM heaps)
+"""
+SCHEMA = "(n.nspname = %s OR c.oid = 'pg_catalog.pg_statistic'::regclass)"
+ONE_TABLE = "n.nspname = %s AND c.relname = %s"
+SAMPLES = """
+SELECT concat(most_common_vals::text, histogram_bounds::text) FROM pg_stats
+WHERE schemaname = %s
 """
 PAGES = """
 SELECT get_raw_page(r.oid::regclass::text, b.n)
@@ -90,14 +96,27 @@ def postgres_pages(settings: StoreSettings, table: str | None = None) -> bytes:
 
 
 def relations(conn: psycopg.Connection, schema: str, table: str | None = None) -> list[int]:
-    """Tables, their TOAST tables, and the indexes of both, in the schema."""
-    query = (
-        RELATIONS
-        if table is None
-        else RELATIONS.replace("AND c.relkind", "AND c.relname = %s AND c.relkind")
-    )
-    params = (schema,) if table is None else (schema, table)
-    return [int(oid) for (oid,) in conn.execute(query, params)]
+    """Tables, their TOAST tables, and the indexes of both: of the schema and the statistics
+    ANALYZE samples into (pg_statistic), or of one table."""
+    if table is None:
+        rows = conn.execute(RELATIONS.format(which=SCHEMA), (schema,))
+    else:
+        rows = conn.execute(RELATIONS.format(which=ONE_TABLE), (schema, table))
+    return [int(oid) for (oid,) in rows]
+
+
+def postgres_samples(settings: StoreSettings) -> bytes:
+    """The values ANALYZE keeps of the schema's columns (most common ones, histogram bounds)."""
+    schema = settings.schema or "public"
+    with psycopg.connect(psycopg_conninfo(settings), autocommit=True) as conn:
+        return "".join(str(v) for (v,) in conn.execute(SAMPLES, (schema,))).encode()
+
+
+def analyze(settings: StoreSettings) -> None:
+    """What autovacuum does once enough rows changed."""
+    options = f" options='-c search_path={settings.schema}'" if settings.schema else ""
+    with psycopg.connect(psycopg_conninfo(settings) + options, autocommit=True) as conn:
+        conn.execute("ANALYZE")
 
 
 def postgres_relation_files(settings: StoreSettings) -> list[Path]:

@@ -29,10 +29,12 @@ from projections.projector import Projector
 from projections.queries import ViewQueries
 from tests.api.client import ApiClient
 from tests.audit.raw_store import (
+    analyze,
     found,
     postgres_file_bytes,
     postgres_pages,
     postgres_relation_files,
+    postgres_samples,
     sqlite_table_pages,
     store_bytes,
 )
@@ -137,12 +139,17 @@ def erase_and_scan(
     before = store_bytes(settings)
     assert found(before, [*erased, *KEPT]) == {*erased, *KEPT}
     assert key is not None and key in before
+    if not settings.is_sqlite:
+        analyze(settings)
+        assert found(postgres_samples(settings), erased) == set(erased)
 
     erase_person(app, audit.keys, subject, actor="team")
 
     left = store_bytes(settings)
     assert found(left, erased) == set()
     assert key not in left, "the key that opens the sealed events is still readable"
+    if not settings.is_sqlite:
+        assert found(postgres_samples(settings), erased) == set()
     assert found(left, KEPT) == set(KEPT)
     assert audit.verify(app).ok
 
