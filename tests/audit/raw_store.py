@@ -113,10 +113,15 @@ def postgres_samples(settings: StoreSettings) -> bytes:
 
 
 def analyze(settings: StoreSettings) -> None:
-    """What autovacuum does once enough rows changed."""
-    options = f" options='-c search_path={settings.schema}'" if settings.schema else ""
-    with psycopg.connect(psycopg_conninfo(settings) + options, autocommit=True) as conn:
-        conn.execute("ANALYZE")
+    """What autovacuum does to the schema's tables once enough of their rows changed."""
+    schema = settings.schema or "public"
+    with psycopg.connect(psycopg_conninfo(settings), autocommit=True) as conn:
+        tables = conn.execute(
+            "SELECT format('%%I.%%I', schemaname, tablename) FROM pg_tables WHERE schemaname = %s",
+            (schema,),
+        ).fetchall()
+        for (table,) in tables:
+            conn.execute(f"ANALYZE {table}")
 
 
 def postgres_relation_files(settings: StoreSettings) -> list[Path]:
