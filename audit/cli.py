@@ -11,6 +11,7 @@ from uuid import UUID
 
 from audit import commands
 from domain.errors import DomainError
+from peerlearning.errors import StoreUnavailable
 
 Run = Callable[[argparse.Namespace], int]
 
@@ -43,7 +44,7 @@ def _add(sub: Any, name: str, help_: str, run: Run) -> argparse.ArgumentParser:
 
 
 def _explained(run: Run) -> Run:
-    """Broken rules and unknown ids become one line a person can act on."""
+    """Broken rules, unknown ids and an unavailable store become one line a person can act on."""
 
     def guarded(args: argparse.Namespace) -> int:
         try:
@@ -51,6 +52,9 @@ def _explained(run: Run) -> Run:
         except DomainError as error:
             print(f"peerlearning audit: {error}", file=sys.stderr)
             return 2
+        except StoreUnavailable as error:
+            print(f"peerlearning audit: {error}", file=sys.stderr)
+            return 3
 
     return guarded
 
