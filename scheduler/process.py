@@ -104,11 +104,17 @@ class ReminderScheduler:
 
         Jobs change only when the log does: an idle tick with no new event does nothing.
         """
-        position = self.services.projector.catch_up()
-        if position == self._reconciled_at:
+        position = self._caught_up()
+        if position is not None and position == self._reconciled_at:
             return
         self._plan_all()
         self._reconciled_at = position
+
+    def _caught_up(self) -> int | None:
+        """The views' position; None if they could not catch up: plan from them as they are."""
+        with one_unit("Catching up the views"):
+            return self.services.projector.catch_up()
+        return None
 
     def _plan_all(self) -> None:
         now = self.service.clock.now()
