@@ -1,4 +1,7 @@
-"""The dispatch read model: one row per reminder mail, for GET /reminders and the sweep."""
+"""The dispatch read model: one row per reminder mail, for GET /reminders and the sweep.
+
+Reasons are shown without e-mail addresses, also those recorded before replies were redacted.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from domain.reminder_rules import DispatchStatus
 from domain.reminders import ReminderDispatch
 from projections.tables import Table
 from projections.view import Batch, handlers, iso_moment, key
+from scheduler.redaction import redacted
 
 R = ReminderDispatch
 
@@ -81,7 +85,7 @@ class DispatchView:
 
     @on.register
     def _(self, event: R.DeliveryDeferred, row: dict[str, Any]) -> None:
-        row.update(free_at=iso_moment(event.retry_at), reason=event.reason)
+        row.update(free_at=iso_moment(event.retry_at), reason=redacted(event.reason))
 
     @on.register
     def _(self, event: R.ReminderSent, row: dict[str, Any]) -> None:
@@ -94,11 +98,11 @@ class DispatchView:
 
     @on.register
     def _(self, event: R.ReminderFailed, row: dict[str, Any]) -> None:
-        row.update(status=DispatchStatus.FAILED, reason=event.reason, free_at=None)
+        row.update(status=DispatchStatus.FAILED, reason=redacted(event.reason), free_at=None)
 
     @on.register
     def _(self, event: R.ReminderMissed, row: dict[str, Any]) -> None:
-        row.update(status=DispatchStatus.MISSED, reason=event.reason, free_at=None)
+        row.update(status=DispatchStatus.MISSED, reason=redacted(event.reason), free_at=None)
 
 
 def _claimed_row(event: Any) -> dict[str, Any]:

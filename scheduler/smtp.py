@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import smtplib
 import ssl
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from email.message import Message
 from email.utils import getaddresses
 from typing import Protocol
 
+from scheduler.redaction import redacted
 from scheduler.settings import SmtpSettings
 
 log = logging.getLogger(__name__)
@@ -160,17 +160,6 @@ def _reply(code: int, reply: bytes | str) -> str:
 
 def _kind(error: BaseException) -> str:
     return type(error).__name__
-
-
-ANY_ADDRESS = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']+")
-
-
-def redacted(text: str, recipients: tuple[str, ...] | list[str] = ()) -> str:
-    """The text without the recipients' names and addresses, nor anything like an address."""
-    for part in sorted(recipients, key=len, reverse=True):
-        whole = rf"(?<!\w){re.escape(part)}(?!\w)"
-        text = re.sub(whole, "[recipient]", text, flags=re.IGNORECASE)
-    return ANY_ADDRESS.sub("[address]", text)
 
 
 def _quit(client: smtplib.SMTP) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.message import Message
+from uuid import uuid4
 
 import pytest
 
+from domain.reminders import ReminderDispatch
 from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.process import ReminderScheduler
@@ -181,3 +183,25 @@ def test_a_mail_smtplib_cannot_write_out_fails_for_good_and_the_session_goes_on(
         mailbox.send(healthy)
     assert str(refused.value) == "The mail could not be written out (HeaderParseError)."
     assert [str(mail["To"]) for mail in sink.messages] == ["Eva <eva@example.org>"]
+
+
+def test_reasons_recorded_before_redaction_are_shown_without_the_address(
+    services: Services, dispatches: DispatchQueries, clock: FakeClock
+) -> None:
+    old = ReminderDispatch(
+        purpose="reminder",
+        peer_learning_id=uuid4(),
+        meeting_id=uuid4(),
+        schedule_version=1,
+        offset="P1D",
+        participant_id=uuid4(),
+        due_at=P1D_DUE,
+        meeting_starts_at=P1D_DUE + timedelta(days=1),
+        owner="an older release",
+        lease_until=P1D_DUE + timedelta(minutes=5),
+        actor="scheduler",
+    )
+    old.record_failed("550 5.1.1 <Old.Person@example.org>: unknown user", actor="scheduler")
+    services.app.record(old)
+    [shown] = dispatches.listing(status="failed")
+    assert shown["reason"] == "550 5.1.1 <[address]>: unknown user"
