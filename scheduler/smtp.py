@@ -83,34 +83,39 @@ class SmtpSession:
         self.client = client
 
     def send(self, message: Message) -> None:
-        recipients = _recipients_of(message)
         try:
             refused = self.client.send_message(message)
-        except smtplib.SMTPNotSupportedError as error:  # e.g. an address needing SMTPUTF8
-            raise PermanentFailure(_describe(error, recipients)) from None
-        except smtplib.SMTPRecipientsRefused as error:
-            code = min(code for code, _ in error.recipients.values())
-            raise _by_code(code, error, recipients) from None
-        except smtplib.SMTPSenderRefused as error:
-            log.error("The SMTP server refuses our sender address: %s", _describe(error, ()))
-            raise TransientFailure(_describe(error, recipients)) from None
-        except smtplib.SMTPResponseException as error:
-            raise _by_code(error.smtp_code, error, recipients) from None
-        except (OSError, smtplib.SMTPException) as error:
-            raise ConnectionLost(_describe(error, recipients)) from None
-        except (MessageError, ValueError, TypeError) as error:
-            # smtplib writes the whole mail out before it speaks to the server: the mail
-            # itself cannot be written (a header that would break its line, ...).
-            self._reset()
-            raise PermanentFailure(f"The mail could not be written out ({_kind(error)}).") from None
+        except (OSError, MessageError, ValueError, TypeError) as error:  # SMTPException too
+            raise self._problem(error, message) from None
         if refused:
             code = min(code for code, _ in refused.values())
-            raise _by_code(code, refused, recipients)
+            raise _by_code(code, refused, _recipients_of(message))
+
+    def _problem(self, error: Exception, message: Message) -> DeliveryProblem:
+        """What a failed send means for this mail and for the session; the names and
+        addresses of its recipients are looked up only now, to leave them out of the reason."""
+        recipients = _recipients_of(message)
+        if isinstance(error, smtplib.SMTPNotSupportedError):  # e.g. an address needing SMTPUTF8
+            return PermanentFailure(_describe(error, recipients))
+        if isinstance(error, smtplib.SMTPRecipientsRefused):
+            code = min(code for code, _ in error.recipients.values())
+            return _by_code(code, error, recipients)
+        if isinstance(error, smtplib.SMTPSenderRefused):
+            log.error("The SMTP server refuses our sender address: %s", _describe(error, ()))
+            return TransientFailure(_describe(error, recipients))
+        if isinstance(error, smtplib.SMTPResponseException):
+            return _by_code(error.smtp_code, error, recipients)
+        if isinstance(error, OSError):  # smtplib.SMTPException is one
+            return ConnectionLost(_describe(error, recipients))
+        # smtplib writes the whole mail out before it speaks to the server: the mail itself
+        # cannot be written (a header that would break its line, ...).
+        self._reset()
+        return PermanentFailure(f"The mail could not be written out ({type(error).__name__}).")
 
     def _reset(self) -> None:
         try:
             self.client.rset()
-        except (OSError, smtplib.SMTPException) as error:
+        except OSError as error:  # smtplib.SMTPException is one
             raise ConnectionLost(_describe(error, ())) from None
 
 
@@ -156,10 +161,6 @@ def _describe(error: object, recipients: tuple[str, ...]) -> str:
 def _reply(code: int, reply: bytes | str) -> str:
     detail = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
     return f"{code} {detail}"
-
-
-def _kind(error: BaseException) -> str:
-    return type(error).__name__
 
 
 def _quit(client: smtplib.SMTP) -> None:
