@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from peerlearning.ics import meeting_uid
 from scheduler.facts import MeetingFacts, Recipient
-from scheduler.message import build_message, message_id_for
+from scheduler.message import UnbuildableMail, build_message, message_id_for
 
 DISPATCH = UUID("00000000-0000-4000-8000-000000000001")
 NOW = datetime(2024, 9, 24, 8, 0, tzinfo=UTC)
@@ -138,3 +138,31 @@ def test_a_late_reminder_says_so_in_both_languages() -> None:
         assert f"({word})" in mail["Subject"]
         assert note in mail.get_body(("html",)).get_content()  # type: ignore[union-attr]
         assert note in mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Jörg " * 400, "x" * 3000, "😀" * 300, '"><script>alert(1)</script>'],
+)
+def test_long_and_hostile_names_fit_the_lines_smtp_allows(name: str) -> None:
+    reader = Recipient(UUID(int=7), name, "jo@example.org")
+    message = build_message(DISPATCH, "reminder", meeting(), reader, "PL <pl@x.de>", NOW)
+    assert max(len(line) for line in message.as_bytes().splitlines()) <= 998
+    [address] = sent(message)["To"].addresses
+    assert address.addr_spec == "jo@example.org"
+    assert address.display_name.replace(" ", "") == name.replace(" ", "")
+
+
+@pytest.mark.parametrize("name", ["Tom\nBcc: victim@example.org", "A\x00B", "A\u2028B", "A\tB"])
+def test_a_name_that_would_break_a_header_is_refused_without_quoting_it(name: str) -> None:
+    reader = Recipient(UUID(int=7), name, "tom@example.org")
+    with pytest.raises(UnbuildableMail) as refused:
+        build_message(DISPATCH, "reminder", meeting(), reader, "PL <pl@x.de>", NOW)
+    assert str(refused.value) == "The recipient's name holds a line break or control character."
+
+
+def test_a_series_title_with_a_line_break_keeps_the_subject_on_one_line() -> None:
+    facts = meeting(series_title="Zwillinge\r\nBcc: victim@example.org")
+    mail = sent(build_message(DISPATCH, "reminder", facts, person(), "PL <pl@x.de>", NOW))
+    assert mail["Subject"].startswith("Erinnerung: Zwillinge  Bcc: victim@example.org – ")
+    assert mail["Bcc"] is None
