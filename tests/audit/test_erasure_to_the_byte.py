@@ -166,12 +166,13 @@ def test_a_refused_reminder_keeps_no_name_or_address_in_the_dispatch_view(
     name, address = ERASED_ONE
     reason = f"550 5.1.1 <{address.upper()}>: no mailbox for {name}"
     dispatch_failed_for(audited_app, roster.series_id, roster.person_id, reason)
-    assert found(dispatch_pages(settings), ERASED_ONE) == set(ERASED_ONE)
+    # The view already leaves out anything that looks like an address; the name stays.
+    assert found(dispatch_pages(settings), ERASED_ONE) == {name}
 
     erase_person(audited_app, audit.keys, roster.person_id, actor="team")
 
     assert found(dispatch_pages(settings), ERASED_ONE) == set()
-    assert reasons(live_views[1], roster.series_id) == ["550 5.1.1 <erased>: no mailbox for erased"]
+    assert reasons(live_views[1], roster.series_id) == ["550 5.1.1 <[address]>: no mailbox for erased"]
 
 
 def dispatch_pages(settings: StoreSettings) -> bytes:
