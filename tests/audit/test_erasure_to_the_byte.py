@@ -172,7 +172,8 @@ def test_a_refused_reminder_keeps_no_name_or_address_in_the_dispatch_view(
     erase_person(audited_app, audit.keys, roster.person_id, actor="team")
 
     assert found(dispatch_pages(settings), ERASED_ONE) == set()
-    assert reasons(live_views[1], roster.series_id) == ["550 5.1.1 <[address]>: no mailbox for erased"]
+    expected = "550 5.1.1 <[address]>: no mailbox for erased"
+    assert reasons(live_views[1], roster.series_id) == [expected]
 
 
 def dispatch_pages(settings: StoreSettings) -> bytes:
