@@ -7,6 +7,7 @@ import re
 from http import HTTPStatus
 from typing import Any
 
+from eventsourcing.persistence import InterfaceError, OperationalError
 from flask import Flask, Response, json
 from werkzeug.exceptions import HTTPException
 
@@ -114,8 +115,17 @@ def handle_unexpected(error: Exception) -> Response:
     return problem(500, "Something went wrong on our side; the error has been logged.")
 
 
+def handle_lost_connection(error: Exception) -> Response:
+    """A read outside the application's own methods met a store that stopped answering."""
+    return handle_domain_error(
+        StoreUnavailable(f"The store is unavailable ({type(error).__name__}); retry in a moment.")
+    )
+
+
 def register_error_handlers(app: Flask) -> None:
     for cls in STATUS_OF:
         app.register_error_handler(cls, handle_domain_error)
+    for lost in (OperationalError, InterfaceError):
+        app.register_error_handler(lost, handle_lost_connection)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Exception, handle_unexpected)

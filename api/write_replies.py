@@ -18,15 +18,17 @@ from domain.enrollment import Enrollment
 from domain.errors import EnrollmentNotFound, MeetingNotFound, ParticipantNotFound
 from domain.peer_learning import PeerLearning
 from domain.values import Participant
+from peerlearning.application import translated_store_errors
 
 EventTest = Callable[[Any], bool]
 
 
 def version_recorded_by(stream_id: UUID, is_ours: EventTest, newest_first: bool = True) -> int:
     """The version of the event in `stream_id` that a creating command recorded."""
-    for event in services().app.events.get(stream_id, desc=newest_first):
-        if is_ours(event):
-            return int(event.originator_version)
+    with translated_store_errors():
+        for event in services().app.events.get(stream_id, desc=newest_first):
+            if is_ours(event):
+                return int(event.originator_version)
     raise LookupError(f"{stream_id} holds no event of this command")
 
 
@@ -65,7 +67,8 @@ def series_at(peer_learning_id: UUID, version: int) -> dict[str, Any]:
     detail = services().views.series_detail(peer_learning_id, on=day)
     if detail is not None and detail["version"] == version:
         return detail  # type: ignore[no-any-return]
-    return series_as_of(services().app, peer_learning_id, version=version, on=day)
+    with translated_store_errors():
+        return series_as_of(services().app, peer_learning_id, version=version, on=day)
 
 
 def series_written(peer_learning_id: UUID, version: int, status: int = 200) -> Reply:
