@@ -32,6 +32,7 @@ BLUEPRINTS: list[str] = [
     "web.views",
     "api.audit_views",
     "api.reminder_views",
+    "api.token_views",
 ]
 
 DEFAULTS: dict[str, Any] = {

@@ -1,35 +1,35 @@
-"""Bearer tokens from `PEERLEARNING_TOKENS`; the token's name is the actor of every event."""
+"""Bearer tokens, configured or issued; the token's name is the actor of every event.
+
+A host's token reaches only the series it names: `require_role(..., scope=...)` says how a
+view finds the series a request is about.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
+import threading
 from collections.abc import Callable
 from copy import deepcopy
-from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
+from uuid import UUID
 
-from flask import Flask, current_app, g, request
+from flask import Flask, Response, after_this_request, current_app, g, request
 
+from api.access import Access, Member
+from api.context import services
 from api.errors import ProblemError
+from domain.errors import NotFound
 from peerlearning.settings import SettingError
 
 TOKENS = "PEERLEARNING_TOKENS"
 ROLES = ("team", "auditor")
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="peerlearning"'}
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-@dataclass(frozen=True)
-class Member:
-    name: str
-    role: str
-    token: str
-
-    def __repr__(self) -> str:
-        return f"Member(name={self.name!r}, role={self.role!r})"
+Scope = Callable[[dict[str, Any]], UUID]
+ACCESS = "peerlearning.access"
+MEMBERS = "peerlearning.members"
+_building = threading.Lock()
 
 
 def parse_tokens(text: str) -> tuple[Member, ...]:
@@ -50,17 +50,23 @@ def parse_tokens(text: str) -> tuple[Member, ...]:
 def install_tokens(app: Flask, text: str | None = None) -> None:
     if text is None:
         text = app.config.get(TOKENS, os.environ.get(TOKENS, ""))
-    app.extensions["peerlearning.members"] = parse_tokens(text or "")
+    app.extensions[MEMBERS] = parse_tokens(text or "")
+
+
+def access() -> Access:
+    """This app's token lookup, built on first use from the store the services opened."""
+    extensions = current_app.extensions
+    if ACCESS not in extensions:
+        with _building:
+            if ACCESS not in extensions:
+                extensions[ACCESS] = Access.of(services().app, extensions[MEMBERS])
+    found: Access = extensions[ACCESS]
+    return found
 
 
 def member_for(token: str) -> Member | None:
-    """Compares against every token in constant time, so timing tells nothing."""
-    found = None
-    offered = hashlib.sha256(token.encode()).digest()
-    for member in current_app.extensions["peerlearning.members"]:
-        if hmac.compare_digest(hashlib.sha256(member.token.encode()).digest(), offered):
-            found = member
-    return found
+    """Compares keyed digests only, so neither timing nor the store tells a secret."""
+    return access().member(token)
 
 
 def presented_credential() -> str | None:
@@ -89,12 +95,60 @@ def authenticate() -> Member:
         raise ProblemError(401, "Send Authorization: Bearer <token>.", CHALLENGE)
     member = presented_member()
     if member is None:
-        raise ProblemError(401, "The token is not known; ask the team for a valid one.", CHALLENGE)
+        raise ProblemError(
+            401,
+            "The token is not known, revoked or expired; ask the team for a valid one.",
+            CHALLENGE,
+        )
+    if member.issued:
+        note_use(member.name)
     return member
 
 
-def require_role(*roles: str) -> Callable[[F], F]:
-    """Lets only members with one of `roles` through; their name becomes the actor."""
+def note_use(name: str) -> None:
+    """Notes "last used" at most once a minute, after the answer has been sent."""
+    lookup = access()
+    if not lookup.use.due(name):
+        return
+    moment = lookup.now()
+
+    @after_this_request
+    def noted(response: Response) -> Response:
+        response.call_on_close(lambda: lookup.use.record(name, moment))
+        return response
+
+
+def series_in_path(kwargs: dict[str, Any]) -> UUID:
+    series_id: UUID = kwargs["peer_learning_id"]
+    return series_id
+
+
+def series_of_enrollment(kwargs: dict[str, Any]) -> UUID:
+    series_id: UUID = services().app.enrollment(kwargs["enrollment_id"]).peer_learning_id
+    return series_id
+
+
+def require_scope(member: Member, scope: Scope | None, kwargs: dict[str, Any]) -> None:
+    """A host reaches only its own series; what it cannot see does not exist for it."""
+    if member.role != "host":
+        return
+    refused = ProblemError(403, "This token may not act on this series.")
+    if scope is None:
+        raise refused
+    try:
+        series_id = scope(kwargs)
+    except NotFound:
+        raise refused from None
+    if not member.may_reach(series_id):
+        raise refused
+
+
+def require_role(*roles: str, scope: Scope | None = None) -> Callable[[F], F]:
+    """Lets only members with one of `roles` through; their name becomes the actor.
+
+    A host passes only where `scope` names the series the request is about, and only for
+    the series its token names.
+    """
 
     def decorator(view: F) -> F:
         @wraps(view)
@@ -102,6 +156,7 @@ def require_role(*roles: str) -> Callable[[F], F]:
             member = authenticate()
             if member.role not in roles:
                 raise ProblemError(403, f"This needs the role {' or '.join(roles)}.")
+            require_scope(member, scope, kwargs)
             g.member = member
             return view(*args, **kwargs)
 
@@ -115,3 +170,7 @@ def require_role(*roles: str) -> Callable[[F], F]:
 
 def current_actor() -> str:
     return str(g.member.name)
+
+
+def current_role() -> str:
+    return str(g.member.role)

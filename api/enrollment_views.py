@@ -8,7 +8,7 @@ from uuid import UUID
 from flask import url_for
 from flask.views import MethodView
 
-from api.auth import current_actor, require_role
+from api.auth import current_actor, require_role, series_in_path, series_of_enrollment
 from api.blueprint import Blueprint
 from api.context import if_match, sends_etag, services
 from api.reads import Reply, enrollment_reply, series_detail
@@ -24,7 +24,7 @@ blp = Blueprint(
 
 @blp.route("/peer-learnings/<uuid:peer_learning_id>/enrollments")
 class Enrollments(MethodView):
-    @require_role("team")
+    @require_role("team", "host", scope=series_in_path)
     @blp.response(200, EnrollmentSchema(many=True))
     def get(self, peer_learning_id: UUID) -> list[dict[str, Any]]:
         """List the enrolments of a series with their participants"""
@@ -59,7 +59,7 @@ class Enrollments(MethodView):
 
 @blp.route("/enrollments/<uuid:enrollment_id>")
 class Enrollment(MethodView):
-    @require_role("team")
+    @require_role("team", "host", scope=series_of_enrollment)
     @blp.response(200, EnrollmentSchema)
     @sends_etag
     def get(self, enrollment_id: UUID) -> Reply:

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from flask.views import MethodView
 
-from api.auth import current_actor, require_role
+from api.auth import current_actor, require_role, series_in_path
 from api.blueprint import Blueprint
 from api.context import if_match, services
 from api.reads import Reply
@@ -30,7 +30,7 @@ blp = Blueprint(
 
 @blp.route("/reflection")
 class Reflection(MethodView):
-    @require_role("team")
+    @require_role("team", "host", scope=series_in_path)
     @if_match
     @blp.arguments(ReflectionSchema, required=False)
     @blp.response(200, SeriesDetailSchema)

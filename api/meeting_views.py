@@ -8,7 +8,7 @@ from uuid import UUID
 from flask import url_for
 from flask.views import MethodView
 
-from api.auth import current_actor, require_role
+from api.auth import current_actor, require_role, series_in_path
 from api.blueprint import Blueprint
 from api.context import if_match, sends_etag, services
 from api.reads import Reply, meeting_reply
@@ -31,7 +31,7 @@ blp = Blueprint(
 
 @blp.route("")
 class Meetings(MethodView):
-    @require_role("team")
+    @require_role("team", "host", scope=series_in_path)
     @if_match
     @blp.arguments(MeetingInSchema)
     @blp.response(201, MeetingSchema)
@@ -60,7 +60,7 @@ class Meeting(MethodView):
         """Show one meeting, also a cancelled or held one"""
         return meeting_reply(peer_learning_id, meeting_id)
 
-    @require_role("team")
+    @require_role("team", "host", scope=series_in_path)
     @if_match
     @blp.arguments(RescheduleSchema)
     @blp.response(200, MeetingSchema)
@@ -82,7 +82,7 @@ class Meeting(MethodView):
         )
         return meeting_written(peer_learning_id, meeting_id, version)
 
-    @require_role("team")
+    @require_role("team", "host", scope=series_in_path)
     @if_match
     @blp.arguments(CancelQuerySchema, location="query", as_kwargs=True)
     @blp.response(200, MeetingSchema)
@@ -106,7 +106,7 @@ class Meeting(MethodView):
 
 @blp.route("/<uuid:meeting_id>/held")
 class MeetingHeld(MethodView):
-    @require_role("team")
+    @require_role("team", "host", scope=series_in_path)
     @if_match
     @blp.arguments(HeldSchema, required=False)
     @blp.response(200, MeetingSchema)

@@ -8,7 +8,7 @@ from uuid import UUID
 from flask import url_for
 from flask.views import MethodView
 
-from api.auth import current_actor, require_role
+from api.auth import current_actor, require_role, series_of_enrollment
 from api.blueprint import Blueprint
 from api.context import if_match, sends_etag, services
 from api.reads import Reply, participant_reply
@@ -48,7 +48,7 @@ class Participants(MethodView):
 
 @blp.route("/<uuid:participant_id>")
 class Participant(MethodView):
-    @require_role("team")
+    @require_role("team", "host", scope=series_of_enrollment)
     @blp.response(200, ParticipantSchema)
     @sends_etag
     def get(self, enrollment_id: UUID, participant_id: UUID) -> Reply:

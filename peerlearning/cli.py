@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from api import cli as api_cli
+from api import token_cli
 from audit import cli as audit_cli
 from peerlearning import demo_cli
 from peerlearning.settings import SettingError
@@ -15,7 +16,7 @@ from projections import cli as projections_cli
 from scheduler import cli as scheduler_cli
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-PACKAGES = (api_cli, scheduler_cli, projections_cli, audit_cli, demo_cli)
+PACKAGES = (api_cli, token_cli, scheduler_cli, projections_cli, audit_cli, demo_cli)
 
 
 def parser() -> argparse.ArgumentParser:

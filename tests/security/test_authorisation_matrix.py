@@ -1,4 +1,5 @@
-"""Every documented operation x {no token, bad token, auditor, team}: the expected answer."""
+"""Every documented operation x {no token, bad token, auditor, host in and out of its scope,
+team}: the expected answer."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from tests.api.client import PROBLEM, ApiClient
 from tests.security.conftest import CALLERS
 from tests.security.world import World, sample_body
 
-PUBLIC, READERS, TEAM_ONLY = "public", "auditor+team", "team"
+PUBLIC, READERS, HOSTS, TEAM_ONLY = "public", "auditor+team", "host+team", "team"
+ROLES_OF = {PUBLIC: set(), READERS: {"auditor", "team"}, HOSTS: {"host", "team"}}
 # Destructive operations last, so the team's own calls do not remove what later rows need.
 MATRIX: list[tuple[str, str, str]] = [
     ("GET", "/health", PUBLIC),
@@ -22,21 +24,23 @@ MATRIX: list[tuple[str, str, str]] = [
     ("GET", "/audit/streams/{stream_id}", READERS),
     ("GET", "/audit/export", READERS),
     ("GET", "/audit/verify", READERS),
-    ("GET", "/peer-learnings/{peer_learning_id}/enrollments", TEAM_ONLY),
-    ("GET", "/enrollments/{enrollment_id}", TEAM_ONLY),
-    ("GET", "/enrollments/{enrollment_id}/participants/{participant_id}", TEAM_ONLY),
+    ("GET", "/peer-learnings/{peer_learning_id}/enrollments", HOSTS),
+    ("GET", "/enrollments/{enrollment_id}", HOSTS),
+    ("GET", "/enrollments/{enrollment_id}/participants/{participant_id}", HOSTS),
     ("GET", "/reminders", TEAM_ONLY),
+    ("GET", "/tokens", TEAM_ONLY),
+    ("POST", "/tokens", TEAM_ONLY),
     ("POST", "/peer-learnings", TEAM_ONLY),
     ("PATCH", "/peer-learnings/{peer_learning_id}", TEAM_ONLY),
-    ("POST", "/peer-learnings/{peer_learning_id}/meetings", TEAM_ONLY),
-    ("PUT", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}", TEAM_ONLY),
+    ("POST", "/peer-learnings/{peer_learning_id}/meetings", HOSTS),
+    ("PUT", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}", HOSTS),
     ("POST", "/peer-learnings/{peer_learning_id}/joining", TEAM_ONLY),
     ("POST", "/peer-learnings/{peer_learning_id}/enrollments", TEAM_ONLY),
     ("POST", "/enrollments/{enrollment_id}/participants", TEAM_ONLY),
     ("POST", "/model-projects", TEAM_ONLY),
-    ("POST", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/held", TEAM_ONLY),
-    ("DELETE", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}", TEAM_ONLY),
-    ("POST", "/peer-learnings/{peer_learning_id}/reflection", TEAM_ONLY),
+    ("POST", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/held", HOSTS),
+    ("DELETE", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}", HOSTS),
+    ("POST", "/peer-learnings/{peer_learning_id}/reflection", HOSTS),
     ("POST", "/peer-learnings/{peer_learning_id}/close", TEAM_ONLY),
     ("POST", "/peer-learnings/{peer_learning_id}/withdraw", TEAM_ONLY),
     ("DELETE", "/enrollments/{enrollment_id}/participants/{participant_id}", TEAM_ONLY),
@@ -44,14 +48,19 @@ MATRIX: list[tuple[str, str, str]] = [
     ("POST", "/enrollments/{enrollment_id}/reject", TEAM_ONLY),
     ("POST", "/participants/{subject_id}/erasure", TEAM_ONLY),
     ("DELETE", "/model-projects/{model_project_id}", TEAM_ONLY),
+    ("DELETE", "/tokens/{name}", TEAM_ONLY),
 ]
 
 
 def expected_class(audience: str, caller: str) -> str:
     if audience == PUBLIC or caller == "team":
         return "served"
-    if caller in ("none", "bad"):
+    if caller in ("none", "bad", "revoked host"):
         return "401"
+    if caller == "host in scope":
+        return "served" if audience == HOSTS else "403"
+    if caller == "host out of scope":
+        return "403"
     return "served" if audience == READERS else "403"
 
 
@@ -77,14 +86,13 @@ def test_the_documented_roles_agree_with_the_matrix(client: FlaskClient) -> None
     document = client.get("/openapi.json").json
     for method, path, audience in MATRIX:
         roles = set(document["paths"][path][method.lower()].get("x-roles", []))
-        assert roles == {PUBLIC: set(), READERS: {"auditor", "team"}}.get(audience, {"team"}), (
-            method,
-            path,
-        )
+        assert roles == ROLES_OF.get(audience, {"team"}), (method, path)
 
 
-def run_matrix(client: FlaskClient, world: World, caller: str) -> list[str]:
-    api = ApiClient(client, CALLERS[caller])
+def run_matrix(
+    client: FlaskClient, world: World, caller: str, token: str | None = None
+) -> list[str]:
+    api = ApiClient(client, token or CALLERS[caller])
     wrong = []
     for method, template, audience in MATRIX:
         response = api.call(method, world.fill(template), sample_body(method, template))
@@ -112,3 +120,35 @@ def test_an_auditor_reads_the_log_but_changes_nothing(client: FlaskClient, world
 
 def test_the_team_is_never_refused(client: FlaskClient, world: World) -> None:
     assert run_matrix(client, world, "team") == []
+
+
+def test_a_host_runs_its_own_series_and_nothing_else(
+    client: FlaskClient, world: World, team: ApiClient
+) -> None:
+    token = issue_host(team, "host-inside", world.series_id)
+
+    assert run_matrix(client, world, "host in scope", token) == []
+
+
+def test_a_host_of_another_series_is_refused_on_this_one(
+    client: FlaskClient, world: World, team: ApiClient
+) -> None:
+    elsewhere = team.announce(title="Eine andere Reihe").json["id"]
+    token = issue_host(team, "host-outside", elsewhere)
+
+    assert run_matrix(client, world, "host out of scope", token) == []
+
+
+def test_a_revoked_host_is_refused_everywhere_it_was_let_in(
+    client: FlaskClient, world: World, team: ApiClient
+) -> None:
+    token = issue_host(team, "host-revoked", world.series_id)
+    assert team.delete("/tokens/host-revoked").status_code == 200
+
+    assert run_matrix(client, world, "revoked host", token) == []
+
+
+def issue_host(team: ApiClient, name: str, series_id: str) -> str:
+    issued = team.post("/tokens", {"name": name, "role": "host", "series": [series_id]})
+    assert issued.status_code == 201, issued.json
+    return str(issued.json["token"])

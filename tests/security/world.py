@@ -11,6 +11,7 @@ from tests.api.client import ApiClient, enrol_body
 SECRET_NAMES = ("Zacharias Geheimname", "Petronella Kontaktperson")
 SECRET_EMAILS = ("zacharias.geheim@kommune.example", "petronella.kontakt@kommune.example")
 BAD_TOKEN = "not-a-known-token-0000"
+PROBE_TOKEN = "matrix-probe"
 
 
 @dataclass
@@ -31,6 +32,7 @@ class World:
             "model_project_id": self.model_project_id,
             "subject_id": self.contact_subject_id,
             "stream_id": self.series_id,
+            "name": PROBE_TOKEN,
         }
 
     def fill(self, template: str) -> str:
@@ -87,5 +89,6 @@ def sample_body(method: str, template: str) -> dict[str, Any] | None:
         ("POST", "/peer-learnings/{peer_learning_id}/close"): {},
         ("POST", "/peer-learnings/{peer_learning_id}/withdraw"): {},
         ("POST", "/enrollments/{enrollment_id}/withdraw"): {},
+        ("POST", "/tokens"): {"name": PROBE_TOKEN, "role": "auditor", "expires": "P1D"},
     }
     return bodies.get((method, template))

@@ -8,6 +8,7 @@ import pytest
 from eventsourcing.domain import Aggregate, CanMutateAggregate
 from eventsourcing.utils import get_topic, resolve_topic
 
+from domain.access_tokens import AccessToken
 from domain.enrollment import Enrollment
 from domain.model_projects import FundedModelProjects
 from domain.peer_learning import PeerLearning
@@ -18,6 +19,7 @@ AGGREGATES: list[type[Aggregate]] = [
     Enrollment,
     FundedModelProjects,
     ReminderDispatch,
+    AccessToken,
 ]
 PUBLISHED = {
     "domain.peer_learning:PeerLearning": [
@@ -33,6 +35,7 @@ PUBLISHED = {
     "domain.model_projects:FundedModelProjects": [
         "ListStarted", "ModelProjectAdded", "ModelProjectRemoved",
     ],
+    "domain.access_tokens:AccessToken": ["Issued", "Revoked"],
 }  # fmt: skip
 
 
