@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Response, stream_with_context
+from flask import Response, current_app, stream_with_context
 from flask.views import MethodView
 
-from api.auth import current_actor, require_role
+from api.auth import access, current_actor, current_role, require_role
 from api.blueprint import Blueprint
 from api.context import services
 from api.schemas.audit import (
@@ -18,12 +18,16 @@ from api.schemas.audit import (
     LogQuerySchema,
     VerificationSchema,
 )
+from audit.database import StoreDatabase
 from audit.erasure import erase_person
 from audit.export import export_lines
-from audit.history import events_after, stream_history
+from audit.history import Reader, events_after, stream_history
+from audit.pseudonyms import Pseudonym, pseudonym_with
+from audit.server_keys import PSEUDONYM_KEY, ServerKeys
 from domain.errors import NotFound
 
 READERS = ("auditor", "team")
+PSEUDONYMS = "peerlearning.pseudonyms"
 NDJSON = "application/x-ndjson"
 blp = Blueprint(
     "audit", __name__, description="For auditors: the event log, its export and its proof."
@@ -33,6 +37,23 @@ blp = Blueprint(
 class StreamNotFound(NotFound):
     def __init__(self, stream_id: UUID) -> None:
         super().__init__(f"No events were recorded for {stream_id}.")
+
+
+def reader() -> Reader:
+    """Auditors read people as pseudonyms; the team reads them as the API shows them."""
+    role_of = access().role_of
+    if current_role() == "auditor":
+        return Reader(pseudonym=pseudonyms(), role_of=role_of)
+    return Reader(role_of=role_of)
+
+
+def pseudonyms() -> Pseudonym:
+    extensions = current_app.extensions
+    if PSEUDONYMS not in extensions:
+        keys = ServerKeys(StoreDatabase(services().app))
+        extensions[PSEUDONYMS] = pseudonym_with(keys.key(PSEUDONYM_KEY))
+    found: Pseudonym = extensions[PSEUDONYMS]
+    return found
 
 
 def page(items: list[dict[str, Any]], after: int, limit: int) -> dict[str, Any]:
@@ -48,9 +69,10 @@ class Log(MethodView):
     def get(self, after: int, limit: int) -> dict[str, Any]:
         """Read the event log in recording order
 
-        Auditor or team. Stable pages: continue with `after=next_after`.
+        Auditor or team. Stable pages: continue with `after=next_after`. An auditor reads
+        each participant and contact as a pseudonym, the same in every answer.
         """
-        return page(events_after(services().app, after, limit), after, limit)
+        return page(events_after(services().app, after, limit, reader()), after, limit)
 
 
 @blp.route("/audit/streams/<uuid:stream_id>")
@@ -63,7 +85,7 @@ class Stream(MethodView):
 
         Auditor or team. `after` is a position in the log, as for the whole log.
         """
-        entries = stream_history(services().app, stream_id)
+        entries = stream_history(services().app, stream_id, reader())
         if not entries:
             raise StreamNotFound(stream_id)
         items = [e for e in entries if e["position"] > after][:limit]
@@ -84,10 +106,12 @@ class Export(MethodView):
     def get(self) -> Response:
         """Export the whole log as JSON Lines
 
-        Auditor or team. Streamed; each line carries `chain`, the link after that event.
+        Auditor or team. Streamed; each line carries `chain`, the link after that event, and
+        `stored`, the event as kept (people's data sealed), so `audit verify --export` checks
+        it. An auditor's `data` names people by pseudonym.
         """
         current = services()
-        lines = export_lines(current.app, current.audit.chain)
+        lines = export_lines(current.app, current.audit.chain, reader())
         headers = {"Content-Disposition": 'attachment; filename="peerlearning-log.jsonl"'}
         return Response(stream_with_context(lines), mimetype=NDJSON, headers=headers)
 

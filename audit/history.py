@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -9,15 +11,38 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
 from audit.jsonable import jsonable
+from audit.pseudonyms import Pseudonym, fields_of
 from audit.streams import stream_notifications
 
 ENVELOPE = {"originator_id", "originator_version", "timestamp", "actor"}
 MAX_LIMIT = 1000
 
 
-def event_entry(app: Application[UUID], notification: Notification) -> dict[str, Any]:
-    """One event: position, stream, version, type, timestamp, actor and its data."""
+def _no_role(actor: str | None) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Reader:
+    """How one reader sees the log: people as pseudonyms (auditors) or in clear (the team),
+    and the role of each actor as far as the tokens tell it."""
+
+    pseudonym: Pseudonym | None = None
+    role_of: Callable[[str | None], str | None] = _no_role
+
+
+IN_CLEAR = Reader()
+
+
+def event_entry(
+    app: Application[UUID], notification: Notification, reader: Reader = IN_CLEAR
+) -> dict[str, Any]:
+    """One event: position, stream, version, type, timestamp, actor, its role and its data.
+
+    For a reader with a `pseudonym`, every person in the data reads as their pseudonym.
+    """
     event: Any = app.mapper.to_domain_event(notification)
+    data = {k: v for k, v in vars(event).items() if k not in ENVELOPE}
     stream_type, _, event_type = notification.topic.partition(":")[2].rpartition(".")
     return {
         "position": notification.id,
@@ -26,18 +51,26 @@ def event_entry(app: Application[UUID], notification: Notification) -> dict[str,
         "version": notification.originator_version,
         "event_type": event_type,
         "timestamp": event.timestamp.isoformat(),
-        "actor": getattr(event, "actor", None),
-        "data": {k: jsonable(v) for k, v in vars(event).items() if k not in ENVELOPE},
+        "actor": (actor := getattr(event, "actor", None)),
+        "actor_role": reader.role_of(actor),
+        "data": fields_of(data, reader.pseudonym) if reader.pseudonym else jsonable(data),
     }
 
 
-def events_after(app: Application[UUID], after: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+def events_after(
+    app: Application[UUID],
+    after: int = 0,
+    limit: int = 100,
+    reader: Reader = IN_CLEAR,
+) -> list[dict[str, Any]]:
     """A page of the global log; the next page starts after the last position returned."""
     limit = max(1, min(limit, MAX_LIMIT))
     batch = app.recorder.select_notifications(after, limit, inclusive_of_start=False)
-    return [event_entry(app, n) for n in batch]
+    return [event_entry(app, n, reader) for n in batch]
 
 
-def stream_history(app: Application[UUID], stream_id: UUID) -> list[dict[str, Any]]:
+def stream_history(
+    app: Application[UUID], stream_id: UUID, reader: Reader = IN_CLEAR
+) -> list[dict[str, Any]]:
     """Every event of one aggregate, oldest first, with its position in the log."""
-    return [event_entry(app, n) for n in stream_notifications(app, stream_id)]
+    return [event_entry(app, n, reader) for n in stream_notifications(app, stream_id)]

@@ -33,7 +33,16 @@ class EventEntrySchema(Schema):
     event_type = fields.String()
     timestamp = fields.String(metadata={"description": "Recording time (UTC)."})
     actor = fields.String(allow_none=True)
-    data = fields.Dict(metadata={"description": "The event's fields; erased people read 'erased'."})
+    actor_role = fields.String(
+        allow_none=True,
+        metadata={"description": "The role of the actor's token (team, host, auditor), if known."},
+    )
+    data = fields.Dict(
+        metadata={
+            "description": "The event's fields; erased people read 'erased'. For an auditor, "
+            "each person's name, e-mail and id read as their pseudonym."
+        }
+    )
 
 
 class LogPageSchema(Schema):

@@ -51,11 +51,14 @@ def test_the_log_pages_on_for_auditors_and_team_only(
 
 
 def test_one_stream_and_an_unknown_one(
-    auditor: ApiClient, series: dict[str, Any], enrollment: dict[str, Any]
+    auditor: ApiClient, team: ApiClient, series: dict[str, Any], enrollment: dict[str, Any]
 ) -> None:
     stream = auditor.get(f"/audit/streams/{enrollment['id']}").json["items"]
     assert [e["event_type"] for e in stream] == ["Registered", "Admitted"]
-    assert stream[0]["data"]["contact"]["email"] == CONTACT[1]
+    contact = stream[0]["data"]["contact"]
+    assert contact["email"] == contact["name"] == contact["subject_id"] != CONTACT[1]
+    team_stream = team.get(f"/audit/streams/{enrollment['id']}").json["items"]
+    assert team_stream[0]["data"]["contact"]["email"] == CONTACT[1]
     missing = auditor.get("/audit/streams/00000000-0000-4000-8000-000000000000")
     assert missing.status_code == 404 and missing.mimetype == "application/problem+json"
 
