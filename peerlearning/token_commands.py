@@ -9,6 +9,7 @@ from domain.access_tokens import (
     AccessToken,
     TokenNameTaken,
     TokenNotFound,
+    require_scope,
     require_token_name,
     token_id_for,
 )
@@ -28,6 +29,7 @@ def issue_token(
     """Records `Issued`; a name used once, even by a revoked token, is never issued again."""
     if token_id_for(require_token_name(name)) in app.repository:
         raise TokenNameTaken(name)
+    require_scope(role, series)
     for series_id in series:
         app.series(series_id)
     token = AccessToken.issue(name, role, series, expires_at, digest, actor, app.clock.now())

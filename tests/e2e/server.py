@@ -45,13 +45,17 @@ def serving(*args: str, env: dict[str, str], timeout: float = 60) -> Iterator[Ru
     )
     server = RunningServer(process)
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=_pump, args=(process, lines), daemon=True).start()
+    pump = threading.Thread(target=_pump, args=(process, lines), daemon=True)
+    pump.start()
     try:
         server.url = _wait_for_address(server, lines, time.monotonic() + timeout)
         yield server
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
+        pump.join(timeout=10)
+        while not lines.empty():  # the whole run's output, for tests that read the log
+            server.output.append(lines.get())
 
 
 def _wait_for_address(server: RunningServer, lines: queue.Queue[str], deadline: float) -> str:

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="index"
 """Every documented operation x {no token, bad token, auditor, host in and out of its scope,
 team}: the expected answer."""
 
