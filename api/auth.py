@@ -19,6 +19,7 @@ from flask import Flask, Response, after_this_request, current_app, g, request
 from api.access import Access, Member
 from api.context import services
 from api.errors import ProblemError
+from audit.server_keys import check_token_key_setting
 from domain.errors import NotFound
 from peerlearning.settings import SettingError
 
@@ -51,6 +52,7 @@ def install_tokens(app: Flask, text: str | None = None) -> None:
     if text is None:
         text = app.config.get(TOKENS, os.environ.get(TOKENS, ""))
     app.extensions[MEMBERS] = parse_tokens(text or "")
+    check_token_key_setting()
 
 
 def access() -> Access:

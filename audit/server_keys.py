@@ -53,6 +53,11 @@ class ServerKeys:
         return bytes(rows[0][0])
 
 
+def check_token_key_setting() -> None:
+    """Refuses a too short `PEERLEARNING_TOKEN_KEY` at start, not at the first request."""
+    _configured(TOKEN_KEY)
+
+
 def _configured(purpose: str) -> bytes | None:
     if purpose != TOKEN_KEY:
         return None

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from api.app import create_app
 from domain.access_tokens import token_id_for
 from peerlearning.bootstrap import Services
+from peerlearning.settings import SettingError
 from tests.api.client import ApiClient
 from tests.audit.tampering import every_table_text
 from tests.support.clock import FakeClock
@@ -135,3 +137,38 @@ def test_last_use_is_noted_at_most_once_a_minute(
     ivo.get("/audit/verify").close()
 
     assert listed(team)["ivo"]["last_used_at"] == first_use.isoformat()
+
+
+def test_a_host_acts_on_its_series_under_its_own_name_and_role(
+    client: FlaskClient, team: ApiClient, series: dict[str, Any]
+) -> None:
+    host = ApiClient(client, issue(team, "ulm-host", "host", series=[series["id"]]))
+
+    scheduled = host.post(
+        f"/peer-learnings/{series['id']}/meetings",
+        {
+            "kind": "kickoff",
+            "starts_at": "2024-10-08T10:00:00+02:00",
+            "ends_at": "2024-10-08T12:00:00+02:00",
+            "mode": "virtual",
+            "video_url": "https://video.example.org/room",
+        },
+    )
+
+    assert scheduled.status_code == 201, scheduled.json
+    stream = team.get(f"/audit/streams/{series['id']}").json["items"]
+    assert (stream[-1]["event_type"], stream[-1]["actor"], stream[-1]["actor_role"]) == (
+        "MeetingScheduled",
+        "ulm-host",
+        "host",
+    )
+    assert host.post(f"/peer-learnings/{series['id']}/close", {}).status_code == 403
+
+
+def test_a_short_token_key_setting_is_refused_at_start(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PEERLEARNING_TOKEN_KEY", "too-short")
+
+    with pytest.raises(SettingError, match="PEERLEARNING_TOKEN_KEY"):
+        create_app({"TESTING": True}, services=services)
