@@ -1,13 +1,17 @@
 """Who a bearer token is: a configured member (`PEERLEARNING_TOKENS`) or an issued token.
 
-Secrets are compared only as HMAC-SHA-256 digests made with the server's token key.
+Secrets are compared only as HMAC-SHA-256 digests: a configured token's under a key this
+process makes for itself (so configured tokens work without the store), an issued token's under
+the server's token key, the only form in which the store keeps it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,6 +23,7 @@ from api.token_registry import TokenRegistry
 from api.token_use import TokenUse
 from audit.database import StoreDatabase
 from audit.server_keys import TOKEN_KEY, ServerKeys
+from peerlearning.application import translated_store_errors
 
 SECRET_PREFIX = "plt_"
 
@@ -42,29 +47,61 @@ def new_secret() -> str:
     return SECRET_PREFIX + secrets.token_urlsafe(32)
 
 
+def keyed_digest(key: bytes, secret: str) -> str:
+    return hmac.new(key, secret.encode(), hashlib.sha256).hexdigest()
+
+
 @dataclass
-class Access:
+class IssuedTokens:
+    """The store's side: the server's token key, the tokens followed from the log, last use."""
+
     key: bytes
     registry: TokenRegistry
     use: TokenUse
-    clock: Any
-    configured: dict[str, Member] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, app: Application[UUID], configured: tuple[Member, ...] = ()) -> Access:
-        db = StoreDatabase(app)
-        access = cls(ServerKeys(db).key(TOKEN_KEY), TokenRegistry(app), TokenUse(db), app.clock)  # type: ignore[attr-defined]
-        access.configured = {access.digest(m.token): m for m in configured}
-        return access
+    def of(cls, app: Application[UUID]) -> IssuedTokens:
+        with translated_store_errors():
+            db = StoreDatabase(app)
+            return cls(ServerKeys(db).key(TOKEN_KEY), TokenRegistry(app), TokenUse(db))
 
     def digest(self, secret: str) -> str:
-        return hmac.new(self.key, secret.encode(), hashlib.sha256).hexdigest()
+        return keyed_digest(self.key, secret)
+
+
+class Access:
+    def __init__(self, app: Application[UUID], configured: tuple[Member, ...] = ()) -> None:
+        self.app = app
+        self.clock: Any = app.clock  # type: ignore[attr-defined]
+        self._own_key = os.urandom(32)
+        self.configured = {keyed_digest(self._own_key, m.token): m for m in configured}
+        self._issued: IssuedTokens | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def issued(self) -> IssuedTokens:
+        """Opened on first need, so configured tokens answer even while the store does not."""
+        with self._lock:
+            if self._issued is None:
+                self._issued = IssuedTokens.of(self.app)
+            return self._issued
+
+    @property
+    def registry(self) -> TokenRegistry:
+        return self.issued.registry
+
+    @property
+    def use(self) -> TokenUse:
+        return self.issued.use
+
+    def digest(self, secret: str) -> str:
+        return self.issued.digest(secret)
 
     def member(self, secret: str) -> Member | None:
-        digest = self.digest(secret)
-        if digest in self.configured:
-            return self.configured[digest]
-        token = self.registry.find(digest)
+        configured = self.configured.get(keyed_digest(self._own_key, secret))
+        if configured is not None:
+            return configured
+        token = self.registry.find(self.digest(secret))
         if token is None or not token.is_valid(self.now()):
             return None
         return Member(token.name, token.role, series=frozenset(token.series), issued=True)

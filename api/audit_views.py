@@ -25,6 +25,7 @@ from audit.history import Reader, events_after, stream_history
 from audit.pseudonyms import Pseudonym, pseudonym_with
 from audit.server_keys import PSEUDONYM_KEY, ServerKeys
 from domain.errors import NotFound
+from peerlearning.application import translated_store_errors
 
 READERS = ("auditor", "team")
 PSEUDONYMS = "peerlearning.pseudonyms"
@@ -50,8 +51,9 @@ def reader() -> Reader:
 def pseudonyms() -> Pseudonym:
     extensions = current_app.extensions
     if PSEUDONYMS not in extensions:
-        keys = ServerKeys(StoreDatabase(services().app))
-        extensions[PSEUDONYMS] = pseudonym_with(keys.key(PSEUDONYM_KEY))
+        with translated_store_errors():
+            keys = ServerKeys(StoreDatabase(services().app))
+            extensions[PSEUDONYMS] = pseudonym_with(keys.key(PSEUDONYM_KEY))
     found: Pseudonym = extensions[PSEUDONYMS]
     return found
 

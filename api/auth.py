@@ -61,7 +61,7 @@ def access() -> Access:
     if ACCESS not in extensions:
         with _building:
             if ACCESS not in extensions:
-                extensions[ACCESS] = Access.of(services().app, extensions[MEMBERS])
+                extensions[ACCESS] = Access(services().app, extensions[MEMBERS])
     found: Access = extensions[ACCESS]
     return found
 

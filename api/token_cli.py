@@ -63,7 +63,7 @@ def _explained(run: Run) -> Run:
 def opened() -> Iterator[tuple[Services, Access]]:
     services = bootstrap()
     try:
-        yield services, Access.of(services.app)
+        yield services, Access(services.app)
     finally:
         services.close()
 

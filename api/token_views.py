@@ -9,7 +9,7 @@ from flask.views import MethodView
 from api.auth import access, current_actor, require_role
 from api.blueprint import Blueprint
 from api.context import services
-from api.schemas.tokens import IssuedTokenSchema, TokenInSchema, TokenSchema
+from api.schemas.tokens import NAME_PATTERN, IssuedTokenSchema, TokenInSchema, TokenSchema
 from api.token_admin import issue, listing, revoke
 
 blp = Blueprint(
@@ -53,7 +53,17 @@ class Tokens(MethodView):
         return {**issued, "token": secret}, 201, headers
 
 
-@blp.route("/<string(minlength=1, maxlength=63):name>")
+@blp.route(
+    "/<name>",
+    parameters=[
+        {
+            "in": "path",
+            "name": "name",
+            "required": True,
+            "schema": {"type": "string", "minLength": 1, "maxLength": 63, "pattern": NAME_PATTERN},
+        }
+    ],
+)
 class Token(MethodView):
     @require_role("team")
     @blp.response(200, TokenSchema)

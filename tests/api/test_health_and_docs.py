@@ -30,7 +30,7 @@ def test_the_openapi_document_validates_and_lists_every_route(
 
     validate(document)
     routes = {
-        rule.rule.replace("<uuid:", "{").replace(">", "}")
+        rule.rule.replace("<uuid:", "{").replace("<", "{").replace(">", "}")
         for rule in flask_app.url_map.iter_rules()
         if isinstance(flask_app.blueprints.get(rule.endpoint.split(".")[0]), Blueprint)
     }
