@@ -72,12 +72,16 @@ class TokenRegistry:
             return
         with self._lock, translated_store_errors():
             started = time.monotonic()
+            head = self.app.recorder.max_notification_id() or 0
             while batch := self.app.recorder.select_notifications(
-                self._position, PAGE, topics=TOPICS, inclusive_of_start=False
+                self._position, PAGE, stop=head, topics=TOPICS, inclusive_of_start=False
             ):
                 for notification in batch:
                     self._apply(self.app.mapper.to_domain_event(notification))
                 self._position = batch[-1].id
+            # Writers number events in commit order, so nothing will appear at or below `head`
+            # later: the next look starts after it, not after the last token event.
+            self._position = max(self._position, head)
             self._checked_at = started
 
     def _apply(self, event: Any) -> None:
