@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -12,6 +12,7 @@ from icalendar import Calendar, Event, Timezone, vText
 
 from domain.glossary import MEETING_KIND
 from domain.values import is_web_link
+from peerlearning.ics_zones import zone_component
 
 UID_DOMAIN = "peer-learnings.smart-cities"
 
@@ -21,14 +22,14 @@ def meeting_uid(meeting_id: UUID | str) -> str:
     return f"meeting-{meeting_id}@{UID_DOMAIN}"
 
 
-def meeting_sequence(schedule_version: int) -> int:
-    """SEQUENCE rises with every reschedule: 0 for the first schedule."""
-    return max(schedule_version - 1, 0)
+def meeting_sequence(schedule_version: int, cancelled: bool = False) -> int:
+    """SEQUENCE rises with every change: 0 for the first schedule, one more for each
+    reschedule, and one more again once the meeting is cancelled."""
+    return max(schedule_version - 1, 0) + (1 if cancelled else 0)
 
 
 PRODID = "-//Start Smart//Peer-Learnings//DE"
 FEED_TIMEZONE = "Europe/Berlin"
-ZONE_RULES_FROM, ZONE_RULES_UNTIL = date(2020, 1, 1), date(2040, 1, 1)
 CANCELLED = "cancelled"
 
 
@@ -40,7 +41,8 @@ def meeting_event(meeting: Mapping[str, Any], series: Mapping[str, Any], stamp: 
     zone = ZoneInfo(series.get("timezone") or FEED_TIMEZONE)
     event = Event()
     event.add("uid", meeting_uid(meeting["meeting_id"]))
-    event.add("sequence", meeting_sequence(meeting["schedule_version"]))
+    cancelled = meeting["state"] == CANCELLED
+    event.add("sequence", meeting_sequence(meeting["schedule_version"], cancelled))
     event.add("dtstamp", stamp.astimezone(UTC))
     event.add("last-modified", stamp.astimezone(UTC))
     event.add("dtstart", meeting["starts_at"].astimezone(zone))
@@ -48,8 +50,8 @@ def meeting_event(meeting: Mapping[str, Any], series: Mapping[str, Any], stamp: 
     event.add("summary", f"{MEETING_KIND['de'][meeting['kind']]}: {series['title']}")
     event.add("description", _description(meeting, series))
     event.add("location", meeting.get("location") or "Online")
-    event.add("status", "CANCELLED" if meeting["state"] == CANCELLED else "CONFIRMED")
-    event.add("transp", "TRANSPARENT" if meeting["state"] == CANCELLED else "OPAQUE")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
     if agenda_link(series):
         event.add("url", series["agenda_url"])
     return event
@@ -83,7 +85,9 @@ def _description(meeting: Mapping[str, Any], series: Mapping[str, Any]) -> str:
 
 
 def feed_calendar(name: str, events: Iterable[Event]) -> Calendar:
-    """A subscribable calendar: the programme's VTIMEZONE and the given events."""
+    """A subscribable calendar: the events and the VTIMEZONE of every zone they use, for
+    the years they fall in."""
+    events = list(events)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -91,9 +95,18 @@ def feed_calendar(name: str, events: Iterable[Event]) -> Calendar:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", vText(name))  # a text value: escaped, never a raw line
     calendar.add("x-wr-timezone", FEED_TIMEZONE)
-    zone = Timezone.from_tzid(FEED_TIMEZONE, first_date=ZONE_RULES_FROM, last_date=ZONE_RULES_UNTIL)
-    calendar.add_component(zone)
+    for zone in zones_of(events):
+        calendar.add_component(zone)
     for event in events:
         calendar.add_component(event)
-    calendar.add_missing_timezones()
     return calendar
+
+
+def zones_of(events: list[Event]) -> list[Timezone]:
+    """One VTIMEZONE per zone the events name, covering the years of its events."""
+    years: dict[str, list[int]] = {}
+    for event in events:
+        for name in ("dtstart", "dtend"):
+            moment = event.decoded(name)
+            years.setdefault(moment.tzinfo.key, []).append(moment.year)
+    return [zone_component(tzid, min(y), max(y)) for tzid, y in sorted(years.items())]

@@ -6,12 +6,13 @@ only puts in its attendee and time stamp.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 
-from icalendar import Calendar, Event, Timezone, vCalAddress, vText
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from peerlearning.ics import meeting_sequence, meeting_uid
+from peerlearning.ics_zones import zone_component
 from scheduler import wording
 from scheduler.facts import MeetingFacts, Recipient
 
@@ -38,7 +39,7 @@ def _calendar(purpose: str, meeting: MeetingFacts, zone: str, lang: str) -> byte
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", "CANCEL" if cancelled else "REQUEST")
-    calendar.add_component(_timezone(zone, meeting.starts_at.year))
+    calendar.add_component(zone_component(zone, *_years(meeting, zone)))
     calendar.add_component(_event(meeting, zone, lang, cancelled))
     return bytes(calendar.to_ical())
 
@@ -47,7 +48,7 @@ def _event(meeting: MeetingFacts, zone: str, lang: str, cancelled: bool) -> Even
     kind = wording.capitalised(wording.meeting_kind(meeting.kind, lang))
     event = Event()
     event.add("uid", meeting_uid(meeting.meeting_id))
-    event.add("sequence", meeting_sequence(meeting.schedule_version))
+    event.add("sequence", meeting_sequence(meeting.schedule_version, cancelled))
     event.add("dtstamp", STAMP_SLOT)
     event.add("dtstart", wording.local(meeting.starts_at, zone))
     event.add("dtend", wording.local(meeting.ends_at, zone))
@@ -80,8 +81,6 @@ def _attendee_line(name: str, email: str) -> bytes:
     return lines[lines.index(b"ATTENDEE") : lines.rindex(b"END:VEVENT")]
 
 
-@lru_cache(maxsize=64)
-def _timezone(zone: str, year: int) -> Timezone:
-    """The VTIMEZONE of the zone, with the transitions around the meeting's year."""
-    first, last = date(year - 1, 1, 1), date(year + 1, 12, 31)
-    return Timezone.from_tzid(zone, first_date=first, last_date=last)
+def _years(meeting: MeetingFacts, zone: str) -> tuple[int, int]:
+    """The local years the meeting starts and ends in: the years its VTIMEZONE covers."""
+    return wording.local(meeting.starts_at, zone).year, wording.local(meeting.ends_at, zone).year
