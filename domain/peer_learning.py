@@ -22,6 +22,9 @@ from domain.values import (
     require_enum,
 )
 
+SERIES_CLOSED = "Peer-Learning geschlossen"
+SERIES_WITHDRAWN = "Peer-Learning zurückgezogen"
+
 
 class PeerLearning(Aggregate):
     class Announced(Aggregate.Created):
@@ -195,7 +198,12 @@ class PeerLearning(Aggregate):
         rules.require_attendance(attendance)
         self._meeting_held(meeting_id=current.meeting_id, attendance=attendance, actor=actor)
         if current.kind == MeetingKind.REFLECTION and self.reflection_held_on is None:
-            held_on = local_date(current.starts_at, self.details.timezone)
+            self._hold_reflection_meeting(current, actor)
+
+    def _hold_reflection_meeting(self, meeting: Meeting, actor: str) -> None:
+        """A held reflection meeting is the reflection, if the series could hold one then."""
+        held_on = local_date(meeting.starts_at, self.details.timezone)
+        if self.kickoff_held_on is not None and rules.is_reflection_date(self, held_on):
             self._reflection_held(held_on=held_on, notes=None, actor=actor)
 
     class MeetingHeld(Aggregate.Event):
@@ -230,7 +238,21 @@ class PeerLearning(Aggregate):
     def close(self, effective_on: date, today: date, actor: str) -> None:
         rules.require_not_finished(self)
         rules.require_closable(self, effective_on, today)
+        self._cancel_planned_after(effective_on, SERIES_CLOSED, actor)
         self._closed(effective_on=effective_on, actor=actor)
+
+    def planned_after(self, day: date) -> list[Meeting]:
+        """The meetings still planned for a day after `day` (local to the series)."""
+        return [
+            m
+            for m in self.meetings.values()
+            if m.is_open and local_date(m.starts_at, self.details.timezone) > day
+        ]
+
+    def _cancel_planned_after(self, day: date, reason: str, actor: str) -> None:
+        """The end of a series calls off what was planned after it, in the same command."""
+        for m in self.planned_after(day):
+            self._meeting_cancelled(meeting_id=m.meeting_id, reason=reason, actor=actor)
 
     class Closed(Aggregate.Event):
         effective_on: date
@@ -246,6 +268,7 @@ class PeerLearning(Aggregate):
     ) -> None:
         rules.require_not_finished(self)
         rules.require_withdrawable(self, effective_on, today)
+        self._cancel_planned_after(effective_on, reason or SERIES_WITHDRAWN, actor)
         self._withdrawn(effective_on=effective_on, reason=reason, actor=actor)
 
     class Withdrawn(Aggregate.Event):

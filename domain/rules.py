@@ -67,12 +67,39 @@ def require_reflection_possible(series: PeerLearning, held_on: date, today: date
     require_not_future(held_on, today, "The reflection date")
     if series.reflection_held_on is not None:
         raise NotYetPossible(f"The reflection was already held on {series.reflection_held_on}.")
-    if held_on < series.details.starts_on and series.kickoff_held_on is None:
-        raise NotYetPossible("A reflection cannot be held before the series started.")
+    require_kickoff_held(series, "A reflection")
+    require_reflection_date(series, held_on)
+
+
+def require_kickoff_held(series: PeerLearning, what: str) -> None:
+    if series.kickoff_held_on is None:
+        raise NotYetPossible(f"{what} needs the kick-off held first; mark it held.")
+
+
+def is_reflection_date(series: PeerLearning, held_on: date) -> bool:
+    try:
+        require_reflection_date(series, held_on)
+    except InvalidValue:  # decided: the date is simply not one a reflection can have
+        return False
+    return True
+
+
+def require_reflection_date(series: PeerLearning, held_on: date) -> None:
+    if held_on < series.details.starts_on:
+        raise InvalidValue(
+            f"The reflection date {held_on} lies before the series started "
+            f"on {series.details.starts_on}."
+        )
+    kickoff = series.kickoff_held_on
+    if kickoff is not None and held_on < kickoff:
+        raise InvalidValue(
+            f"The reflection date {held_on} lies before the kick-off, held on {kickoff}."
+        )
 
 
 def require_closable(series: PeerLearning, effective_on: date, today: date) -> None:
     require_not_future(effective_on, today, "The closing date")
+    require_kickoff_held(series, "Closing the series")
     if series.reflection_held_on is None:
         raise NotYetPossible("Hold the reflection before closing the series.")
     if effective_on < series.reflection_held_on:

@@ -6,29 +6,48 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from flask.testing import FlaskClient
+from icalendar import Calendar
 
+from peerlearning.ics import meeting_uid
 from tests.api.client import ApiClient, enrol_body
 from tests.support.clock import FakeClock
 from tests.support.samples import at
+
+KICKOFF_DAY = date(2024, 10, 8)
 
 
 def path(series: dict[str, Any], action: str) -> str:
     return f"/peer-learnings/{series['id']}/{action}"
 
 
+def hold_kickoff(team: ApiClient, series: dict[str, Any], clock: FakeClock) -> str:
+    """Schedules the kick-off on KICKOFF_DAY, lets it happen and marks it held."""
+    kickoff = team.schedule(series["id"], "kickoff", KICKOFF_DAY).json["meeting_id"]
+    clock.set(at(KICKOFF_DAY, 13))
+    held = team.post(f"/peer-learnings/{series['id']}/meetings/{kickoff}/held")
+    assert held.status_code == 200, held.json
+    return str(kickoff)
+
+
+def meeting_states(team: ApiClient, series: dict[str, Any]) -> dict[str, str]:
+    detail = team.get(f"/peer-learnings/{series['id']}").json
+    return {m["meeting_id"]: m["state"] for m in detail["meetings"]}
+
+
 def test_reflection_then_close_ends_the_series(
     team: ApiClient, client: FlaskClient, series: dict[str, Any], clock: FakeClock
 ) -> None:
+    hold_kickoff(team, series, clock)
     clock.set(datetime(2025, 6, 2, 9, tzinfo=UTC))
 
     reflection = team.post(path(series, "reflection"), {"held_on": "2025-05-30", "notes": "gut"})
-    closing = team.post(path(series, "close"), headers={"If-Match": '"2"'})
+    closing = team.post(path(series, "close"), headers={"If-Match": '"4"'})
 
     assert reflection.status_code == 200
     assert reflection.json["reflection_held_on"] == "2025-05-30"
     assert closing.status_code == 200, closing.json
     assert (closing.json["status"], closing.json["closed_on"]) == ("closed", "2025-06-02")
-    assert closing.headers["ETag"] == '"3"'
+    assert closing.headers["ETag"] == '"5"'
     listed = client.get("/peer-learnings?status=closed").json["items"]
     assert [item["id"] for item in listed] == [series["id"]]
 
@@ -36,20 +55,78 @@ def test_reflection_then_close_ends_the_series(
 def test_the_order_of_the_end_is_enforced(
     team: ApiClient, series: dict[str, Any], clock: FakeClock
 ) -> None:
-    too_early = team.post(path(series, "reflection"))
+    no_kickoff = team.post(path(series, "reflection"))
+    not_opened = team.post(path(series, "close"))
+    hold_kickoff(team, series, clock)
     clock.set(datetime(2025, 6, 2, 9, tzinfo=UTC))
     not_reflected = team.post(path(series, "close"))
     future = team.post(path(series, "reflection"), {"held_on": "2025-06-03"})
 
-    assert too_early.status_code == 409 and "before the series started" in too_early.json["detail"]
+    assert no_kickoff.status_code == 409
+    assert "A reflection needs the kick-off held" in no_kickoff.json["detail"]
+    assert not_opened.status_code == 409
+    assert "Closing the series needs the kick-off held" in not_opened.json["detail"]
     assert not_reflected.status_code == 409
     assert "Hold the reflection" in not_reflected.json["detail"]
     assert future.status_code == 422 and "lies in the future" in future.json["detail"]
 
 
+def test_a_reflection_is_dated_within_the_series(
+    team: ApiClient, series: dict[str, Any], clock: FakeClock
+) -> None:
+    hold_kickoff(team, series, clock)
+    before_start = team.post(path(series, "reflection"), {"held_on": "2024-09-30"})
+    before_kickoff = team.post(path(series, "reflection"), {"held_on": "2024-10-07"})
+    on_the_kickoff = team.post(path(series, "reflection"), {"held_on": "2024-10-08"})
+
+    assert before_start.status_code == 422
+    assert "before the series started on 2024-10-01" in before_start.json["detail"]
+    assert before_kickoff.status_code == 422
+    assert "before the kick-off, held on 2024-10-08" in before_kickoff.json["detail"]
+    assert on_the_kickoff.status_code == 200
+    assert on_the_kickoff.json["reflection_held_on"] == "2024-10-08"
+
+
+def test_closing_cancels_the_meetings_planned_after_its_day(
+    team: ApiClient, client: FlaskClient, series: dict[str, Any], clock: FakeClock
+) -> None:
+    kickoff = hold_kickoff(team, series, clock)
+    later = [
+        team.schedule(series["id"], "exchange", day).json["meeting_id"]
+        for day in (date(2024, 11, 5), date(2024, 12, 3))
+    ]
+    clock.set(at(date(2024, 10, 20), 9))
+    team.post(path(series, "reflection"), {"held_on": "2024-10-15"})
+
+    closing = team.post(path(series, "close"), {"effective_on": "2024-10-16"})
+
+    assert closing.status_code == 200, closing.json
+    states = meeting_states(team, series)
+    assert states == {kickoff: "held", later[0]: "cancelled", later[1]: "cancelled"}
+    feed = Calendar.from_ical(client.get(path(series, "calendar.ics")).data)
+    status = {str(e["UID"]): str(e["STATUS"]) for e in feed.walk("VEVENT")}
+    assert {status[meeting_uid(m)] for m in later} == {"CANCELLED"}
+    assert status[meeting_uid(kickoff)] == "CONFIRMED"
+
+
+def test_withdrawing_cancels_the_meetings_planned_after_its_day(
+    team: ApiClient, client: FlaskClient, series: dict[str, Any]
+) -> None:
+    planned = team.schedule(series["id"], "kickoff", KICKOFF_DAY).json["meeting_id"]
+
+    withdrawal = team.post(path(series, "withdraw"), {"reason": "Zu wenig Anmeldungen"})
+
+    assert withdrawal.status_code == 200, withdrawal.json
+    assert meeting_states(team, series) == {planned: "cancelled"}
+    feed = Calendar.from_ical(client.get(path(series, "calendar.ics")).data)
+    [event] = feed.walk("VEVENT")
+    assert (str(event["UID"]), str(event["STATUS"])) == (meeting_uid(planned), "CANCELLED")
+
+
 def test_a_closed_series_refuses_every_change(
     team: ApiClient, series: dict[str, Any], clock: FakeClock
 ) -> None:
+    hold_kickoff(team, series, clock)
     clock.set(datetime(2025, 6, 2, 9, tzinfo=UTC))
     team.post(path(series, "reflection"))
     team.post(path(series, "close"))

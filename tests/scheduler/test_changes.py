@@ -6,12 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
+from peerlearning.ics import meeting_uid
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService
 from tests.scheduler.scenario import P1D_DUE, P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
-from tests.support.samples import at
+from tests.support.samples import at, schedule
 
 
 def calendar_of(mail: object) -> Calendar:
@@ -77,3 +78,41 @@ def test_a_cancelled_meeting_sends_notices_to_the_reminded_and_nothing_else(
     reminders.sweep()
     assert len(sink.messages) == 5
     assert len(dispatches.listing(status="sent")) == 5
+
+
+def test_withdrawing_the_series_tells_the_reminded_and_drops_the_rest(
+    scenario: Scenario, reminders: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    scenario.join("Eva")
+    scenario.schedule_kickoff()
+    clock.set(P7D_DUE)
+    reminders.sweep()
+    scenario.join("Max")
+    scenario.app.withdraw_series(scenario.series_id, actor="anna", reason="Zu wenig Anmeldungen")
+    reminders.sweep()
+    reminder, notice = sink.to(email_of("Eva"))
+    assert notice["Subject"].startswith("Abgesagt: ")
+    assert calendar_of(notice).walk("VEVENT")[0]["STATUS"] == "CANCELLED"
+    assert sink.to(email_of("Max")) == [], "Max was never reminded"
+    clock.set(P1D_DUE)
+    assert reminders.sweep().sent == 0, "the later reminders are dropped"
+    assert len(sink.messages) == 2
+
+
+def test_closing_the_series_tells_the_reminded_of_what_was_still_planned(
+    scenario: Scenario, reminders: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    scenario.join("Eva")
+    kickoff = scenario.schedule_kickoff()
+    exchange = schedule(scenario.app, scenario.series_id, "exchange", date(2024, 10, 15))
+    clock.set(datetime(2024, 10, 1, 12, 0, tzinfo=UTC))
+    scenario.app.mark_meeting_held(scenario.series_id, kickoff, actor="anna")
+    clock.set(datetime(2024, 10, 8, 8, 0, tzinfo=UTC))
+    reminders.sweep()
+    [reminder] = [m for m in sink.to(email_of("Eva")) if "15. Oktober" in m["Subject"]]
+    scenario.app.hold_reflection(scenario.series_id, actor="anna")
+    scenario.app.close_series(scenario.series_id, actor="anna")
+    reminders.sweep()
+    notice = sink.to(email_of("Eva"))[-1]
+    assert notice["Subject"].startswith("Abgesagt: ") and "15. Oktober" in notice["Subject"]
+    assert calendar_of(notice).walk("VEVENT")[0]["UID"] == meeting_uid(exchange)

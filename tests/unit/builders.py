@@ -36,3 +36,10 @@ def schedule(series: PeerLearning, kind: str, day: date, start: int = 10, end: i
     planned = meeting(kind, day, start, end)
     series.schedule_meeting(planned, actor="anna")
     return series.meeting(planned.meeting_id)
+
+
+def kickoff_held(series: PeerLearning, day: date) -> Meeting:
+    """Schedules the kick-off on `day` and marks it held (`day` lies before NOW)."""
+    kickoff = schedule(series, "kickoff", day)
+    series.mark_meeting_held(kickoff.meeting_id, now=NOW, actor="anna")
+    return series.meeting(kickoff.meeting_id)

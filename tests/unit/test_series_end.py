@@ -9,18 +9,21 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.errors import InvalidValue, NotYetPossible, SeriesClosed
-from domain.peer_learning import PeerLearning
+from domain.peer_learning import SERIES_CLOSED, SERIES_WITHDRAWN, PeerLearning
 from domain.values import MeetingState
 from tests.support.samples import at
-from tests.unit.builders import NOW, TODAY, announced, meeting, schedule
+from tests.unit.builders import NOW, TODAY, announced, kickoff_held, meeting, schedule
 
 TOMORROW = TODAY + timedelta(days=1)
+
+
+KICKOFF_DAY = date(2024, 3, 5)
 
 
 @pytest.fixture
 def running() -> PeerLearning:
     series = announced(starts_on=date(2024, 3, 1))
-    schedule(series, "kickoff", date(2024, 3, 5))
+    kickoff_held(series, KICKOFF_DAY)
     return series
 
 
@@ -48,14 +51,105 @@ def test_a_series_can_close_before_its_planned_end(running: PeerLearning) -> Non
     assert running.closed_on == TODAY < date(2025, 8, 31) == running.details.ends_on
 
 
-def test_a_reflection_is_held_once_and_not_before_the_start() -> None:
-    series = announced()
-    with pytest.raises(NotYetPossible, match="before the series started"):
-        series.hold_reflection(TODAY, today=TODAY, actor="anna")
-    running = announced(starts_on=date(2024, 3, 1))
+def test_a_reflection_is_held_once(running: PeerLearning) -> None:
     running.hold_reflection(TODAY, today=TODAY, actor="anna")
     with pytest.raises(NotYetPossible, match="already held on 2024-09-20"):
         running.hold_reflection(TODAY, today=TODAY, actor="anna")
+
+
+def test_a_reflection_needs_the_kickoff_held() -> None:
+    series = announced(starts_on=date(2024, 3, 1))
+    schedule(series, "kickoff", date(2024, 9, 24))
+    with pytest.raises(NotYetPossible, match="A reflection needs the kick-off held"):
+        series.hold_reflection(TODAY, today=TODAY, actor="anna")
+    assert series.reflection_held_on is None
+
+
+def test_a_reflection_is_not_dated_before_the_start_of_the_series() -> None:
+    series = announced(starts_on=date(2024, 3, 1))
+    kickoff_held(series, date(2024, 3, 1))
+    with pytest.raises(InvalidValue, match="2024-02-29 lies before the series started on 2024-03"):
+        series.hold_reflection(date(2024, 2, 29), today=TODAY, actor="anna")
+    series.hold_reflection(date(2024, 3, 1), today=TODAY, actor="anna")
+    assert series.reflection_held_on == date(2024, 3, 1)
+
+
+def test_a_reflection_is_not_dated_before_the_kickoff(running: PeerLearning) -> None:
+    with pytest.raises(InvalidValue, match="2024-03-04 lies before the kick-off, held on 2024-03"):
+        running.hold_reflection(KICKOFF_DAY - timedelta(days=1), today=TODAY, actor="anna")
+    running.hold_reflection(KICKOFF_DAY, today=TODAY, actor="anna")
+    assert running.reflection_held_on == KICKOFF_DAY
+
+
+def test_a_reflection_is_dated_at_the_latest_today(running: PeerLearning) -> None:
+    with pytest.raises(InvalidValue, match="2024-09-21 lies in the future"):
+        running.hold_reflection(TOMORROW, today=TODAY, actor="anna")
+    running.hold_reflection(TODAY, today=TODAY, actor="anna")
+    assert running.reflection_held_on == TODAY
+
+
+def test_a_reflection_meeting_held_without_a_kickoff_is_no_reflection() -> None:
+    series = announced(starts_on=date(2024, 3, 1))
+    reflection = schedule(series, "reflection", date(2024, 9, 17))
+    series.mark_meeting_held(reflection.meeting_id, now=NOW, actor="anna")
+    assert series.meeting(reflection.meeting_id).state == MeetingState.HELD
+    assert series.reflection_held_on is None
+
+
+def test_closing_needs_the_kickoff_held() -> None:
+    series = announced(starts_on=date(2024, 3, 1))
+    with pytest.raises(NotYetPossible, match="Closing the series needs the kick-off held"):
+        series.close(TODAY, today=TODAY, actor="anna")
+    assert series.closed_on is None
+
+
+def test_closing_cancels_what_was_planned_after_its_day(running: PeerLearning) -> None:
+    on_the_day = schedule(running, "exchange", date(2024, 9, 12))
+    later = schedule(running, "exchange", date(2024, 9, 13))
+    future = schedule(running, "exchange", date(2024, 10, 8))
+    running.hold_reflection(date(2024, 9, 10), today=TODAY, actor="anna")
+    running.close(date(2024, 9, 12), today=TODAY, actor="bert")
+    states = {m.meeting_id: m.state for m in running.meetings.values()}
+    assert states[on_the_day.meeting_id] == MeetingState.SCHEDULED
+    assert states[later.meeting_id] == states[future.meeting_id] == MeetingState.CANCELLED
+    cancelled = [e for e in running.collect_events() if type(e).__name__ == "MeetingCancelled"]
+    assert {e.meeting_id for e in cancelled} == {later.meeting_id, future.meeting_id}
+    assert {(e.reason, e.actor) for e in cancelled} == {(SERIES_CLOSED, "bert")}
+
+
+def test_closing_leaves_held_and_cancelled_meetings_as_they_are(running: PeerLearning) -> None:
+    called_off = schedule(running, "exchange", date(2024, 10, 8))
+    running.cancel_meeting(called_off.meeting_id, now=NOW, actor="anna", reason="Krankheit")
+    running.hold_reflection(TODAY, today=TODAY, actor="anna")
+    running.collect_events()
+    running.close(TODAY, today=TODAY, actor="anna")
+    assert [type(e).__name__ for e in running.collect_events()] == ["Closed"]
+    assert {m.state for m in running.meetings.values()} == {MeetingState.HELD, "cancelled"}
+
+
+def test_withdrawing_cancels_what_was_planned_after_its_day() -> None:
+    series = announced(starts_on=date(2024, 9, 1))
+    before = schedule(series, "exchange", date(2024, 9, 18))
+    after = schedule(series, "exchange", date(2024, 10, 8))
+    series.collect_events()
+    series.withdraw(date(2024, 9, 18), today=TODAY, actor="bert")
+    assert series.meeting(before.meeting_id).state == MeetingState.SCHEDULED
+    assert series.meeting(after.meeting_id).state == MeetingState.CANCELLED
+    cancelled, withdrawn = series.collect_events()
+    assert (cancelled.meeting_id, cancelled.reason, cancelled.actor) == (  # type: ignore[attr-defined]
+        after.meeting_id,
+        SERIES_WITHDRAWN,
+        "bert",
+    )
+    assert type(withdrawn).__name__ == "Withdrawn"
+
+
+def test_a_withdrawal_reason_is_the_reason_of_the_cancellations() -> None:
+    series = announced()
+    schedule(series, "exchange", date(2024, 10, 8))
+    series.withdraw(TODAY, today=TODAY, actor="anna", reason="Zu wenig Anmeldungen")
+    [cancelled] = [e for e in series.collect_events() if type(e).__name__ == "MeetingCancelled"]
+    assert cancelled.reason == "Zu wenig Anmeldungen"  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -70,6 +164,7 @@ def test_effective_dates_are_never_in_the_future(
     step: Callable[[PeerLearning], None], what: str
 ) -> None:
     series = announced(starts_on=date(2024, 3, 1))
+    kickoff_held(series, KICKOFF_DAY)
     if what == "The closing date":
         series.hold_reflection(TODAY, today=TODAY, actor="anna")
     with pytest.raises(InvalidValue, match=f"{what} 2024-09-21 lies in the future"):
@@ -83,8 +178,6 @@ def test_withdrawal_calls_off_a_series_before_any_meeting_was_held() -> None:
 
 
 def test_a_series_with_a_held_meeting_is_closed_not_withdrawn(running: PeerLearning) -> None:
-    kickoff = next(iter(running.meetings.values()))
-    running.mark_meeting_held(kickoff.meeting_id, now=NOW, actor="anna")
     with pytest.raises(NotYetPossible, match="close the series instead of withdrawing"):
         running.withdraw(TODAY, today=TODAY, actor="anna")
 
@@ -110,16 +203,18 @@ def _first(series: PeerLearning) -> UUID:
 
 
 def _closed() -> PeerLearning:
+    """Closed on TODAY; its first meeting, on TODAY, was planned and stays so."""
     series = announced(starts_on=date(2024, 3, 1))
-    schedule(series, "exchange", date(2024, 10, 8))
+    schedule(series, "exchange", TODAY, start=12, end=13)
+    kickoff_held(series, KICKOFF_DAY)
     series.hold_reflection(TODAY, today=TODAY, actor="anna")
     series.close(TODAY, today=TODAY, actor="anna")
     return series
 
 
 def _withdrawn() -> PeerLearning:
-    series = announced()
-    schedule(series, "exchange", date(2024, 10, 8))
+    series = announced(starts_on=date(2024, 9, 1))
+    schedule(series, "exchange", TODAY, start=12, end=13)
     series.withdraw(TODAY, today=TODAY, actor="anna")
     return series
 

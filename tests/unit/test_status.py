@@ -9,7 +9,7 @@ import pytest
 from domain.peer_learning import PeerLearning
 from domain.status import SeriesStatus, status_on
 from tests.support.samples import at
-from tests.unit.builders import TODAY, announced, schedule
+from tests.unit.builders import TODAY, announced, kickoff_held, schedule
 
 START = date(2024, 10, 1)
 
@@ -70,6 +70,7 @@ def test_status_follows_withdrawal_and_closing_of_the_aggregate() -> None:
     assert withdrawn.status_on(date(2024, 9, 17)) == SeriesStatus.NEW
     assert withdrawn.status_on(TODAY) == SeriesStatus.WITHDRAWN
     closed = announced(starts_on=date(2024, 3, 1))
+    kickoff_held(closed, date(2024, 3, 5))
     closed.hold_reflection(date(2024, 9, 1), today=TODAY, actor="anna")
     closed.close(date(2024, 9, 2), today=TODAY, actor="anna")
     assert closed.status_on(date(2024, 9, 1)) == SeriesStatus.RUNNING
