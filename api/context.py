@@ -15,7 +15,8 @@ from api.errors import ProblemError
 from domain.clock import today
 
 SERVICES = "peerlearning.services"
-_VERSION = re.compile(r'^(?:W/)?"(\d{1,12})"$|^(\d{1,12})$')
+# An entity tag is quoted (RFC 9110, 8.8.3): `If-Match: 3` is refused, not guessed at.
+_VERSION = re.compile(r'^(?:W/)?"(\d{1,12})"$')
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -40,7 +41,7 @@ def parse_if_match(value: str | None) -> int | None:
         raise ProblemError(
             400, 'If-Match must be the version you read, in quotes, e.g. If-Match: "3".'
         )
-    return int(match.group(1) or match.group(2))
+    return int(match.group(1))
 
 
 def if_match(view: F) -> F:

@@ -61,7 +61,12 @@ def print_listening(server: Any) -> None:
     listening = getattr(server, "effective_listen", None)
     for host, port in listening or [(server.effective_host, server.effective_port)]:
         shown = f"[{host}]" if ":" in str(host) else host
-        print(f"Peer-Learnings listening on http://{shown}:{port} (API docs at /docs)", flush=True)
+        address = f"http://{shown}:{port}"
+        print(
+            f"Peer-Learnings listening on {address} "
+            f"(public page {address}/, API docs {address}/docs)",
+            flush=True,
+        )
 
 
 def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:

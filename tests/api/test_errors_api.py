@@ -78,6 +78,9 @@ def test_a_malformed_if_match_is_400_and_a_star_or_weak_tag_is_accepted(
     path = f"/peer-learnings/{series['id']}"
 
     assert_problem(team.patch(path, {"capacity": 3}, headers={"If-Match": "eins"}), 400)
+    unquoted = team.patch(path, {"capacity": 3}, headers={"If-Match": "1"})
+    assert_problem(unquoted, 400)
+    assert 'in quotes, e.g. If-Match: "3"' in unquoted.json["detail"]
     assert team.patch(path, {"capacity": 3}, headers={"If-Match": "*"}).status_code == 200
     assert team.patch(path, {"capacity": 4}, headers={"If-Match": 'W/"2"'}).status_code == 200
 

@@ -121,6 +121,7 @@ def test_serve_demo_loads_the_catalogue_and_prints_working_tokens(tmp_path: Path
     }
     with serving("--demo", "--no-scheduler", env=env, timeout=120) as server:
         tokens = printed_tokens(server.output)
+        page = requests.get(f"{server.url}/", timeout=30)
         catalogue = requests.get(
             f"{server.url}/peer-learnings?on=2024-09-20&per_page=50", timeout=30
         ).json()
@@ -141,6 +142,8 @@ def test_serve_demo_loads_the_catalogue_and_prints_working_tokens(tmp_path: Path
     assert listed.status_code == 200 and listed.json()
     assert refused.status_code == 403
     assert set(tokens) == {"koordination", "pruefung"}
+    assert f"public page {server.url}/, API docs {server.url}/docs" in server.output[-1]
+    assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
 
 
 def printed_tokens(output: list[str]) -> dict[str, str]:
