@@ -134,10 +134,9 @@ class Enrollment(Aggregate):
         self.participants[str(participant.participant_id)] = participant
 
     def leave(self, participant_id: UUID, now: datetime, actor: str) -> None:
-        current = self.participant(participant_id)
-        if not current.is_active:
-            raise ParticipantNotFound(participant_id)
-        self._participant_left(participant_id=participant_id, left_at=now, actor=actor)
+        """Leaving again records nothing: the participant already left, as asked."""
+        if self.participant(participant_id).is_active:
+            self._participant_left(participant_id=participant_id, left_at=now, actor=actor)
 
     class ParticipantLeft(Aggregate.Event):
         participant_id: UUID

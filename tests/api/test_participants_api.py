@@ -50,7 +50,12 @@ def test_leave_keeps_the_participant_with_left_at(
     left = team.delete(where, headers={"If-Match": joined.headers["ETag"]})
 
     assert left.status_code == 200 and left.json["left_at"] is not None
-    assert team.delete(where).status_code == 404
+    again = team.delete(where, headers={"If-Match": left.headers["ETag"]})
+    assert again.status_code == 200 and again.json == left.json
+    assert again.headers["ETag"] == left.headers["ETag"]
+    assert team.delete(where).json == left.json
+    unknown = where.rsplit("/", 1)[0] + "/00000000-0000-4000-8000-000000000009"
+    assert team.delete(unknown).status_code == 404
 
 
 def test_the_same_email_cannot_join_twice(team: ApiClient, enrollment: dict[str, Any]) -> None:

@@ -95,10 +95,26 @@ def test_leaving_keeps_the_participants_history() -> None:
     kept = enrolment.participant(eva.participant_id)
     assert (kept.person.name, kept.joined_at, kept.left_at) == ("Eva Weiß", NOW, left_at)
     assert enrolment.active_participants == []
-    with pytest.raises(ParticipantNotFound, match=str(eva.participant_id)):
-        enrolment.leave(eva.participant_id, now=left_at, actor="eva")
     enrolment.join(participant(), actor="anna")
     assert len(enrolment.participants) == 2
+
+
+def test_leaving_again_records_nothing_and_keeps_the_first_time() -> None:
+    enrolment = enrollment()
+    enrolment.admit(actor="anna")
+    eva = participant()
+    enrolment.join(eva, actor="anna")
+    enrolment.leave(eva.participant_id, now=NOW, actor="eva")
+    version = enrolment.version
+    enrolment.leave(eva.participant_id, now=NOW + timedelta(days=1), actor="anna")
+    assert enrolment.version == version
+    assert enrolment.participant(eva.participant_id).left_at == NOW
+
+
+def test_only_a_participant_of_the_enrolment_can_leave() -> None:
+    enrolment = enrollment()
+    with pytest.raises(ParticipantNotFound, match="00000000-0000-4000-8000-000000000009"):
+        enrolment.leave(UUID("00000000-0000-4000-8000-000000000009"), now=NOW, actor="anna")
 
 
 @pytest.mark.parametrize("status", [EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REJECTED])
