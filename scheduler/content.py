@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.peer_learning import SERIES_CLOSED, SERIES_WITHDRAWN
 from scheduler import wording
 from scheduler.facts import MeetingFacts, Recipient
 from scheduler.phrases import PHRASES
@@ -54,12 +55,20 @@ def compose(
     )
 
 
+def _reason(reason: str, lang: str) -> str:
+    """The reason as given; the programme's own reasons in the reader's language."""
+    own = {SERIES_CLOSED: "reason.closed", SERIES_WITHDRAWN: "reason.withdrawn"}
+    return PHRASES[lang][own[reason]] if reason in own else reason
+
+
 def _facts(meeting: MeetingFacts, zone: str, lang: str, purpose: str) -> tuple[Fact, ...]:
     say = PHRASES[lang]
     facts = [Fact(say["label.when"], wording.span(meeting.starts_at, meeting.ends_at, zone, lang))]
     if meeting.title:
         facts.append(Fact(say["label.title"], meeting.title))
     if purpose == "cancellation":
+        if meeting.cancel_reason:
+            facts.append(Fact(say["label.reason"], _reason(meeting.cancel_reason, lang)))
         return tuple(facts)
     if meeting.video_url and meeting.mode != "on_site":
         facts.append(Fact(say["label.video"], meeting.video_url, is_link=True))

@@ -30,6 +30,7 @@ class MeetingFacts:
     agenda_url: str | None = None
     remind_on_site: bool = False
     reminder_offsets: tuple[str, ...] | None = None
+    cancel_reason: str | None = None
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> MeetingFacts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -22,9 +23,17 @@ SERIES_FIELDS = {
 }
 
 
+CancelReason = Callable[[UUID, UUID], "str | None"]
+
+
+def no_reason(peer_learning_id: UUID, meeting_id: UUID) -> str | None:
+    return None
+
+
 class Lookup:
-    def __init__(self, views: ViewQueries) -> None:
+    def __init__(self, views: ViewQueries, cancel_reason: CancelReason = no_reason) -> None:
         self.views = views
+        self.cancel_reason = cancel_reason
 
     def meeting(self, peer_learning_id: UUID, meeting_id: UUID) -> MeetingFacts | None:
         """The meeting as it is now; meetings of a withdrawn or closed series count as cancelled."""

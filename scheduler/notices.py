@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from uuid import UUID
 
 from domain.reminder_rules import Purpose
@@ -35,6 +36,7 @@ class Notices(DispatchWork):
         reminded = self.dispatches.reminded(meeting.meeting_id)
         if meeting.is_cancelled:
             purpose, targets = Purpose.CANCELLATION, set(reminded)
+            meeting = self.with_reason(meeting) if targets else meeting
         else:
             purpose = Purpose.CHANGE
             targets = {p for p, seen in reminded.items() if seen < meeting.schedule_version}
@@ -48,3 +50,8 @@ class Notices(DispatchWork):
             if recipient.participant_id in targets
         ]
         return [letter for letter in letters if letter.dispatch_id not in known]
+
+    def with_reason(self, meeting: MeetingFacts) -> MeetingFacts:
+        """The cancelled meeting with the reason given for it, for the notice to name."""
+        reason = self.lookup.cancel_reason(meeting.peer_learning_id, meeting.meeting_id)
+        return replace(meeting, cancel_reason=reason)

@@ -14,6 +14,7 @@ from peerlearning.application import StoreApplication
 from projections.db import ViewDb
 from projections.queries import ViewQueries
 from scheduler import planning
+from scheduler.cancel_reasons import CancelReasons
 from scheduler.claims import Claims, Letter
 from scheduler.courier import Courier, Outbox, Tally
 from scheduler.dispatch_queries import DispatchQueries
@@ -179,7 +180,8 @@ def build_service(
     writer = dispatch_writer(app)
     claims = Claims(writer, clock, owner or process_owner(), settings.lease, listeners_of(app))
     courier = Courier(claims, outbox or SmtpOutbox(settings.smtp), settings, clock)
-    return ReminderService(Lookup(views), DispatchQueries(db), claims, courier, settings, clock)
+    lookup = Lookup(views, CancelReasons(app))
+    return ReminderService(lookup, DispatchQueries(db), claims, courier, settings, clock)
 
 
 def process_owner() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from icalendar import Calendar
 
@@ -13,6 +14,14 @@ from tests.scheduler.scenario import P1D_DUE, P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
 from tests.support.samples import at, schedule
+
+
+def text_of(mail: Any) -> str:
+    return str(mail.get_body(("plain",)).get_content())
+
+
+def html_of(mail: Any) -> str:
+    return str(mail.get_body(("html",)).get_content())
 
 
 def calendar_of(mail: object) -> Calendar:
@@ -69,6 +78,9 @@ def test_a_cancelled_meeting_sends_notices_to_the_reminded_and_nothing_else(
     john_notice = sink.to(email_of("John"))[-1]
     assert eva_notice["Subject"].startswith("Abgesagt: ")
     assert john_notice["Subject"].startswith("Cancelled: ")
+    assert "Grund der Absage: Krankheit" in text_of(eva_notice)
+    assert "Reason: Krankheit" in text_of(john_notice)
+    assert '<th align="left">Reason</th><td>Krankheit</td>' in html_of(john_notice)
     calendar = calendar_of(eva_notice)
     assert calendar["METHOD"] == "CANCEL"
     assert calendar.walk("VEVENT")[0]["STATUS"] == "CANCELLED"
@@ -92,6 +104,7 @@ def test_withdrawing_the_series_tells_the_reminded_and_drops_the_rest(
     reminders.sweep()
     reminder, notice = sink.to(email_of("Eva"))
     assert notice["Subject"].startswith("Abgesagt: ")
+    assert "Grund der Absage: Zu wenig Anmeldungen" in text_of(notice)
     assert calendar_of(notice).walk("VEVENT")[0]["STATUS"] == "CANCELLED"
     assert sink.to(email_of("Max")) == [], "Max was never reminded"
     clock.set(P1D_DUE)
@@ -115,4 +128,5 @@ def test_closing_the_series_tells_the_reminded_of_what_was_still_planned(
     reminders.sweep()
     notice = sink.to(email_of("Eva"))[-1]
     assert notice["Subject"].startswith("Abgesagt: ") and "15. Oktober" in notice["Subject"]
+    assert "Grund der Absage: Die Peer-Learning-Reihe wurde abgeschlossen." in text_of(notice)
     assert calendar_of(notice).walk("VEVENT")[0]["UID"] == meeting_uid(exchange)

@@ -111,7 +111,38 @@ def test_a_cancellation_is_method_cancel_and_status_cancelled() -> None:
     parsed = calendar(mail)
     assert parsed["METHOD"] == "CANCEL"
     assert parsed.walk("VEVENT")[0]["STATUS"] == "CANCELLED"
+    assert parsed.walk("VEVENT")[0]["SEQUENCE"] == 3, "one more than the last schedule's"
     assert mail["Subject"].startswith("Abgesagt: Urbane Digitale Zwillinge – Austauschtreffen am")
+
+
+@pytest.mark.parametrize(
+    ("locale", "given", "shown"),
+    [
+        ("de", "Krankheit der Referentin", "Grund der Absage: Krankheit der Referentin"),
+        ("en", "Krankheit der Referentin", "Reason: Krankheit der Referentin"),
+        ("de", "Peer-Learning geschlossen", "Grund der Absage: Die Peer-Learning-Reihe wurde ab"),
+        ("en", "Peer-Learning geschlossen", "Reason: The Peer-Learning series has been closed."),
+        ("en", "Peer-Learning zurückgezogen", "Reason: The Peer-Learning series has been withd"),
+    ],
+)
+def test_a_cancellation_names_its_reason(locale: str, given: str, shown: str) -> None:
+    facts = meeting(cancel_reason=given)
+    mail = sent(build_message(DISPATCH, "cancellation", facts, person(locale), "PL <p@x.de>", NOW))
+    assert shown in mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    label, _, reason = shown.partition(": ")
+    html = mail.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert f'<th align="left">{label}</th><td>{reason}' in html
+
+
+def test_a_cancellation_without_a_reason_names_none() -> None:
+    mail = sent(build_message(DISPATCH, "cancellation", meeting(), person(), "PL <p@x.de>", NOW))
+    assert "Grund" not in mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+
+
+def test_a_reminder_names_no_reason() -> None:
+    facts = meeting(cancel_reason="Krankheit")
+    mail = sent(build_message(DISPATCH, "reminder", facts, person(), "PL <p@x.de>", NOW))
+    assert "Krankheit" not in mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
