@@ -12,7 +12,13 @@ from api.auth import current_actor, require_role, series_in_path, series_of_enro
 from api.blueprint import Blueprint
 from api.context import if_match, sends_etag, services
 from api.reads import Reply, enrollment_reply, series_detail
-from api.schemas.enrollments import EnrollmentSchema, EnrolSchema, ReasonSchema, RejectSchema
+from api.schemas.enrollments import (
+    ContactCorrectionSchema,
+    EnrollmentSchema,
+    EnrolSchema,
+    ReasonSchema,
+    RejectSchema,
+)
 from api.write_replies import enrollment_placed, enrollment_written
 
 blp = Blueprint(
@@ -65,6 +71,22 @@ class Enrollment(MethodView):
     def get(self, enrollment_id: UUID) -> Reply:
         """Show one enrolment with its participants"""
         return enrollment_reply(enrollment_id)
+
+
+@blp.route("/enrollments/<uuid:enrollment_id>/contact")
+class EnrollmentContact(MethodView):
+    @require_role("team")
+    @if_match
+    @blp.arguments(ContactCorrectionSchema)
+    @blp.response(200, EnrollmentSchema)
+    def patch(
+        self, changes: dict[str, Any], enrollment_id: UUID, expected_version: int | None
+    ) -> Reply:
+        """Correct the contact's name or e-mail; fields left out stay as they are"""
+        version = services().app.correct_contact(
+            enrollment_id, changes, actor=current_actor(), expected_version=expected_version
+        )
+        return enrollment_written(enrollment_id, version)
 
 
 @blp.route("/enrollments/<uuid:enrollment_id>/withdraw")

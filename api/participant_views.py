@@ -12,7 +12,7 @@ from api.auth import current_actor, require_role, series_of_enrollment
 from api.blueprint import Blueprint
 from api.context import if_match, sends_etag, services
 from api.reads import Reply, participant_reply
-from api.schemas.enrollments import JoinSchema, ParticipantSchema
+from api.schemas.enrollments import JoinSchema, ParticipantCorrectionSchema, ParticipantSchema
 from api.write_replies import participant_joined, participant_written
 
 blp = Blueprint(
@@ -54,6 +54,32 @@ class Participant(MethodView):
     def get(self, enrollment_id: UUID, participant_id: UUID) -> Reply:
         """Show one participant"""
         return participant_reply(enrollment_id, participant_id)
+
+    @require_role("team")
+    @if_match
+    @blp.arguments(ParticipantCorrectionSchema)
+    @blp.response(200, ParticipantSchema)
+    def patch(
+        self,
+        changes: dict[str, Any],
+        enrollment_id: UUID,
+        participant_id: UUID,
+        expected_version: int | None,
+    ) -> Reply:
+        """Correct a participant's name, e-mail, language or time zone
+
+        Fields left out stay as they are; `"timezone": null` falls back to the series' zone.
+        The next reminders go to the corrected address, in the corrected language.
+        `If-Match` and `ETag` name the enrolment's version.
+        """
+        version = services().app.correct_participant(
+            enrollment_id,
+            participant_id,
+            changes,
+            actor=current_actor(),
+            expected_version=expected_version,
+        )
+        return participant_written(enrollment_id, participant_id, version)
 
     @require_role("team")
     @if_match

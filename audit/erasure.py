@@ -17,6 +17,8 @@ from domain.values import PersonalData
 from peerlearning.enrollment_commands import PeerLearningApp
 
 HOLDING_EVENTS = (Enrollment.Registered, Enrollment.ParticipantJoined)  # type: ignore[attr-defined]
+# Events that hold a later version of a person's data, sealed with the same key.
+CORRECTING_EVENTS = (Enrollment.ParticipantCorrected, Enrollment.ContactCorrected)
 
 
 def erase_person(app: PeerLearningApp, keys: KeyStore, subject_id: UUID, actor: str) -> UUID:
@@ -28,7 +30,8 @@ def erase_person(app: PeerLearningApp, keys: KeyStore, subject_id: UUID, actor: 
     """
     enrollment_id, person = person_holding(app, subject_id)
     copies = PersonalCopies(keys.db)
-    copies.scrub_reasons(person)
+    for version in (person, *corrections_of(app, enrollment_id, subject_id)):
+        copies.scrub_reasons(version)
     keys.shred(subject_id)
     if not _already_recorded(app, enrollment_id, subject_id):
         enrollment = app.enrollment(enrollment_id)
@@ -52,6 +55,25 @@ def person_holding(app: PeerLearningApp, subject_id: UUID) -> tuple[UUID, Person
         if person.subject_id == subject_id:
             return UUID(str(notification.originator_id)), person
     raise ParticipantNotFound(subject_id)
+
+
+def corrections_of(
+    app: PeerLearningApp, enrollment_id: UUID, subject_id: UUID
+) -> list[PersonalData]:
+    """The person's corrected data, each version as it reads now (before the key goes)."""
+    found = []
+    for event in app.events.get(enrollment_id):
+        if (
+            isinstance(event, Enrollment.ParticipantCorrected)
+            and event.participant_id == subject_id
+        ):
+            found.append(event.person)
+        if (
+            isinstance(event, Enrollment.ContactCorrected)
+            and event.contact.subject_id == subject_id
+        ):
+            found.append(event.contact)
+    return found
 
 
 def _person_in(event: Any) -> PersonalData:

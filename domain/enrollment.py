@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.corrections import corrected_participant, corrected_person
 from domain.errors import (
     DuplicateParticipant,
     EnrollmentClosed,
@@ -147,6 +149,72 @@ class Enrollment(Aggregate):
     def _participant_left(self, participant_id: UUID, left_at: datetime, actor: str) -> None:
         key = str(participant_id)
         self.participants[key] = replace(self.participants[key], left_at=left_at)
+
+    # ---- corrections ----------------------------------------------------------
+    def correct_participant(
+        self, participant_id: UUID, changes: dict[str, Any], actor: str
+    ) -> None:
+        """Corrects a participant's name, e-mail, language or time zone."""
+        self._require_active()
+        current = self.participant(participant_id)
+        if not current.is_active:
+            raise EnrollmentClosed("The participant has left; a leaver's data is not corrected.")
+        corrected = corrected_participant(current, changes)
+        self._require_unique_email(corrected)
+        if corrected != current:
+            self._participant_corrected(
+                participant_id=current.participant_id,
+                person=corrected.person,
+                locale=corrected.locale,
+                timezone=corrected.timezone,
+                actor=actor,
+            )
+
+    class ParticipantCorrected(Aggregate.Event):
+        participant_id: UUID
+        person: PersonalData
+        locale: str
+        timezone: str | None
+        actor: str
+
+    @event(ParticipantCorrected)
+    def _participant_corrected(
+        self,
+        participant_id: UUID,
+        person: PersonalData,
+        locale: str,
+        timezone: str | None,
+        actor: str,
+    ) -> None:
+        key = str(participant_id)
+        self.participants[key] = replace(
+            self.participants[key], person=person, locale=locale, timezone=timezone
+        )
+
+    def correct_contact(self, changes: dict[str, Any], actor: str) -> None:
+        """Corrects the contact's name or e-mail."""
+        self._require_active()
+        corrected = corrected_person(self.contact, changes)
+        if corrected != self.contact:
+            self._contact_corrected(contact=corrected, actor=actor)
+
+    class ContactCorrected(Aggregate.Event):
+        contact: PersonalData
+        actor: str
+
+    @event(ContactCorrected)
+    def _contact_corrected(self, contact: PersonalData, actor: str) -> None:
+        self.contact = contact
+
+    def _require_unique_email(self, participant: Participant) -> None:
+        email = participant.person.email.casefold()
+        others = (
+            p for p in self.active_participants if p.participant_id != participant.participant_id
+        )
+        if any(p.person.email.casefold() == email for p in others):
+            raise DuplicateParticipant(
+                f"{participant.person.email} already takes part for this municipality."
+            )
 
     def holds_personal_data_of(self, subject_id: UUID) -> bool:
         return self.contact.subject_id == subject_id or str(subject_id) in self.participants

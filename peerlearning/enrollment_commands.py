@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID, uuid4
 
 from domain.eligibility import check_eligible
@@ -91,6 +92,31 @@ class EnrollmentCommands(SeriesCommands):
         enrollment.join(participant, actor=actor)
         self.record(enrollment)
         return participant_id
+
+    def correct_participant(
+        self,
+        enrollment_id: UUID,
+        participant_id: UUID,
+        changes: dict[str, Any],
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        enrollment = self._change_enrollment(enrollment_id, expected_version)
+        enrollment.correct_participant(participant_id, changes, actor=actor)
+        self.record(enrollment)
+        return enrollment.version
+
+    def correct_contact(
+        self,
+        enrollment_id: UUID,
+        changes: dict[str, Any],
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        enrollment = self._change_enrollment(enrollment_id, expected_version)
+        enrollment.correct_contact(changes, actor=actor)
+        self.record(enrollment)
+        return enrollment.version
 
     def leave(
         self,

@@ -100,6 +100,22 @@ class RosterView:
         _count_participant(enrollment, batch, -1)
 
     @on.register
+    def _(self, event: E.ParticipantCorrected, enrollment: dict[str, Any], batch: Batch) -> None:
+        participant = batch.rows.get(PARTICIPANTS, key(event.participant_id))
+        if participant is not None:
+            participant.update(
+                name=event.person.name,
+                email=event.person.email,
+                locale=event.locale,
+                timezone=event.timezone,
+            )
+            batch.rows.touch(PARTICIPANTS, participant)
+
+    @on.register
+    def _(self, event: E.ContactCorrected, enrollment: dict[str, Any], batch: Batch) -> None:
+        enrollment.update(contact_name=event.contact.name, contact_email=event.contact.email)
+
+    @on.register
     def _(self, event: E.PersonalDataErased, enrollment: dict[str, Any], batch: Batch) -> None:
         subject = key(event.subject_id)
         if enrollment["contact_subject_id"] == subject:

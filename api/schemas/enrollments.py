@@ -33,6 +33,18 @@ class JoinSchema(Strict):
     timezone = Line(64, allow_none=True, load_default=None)
 
 
+class ContactCorrectionSchema(Strict):
+    """The fields to correct; those left out stay as they are."""
+
+    name = Line(200, 1)
+    email = Email()
+
+
+class ParticipantCorrectionSchema(ContactCorrectionSchema):
+    locale = fields.String(validate=LOCALES)
+    timezone = Line(64, allow_none=True)
+
+
 class ReasonSchema(Strict):
     reason = Text(2000, allow_none=True)
 

@@ -64,6 +64,32 @@ def test_after_erasure_no_read_shows_the_person_and_the_chain_verifies(
     assert result.ok and result.checked == head_before.checked + 1
 
 
+CORRECTED = ("Maximilian Korrigiert", "max.korrigiert@example.org")
+CONTACT_CORRECTED = ("Erika Korrigiert", "erika.korrigiert@example.org")
+
+
+def test_corrected_data_is_sealed_and_erased_with_the_person(
+    audited_app: PeerLearningApp, audit: Audit, store_url: str
+) -> None:
+    _, enrollment_id, person_id = enrol_people(audited_app)
+    changes = {"name": CORRECTED[0], "email": CORRECTED[1]}
+    audited_app.correct_participant(enrollment_id, person_id, changes, actor="anna")
+    contact = {"name": CONTACT_CORRECTED[0], "email": CONTACT_CORRECTED[1]}
+    audited_app.correct_contact(enrollment_id, contact, actor="anna")
+    stored = every_table_text(store_settings(store_url))
+    for value in (*CORRECTED, *CONTACT_CORRECTED):
+        assert value not in stored, "sealed like the joining"
+    assert CORRECTED[1] in everything(audited_app, audit, store_url)
+    contact_id = audited_app.enrollment(enrollment_id).contact.subject_id
+    erase_person(audited_app, audit.keys, person_id, actor="team")
+    erase_person(audited_app, audit.keys, contact_id, actor="team")
+    text = everything(audited_app, audit, store_url)
+    for value in (*PERSON, *CORRECTED, *CONTACT, *CONTACT_CORRECTED):
+        assert value not in text
+    assert KEPT[1] in text
+    assert audit.verify(audited_app).ok
+
+
 def test_a_contact_can_be_erased_too(audited_app: PeerLearningApp, audit: Audit) -> None:
     _, enrollment_id, _ = enrol_people(audited_app)
     contact_id = audited_app.enrollment(enrollment_id).contact.subject_id

@@ -130,3 +130,21 @@ def test_closing_the_series_tells_the_reminded_of_what_was_still_planned(
     assert notice["Subject"].startswith("Abgesagt: ") and "15. Oktober" in notice["Subject"]
     assert "Grund der Absage: Die Peer-Learning-Reihe wurde abgeschlossen." in text_of(notice)
     assert calendar_of(notice).walk("VEVENT")[0]["UID"] == meeting_uid(exchange)
+
+
+def test_the_next_reminder_goes_to_the_corrected_address_in_the_corrected_language(
+    scenario: Scenario, reminders: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    eva = scenario.join("Eva")
+    scenario.schedule_kickoff()
+    clock.set(P7D_DUE)
+    reminders.sweep()
+    changes = {"email": "eva.neu@example.org", "locale": "en", "timezone": "Europe/London"}
+    scenario.app.correct_participant(scenario.enrollment_id, eva, changes, actor="anna")
+    clock.set(P1D_DUE)
+    reminders.sweep()
+    [first] = sink.to(email_of("Eva"))
+    [second] = sink.to("eva.neu@example.org")
+    assert first["Subject"].startswith("Erinnerung: ")
+    assert second["Subject"].startswith("Reminder: ") and second["Content-Language"] == "en"
+    assert "09:00 to 11:00 (Europe/London)" in text_of(second)

@@ -44,6 +44,8 @@ MATRIX: list[tuple[str, str, str]] = [
     ("POST", "/peer-learnings/{peer_learning_id}/reflection", HOSTS),
     ("POST", "/peer-learnings/{peer_learning_id}/close", TEAM_ONLY),
     ("POST", "/peer-learnings/{peer_learning_id}/withdraw", TEAM_ONLY),
+    ("PATCH", "/enrollments/{enrollment_id}/participants/{participant_id}", TEAM_ONLY),
+    ("PATCH", "/enrollments/{enrollment_id}/contact", TEAM_ONLY),
     ("DELETE", "/enrollments/{enrollment_id}/participants/{participant_id}", TEAM_ONLY),
     ("POST", "/enrollments/{enrollment_id}/withdraw", TEAM_ONLY),
     ("POST", "/enrollments/{enrollment_id}/reject", TEAM_ONLY),

@@ -83,6 +83,8 @@ def sample_body(method: str, template: str) -> dict[str, Any] | None:
             "email": "ida@olpe.example",
         },
         ("POST", "/enrollments/{enrollment_id}/reject"): {"reason": "Nicht gefördert."},
+        ("PATCH", "/enrollments/{enrollment_id}/participants/{participant_id}"): {"locale": "en"},
+        ("PATCH", "/enrollments/{enrollment_id}/contact"): {"name": "Clara K. Kontakt"},
         ("POST", "/model-projects"): {"name": "Stadt Kiel"},
         ("POST", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/held"): {},
         ("POST", "/peer-learnings/{peer_learning_id}/reflection"): {},

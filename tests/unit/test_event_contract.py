@@ -30,7 +30,8 @@ PUBLISHED = {
     ],
     "domain.enrollment:Enrollment": [
         "Registered", "Admitted", "Waitlisted", "Rejected", "ParticipantJoined",
-        "ParticipantLeft", "Withdrawn", "PersonalDataErased",
+        "ParticipantLeft", "Withdrawn", "PersonalDataErased", "ParticipantCorrected",
+        "ContactCorrected",
     ],
     "domain.model_projects:FundedModelProjects": [
         "ListStarted", "ModelProjectAdded", "ModelProjectRemoved",

@@ -1,0 +1,39 @@
+"""Corrections of a person's facts: name, e-mail, language and time zone, checked as on joining."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from domain.errors import InvalidValue
+from domain.values import Locale, Participant, PersonalData, require_enum, require_timezone
+
+PERSON_FIELDS = frozenset({"name", "email"})
+PARTICIPANT_FIELDS = PERSON_FIELDS | {"locale", "timezone"}
+
+
+def corrected_person(person: PersonalData, changes: dict[str, Any]) -> PersonalData:
+    _require_known(changes, PERSON_FIELDS)
+    if person.is_erased:
+        raise InvalidValue("This person's data was erased; it cannot be corrected.")
+    name = changes.get("name", person.name)
+    email = changes.get("email", person.email)
+    return PersonalData.of(person.subject_id, name, email)
+
+
+def corrected_participant(participant: Participant, changes: dict[str, Any]) -> Participant:
+    _require_known(changes, PARTICIPANT_FIELDS)
+    person_changes = {k: v for k, v in changes.items() if k in PERSON_FIELDS}
+    timezone = changes.get("timezone", participant.timezone)
+    return replace(
+        participant,
+        person=corrected_person(participant.person, person_changes),
+        locale=require_enum(Locale, changes.get("locale", participant.locale), "Locale"),
+        timezone=require_timezone(timezone) if timezone else None,
+    )
+
+
+def _require_known(changes: dict[str, Any], known: frozenset[str]) -> None:
+    unknown = sorted(set(changes) - known)
+    if unknown:
+        raise InvalidValue(f"Only {', '.join(sorted(known))} can be corrected, not {unknown}.")
