@@ -61,19 +61,9 @@ def corrections_of(
     app: PeerLearningApp, enrollment_id: UUID, subject_id: UUID
 ) -> list[PersonalData]:
     """The person's corrected data, each version as it reads now (before the key goes)."""
-    found = []
-    for event in app.events.get(enrollment_id):
-        if (
-            isinstance(event, Enrollment.ParticipantCorrected)
-            and event.participant_id == subject_id
-        ):
-            found.append(event.person)
-        if (
-            isinstance(event, Enrollment.ContactCorrected)
-            and event.contact.subject_id == subject_id
-        ):
-            found.append(event.contact)
-    return found
+    corrections = (e for e in app.events.get(enrollment_id) if isinstance(e, CORRECTING_EVENTS))
+    versions = (e.contact if hasattr(e, "contact") else e.person for e in corrections)
+    return [person for person in versions if person.subject_id == subject_id]
 
 
 def _person_in(event: Any) -> PersonalData:
