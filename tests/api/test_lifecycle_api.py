@@ -103,6 +103,14 @@ def test_closing_cancels_the_meetings_planned_after_its_day(
     assert closing.status_code == 200, closing.json
     states = meeting_states(team, series)
     assert states == {kickoff: "held", later[0]: "cancelled", later[1]: "cancelled"}
+    stream = team.get(f"/audit/streams/{series['id']}").json["items"]
+    ending = [(e["event_type"], e["data"].get("reason"), e["actor"]) for e in stream[-3:]]
+    actor = ending[-1][2]
+    assert ending == [
+        ("MeetingCancelled", "Peer-Learning geschlossen", actor),
+        ("MeetingCancelled", "Peer-Learning geschlossen", actor),
+        ("Closed", None, actor),
+    ]
     feed = Calendar.from_ical(client.get(path(series, "calendar.ics")).data)
     status = {str(e["UID"]): str(e["STATUS"]) for e in feed.walk("VEVENT")}
     assert {status[meeting_uid(m)] for m in later} == {"CANCELLED"}
@@ -118,6 +126,12 @@ def test_withdrawing_cancels_the_meetings_planned_after_its_day(
 
     assert withdrawal.status_code == 200, withdrawal.json
     assert meeting_states(team, series) == {planned: "cancelled"}
+    stream = team.get(f"/audit/streams/{series['id']}").json["items"]
+    cancelled, withdrawn = stream[-2:]
+    assert (cancelled["event_type"], withdrawn["event_type"]) == ("MeetingCancelled", "Withdrawn")
+    assert cancelled["actor"] == withdrawn["actor"] and cancelled["actor"]
+    assert cancelled["data"]["meeting_id"] == planned
+    assert cancelled["data"]["reason"] == "Zu wenig Anmeldungen"
     feed = Calendar.from_ical(client.get(path(series, "calendar.ics")).data)
     [event] = feed.walk("VEVENT")
     assert (str(event["UID"]), str(event["STATUS"])) == (meeting_uid(planned), "CANCELLED")
