@@ -203,7 +203,8 @@ class PeerLearning(Aggregate):
     def _hold_reflection_meeting(self, meeting: Meeting, actor: str) -> None:
         """A held reflection meeting is the reflection, if the series could hold one then."""
         held_on = local_date(meeting.starts_at, self.details.timezone)
-        if self.kickoff_held_on is not None and rules.is_reflection_date(self, held_on):
+        possible = rules.reflection_date_problem(self, held_on) is None
+        if self.kickoff_held_on is not None and possible:
             self._reflection_held(held_on=held_on, notes=None, actor=actor)
 
     class MeetingHeld(Aggregate.Event):

@@ -76,25 +76,23 @@ def require_kickoff_held(series: PeerLearning, what: str) -> None:
         raise NotYetPossible(f"{what} needs the kick-off held first; mark it held.")
 
 
-def is_reflection_date(series: PeerLearning, held_on: date) -> bool:
-    try:
-        require_reflection_date(series, held_on)
-    except InvalidValue:  # decided: the date is simply not one a reflection can have
-        return False
-    return True
-
-
-def require_reflection_date(series: PeerLearning, held_on: date) -> None:
+def reflection_date_problem(series: PeerLearning, held_on: date) -> str | None:
+    """Why a reflection cannot be dated `held_on`, or None if it can."""
     if held_on < series.details.starts_on:
-        raise InvalidValue(
+        return (
             f"The reflection date {held_on} lies before the series started "
             f"on {series.details.starts_on}."
         )
     kickoff = series.kickoff_held_on
     if kickoff is not None and held_on < kickoff:
-        raise InvalidValue(
-            f"The reflection date {held_on} lies before the kick-off, held on {kickoff}."
-        )
+        return f"The reflection date {held_on} lies before the kick-off, held on {kickoff}."
+    return None
+
+
+def require_reflection_date(series: PeerLearning, held_on: date) -> None:
+    problem = reflection_date_problem(series, held_on)
+    if problem is not None:
+        raise InvalidValue(problem)
 
 
 def require_closable(series: PeerLearning, effective_on: date, today: date) -> None:
