@@ -176,6 +176,32 @@ def test_a_refused_reminder_keeps_no_name_or_address_in_the_dispatch_view(
     assert reasons(live_views[1], roster.series_id) == [expected]
 
 
+def test_a_refused_reminder_naming_the_corrected_name_keeps_neither_name(
+    audited_app: PeerLearningApp,
+    audit: Audit,
+    live_views: tuple[Projector, ViewQueries],
+    store_url: str,
+) -> None:
+    """A correction is a later version of the person: the erasure scrubs every version."""
+    settings = store_settings(store_url)
+    roster = Roster(audited_app, others=1)
+    first, corrected = ERASED_ONE[0], "Zoë Korrigiert-Ñandú"
+    before = f"550 5.1.1 no mailbox for {first}"
+    dispatch_failed_for(audited_app, roster.series_id, roster.person_id, before)
+    changes = {"name": corrected}
+    audited_app.correct_participant(roster.enrollment_id, roster.person_id, changes, actor="anna")
+    dispatch_failed_for(audited_app, roster.series_id, roster.person_id, f"550 {corrected}")
+    assert found(dispatch_pages(settings), (first, corrected)) == {first, corrected}
+
+    erase_person(audited_app, audit.keys, roster.person_id, actor="team")
+
+    assert found(dispatch_pages(settings), (first, corrected)) == set()
+    assert sorted(reasons(live_views[1], roster.series_id)) == [
+        "550 5.1.1 no mailbox for erased",
+        "550 erased",
+    ]
+
+
 def dispatch_pages(settings: StoreSettings) -> bytes:
     table = "view_reminder_dispatches"
     if settings.is_sqlite:
