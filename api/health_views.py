@@ -19,8 +19,10 @@ class Health(MethodView):
     def get(self) -> dict[str, Any]:
         """Check that the service and its store answer"""
         current = services()
+        views = current.projector.health()
         return {
             "status": "ok",
             "store": current.settings.kind,
-            "position": current.views.position(),
+            "position": min((v["position"] for v in views), default=0),
+            "views": views,
         }

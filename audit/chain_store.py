@@ -1,17 +1,24 @@
-"""The kept chain: one row per stored event, appended by a follower that tracks itself."""
+"""The kept chain: one row per stored event, written in the transaction that stores it.
+
+Each command's events are linked as part of its transaction (`write`); events some other
+writer stored without links (an older process, a store from before) are linked first, in
+the same transaction, so the chain never has a hole. `catch_up` does the same outside a
+command, at start-up.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import islice
 from uuid import UUID
 
 from eventsourcing.application import Application
 
-from audit.chain import GENESIS, link
+from audit.chain import GENESIS, StoredRecord, link
 from audit.database import StoreDatabase, Tx
-from audit.log import stored_records
+from audit.log import stored_record, stored_records
 from audit.verification import ChainRow
+from peerlearning.inline import StoreTx, Written
 
 TABLE = "audit_chain"
 PAGE = 500
@@ -20,9 +27,10 @@ PAGE = 500
 class ChainStore:
     """Append-only; the highest kept position is the follower's tracking record."""
 
-    def __init__(self, db: StoreDatabase) -> None:
+    def __init__(self, db: StoreDatabase, events_table: str) -> None:
         self.db = db
         self.table = db.table(TABLE)
+        self.events_table = db.table(events_table)
         with db.transaction(write=True) as tx:
             tx.execute(
                 f"CREATE TABLE IF NOT EXISTS {self.table} ("
@@ -81,6 +89,46 @@ class ChainStore:
             for row in rows:
                 tx.execute(f"INSERT INTO {self.table} (position, link) VALUES (?, ?)", row)
         return len(rows)
+
+    def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
+        """Links the command's events after the head, and any unlinked events before them."""
+        cursor = Tx(tx.cursor(tuples=False), self.db.dialect)
+        head = _head(cursor, self.table)
+        position, previous = (head[0], bytes.fromhex(head[1])) if head else (0, GENESIS)
+        first = written[0].notification.id
+        records = [*self._unlinked(cursor, position, first), *_records(written)]
+        rows = []
+        for record in records:
+            previous = link(previous, record)
+            rows.append((record.position, previous.hex()))
+        insert = f"INSERT INTO {self.table} (position, link) VALUES (?, ?)"
+        raw = tx.cursor()
+        raw.executemany(insert if tx.dialect == "sqlite" else insert.replace("?", "%s"), rows)
+
+    def _unlinked(self, tx: Tx, after: int, before: int) -> list[StoredRecord]:
+        """Events stored after the head and before this command's, by a writer that did not
+        link them (normally none: one indexed look finds nothing)."""
+        if before == after + 1:
+            return []
+        column = "rowid" if self.db.dialect == "sqlite" else "notification_id"
+        rows = tx.execute(
+            f"SELECT {column}, originator_id, originator_version, topic, state "
+            f"FROM {self.events_table} WHERE {column} > ? AND {column} < ? ORDER BY {column}",
+            (after, before),
+        )
+        return [
+            StoredRecord(int(p), UUID(str(o)), int(v), str(t), bytes(s)) for p, o, v, t, s in rows
+        ]
+
+    def committed(self) -> None:
+        """Keeps nothing in memory."""
+
+    def abandoned(self) -> None:
+        """Keeps nothing in memory."""
+
+
+def _records(written: Sequence[Written]) -> list[StoredRecord]:
+    return [stored_record(w.notification) for w in written]
 
 
 def _head(tx: Tx, table: str) -> ChainRow | None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from uuid import UUID
 
 from audit.database import StoreDatabase, Tx
 from audit.key_cache import cache_for
+from domain.errors import ConcurrentWrite
+from peerlearning.inline import StoreTx, Written
 
 KEY_BYTES = 32
 TABLE = "personal_data_keys"
@@ -20,6 +24,7 @@ class KeyStore:
         self.db = db
         self.table = db.table(TABLE)
         self.cache = cache_for(db.datastore)
+        self._drafts = threading.local()
         with db.transaction(write=True) as tx:
             tx.execute(
                 f"CREATE TABLE IF NOT EXISTS {self.table} ("
@@ -44,6 +49,53 @@ class KeyStore:
         key = _secret(made) if made else None
         self.cache.remember(str(subject_id), key)
         return key
+
+    def sealing_key(self, subject_id: UUID) -> bytes | None:
+        """The key to seal with while a command is encoded: a new person's key is a draft,
+        stored by `write` in the command's transaction, or never."""
+        drafts = self.drafts()
+        if str(subject_id) in drafts:
+            return drafts[str(subject_id)]
+        known = self.find(subject_id)
+        if known is not None or self.is_known_erased(subject_id):
+            return known
+        drafts[str(subject_id)] = key = os.urandom(KEY_BYTES)
+        return key
+
+    def drafts(self) -> dict[str, bytes]:
+        drafts: dict[str, bytes] | None = getattr(self._drafts, "keys", None)
+        if drafts is None:
+            drafts = self._drafts.keys = {}
+        return drafts
+
+    def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
+        """Stores the drafted keys; a key another command stored first fails this one."""
+        drafts = self.drafts()
+        if not drafts:
+            return
+        cursor = tx.cursor()
+        insert = (
+            f"INSERT INTO {self.table} (subject_id, secret, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (subject_id) DO NOTHING"
+        )
+        now = _now()
+        for subject, key in drafts.items():
+            cursor.execute(_placeholders(insert, tx.dialect), (subject, key, now))
+            if cursor.rowcount != 1:
+                raise ConcurrentWrite()
+
+    def committed(self) -> None:
+        for subject, key in self.drafts().items():
+            self.cache.remember(subject, key)
+        self.abandoned()
+
+    def abandoned(self) -> None:
+        self._drafts.keys = {}
+
+    def is_known_erased(self, subject_id: UUID) -> bool:
+        """Erased as far as the cache knows (`find` looked in the store already)."""
+        known, key = self.cache.get(str(subject_id))
+        return known and key is None
 
     def find(self, subject_id: UUID) -> bytes | None:
         self._refresh_if_due()
@@ -96,6 +148,10 @@ class KeyStore:
             f"SELECT secret FROM {self.table} WHERE subject_id = ?", (str(subject_id),)
         )
         return rows[0] if rows else None  # type: ignore[return-value]
+
+
+def _placeholders(sql: str, dialect: str) -> str:
+    return sql if dialect == "sqlite" else sql.replace("?", "%s")
 
 
 def _secret(row: tuple[bytes | None]) -> bytes | None:

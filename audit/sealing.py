@@ -45,7 +45,7 @@ class SealedPersonalData(Transcoding):
         return self._keys
 
     def encode(self, obj: PersonalData) -> dict[str, Any]:
-        key = None if obj.is_erased else self.keys.key_for(obj.subject_id)
+        key = None if obj.is_erased else self.keys.sealing_key(obj.subject_id)
         if key is None:
             return {"subject_id": obj.subject_id, "erased": True}
         return {"subject_id": obj.subject_id, "sealed": seal(key, obj)}

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import Recording
 
 from audit.chain import Verification
 from audit.chain_store import ChainStore
@@ -17,8 +14,7 @@ from audit.keys import KeyStore
 from audit.log import head_position, stored_records
 from audit.sealing import SealedPersonalData
 from audit.verification import verify_records
-
-log = logging.getLogger(__name__)
+from peerlearning.inline import Inline
 
 
 def sealed_personal_data() -> SealedPersonalData:
@@ -27,7 +23,17 @@ def sealed_personal_data() -> SealedPersonalData:
 
 
 def bind_keys(app: Application[UUID], sealing: SealedPersonalData) -> None:
-    sealing.bind(KeyStore(StoreDatabase(app)))
+    """Seals with keys kept in the store; a new person's key commits with the command."""
+    keys = KeyStore(StoreDatabase(app))
+    sealing.bind(keys)
+    inline_of(app).add(keys)
+
+
+def inline_of(app: Application[UUID]) -> Inline:
+    inline = getattr(app.recorder, "inline", None)
+    if not isinstance(inline, Inline):
+        raise TypeError(f"{type(app.recorder).__name__} runs no work in the events' transaction")
+    return inline
 
 
 @dataclass
@@ -38,18 +44,12 @@ class Audit:
     @classmethod
     def of(cls, app: Application[UUID]) -> Audit:
         db = StoreDatabase(app)
-        return cls(keys=KeyStore(db), chain=ChainStore(db))
+        events_table = str(getattr(app.recorder, "events_table_name", "stored_events"))
+        return cls(keys=KeyStore(db), chain=ChainStore(db, events_table))
 
-    def follow(self, app: Any) -> None:
-        """Chains new events after every command this process records."""
-
-        def chain_recorded(_: list[Recording[UUID]]) -> None:
-            try:
-                self.chain.catch_up(app)
-            except Exception:  # the write is recorded; the next command chains it
-                log.warning("The audit chain could not catch up after a command", exc_info=True)
-
-        app.recorded_listeners.append(chain_recorded)
+    def chain_each_command(self, app: Application[UUID]) -> None:
+        """Links every command's events in the transaction that stores them."""
+        inline_of(app).add(self.chain)
 
     def verify(self, app: Application[UUID]) -> Verification:
         """Reads the kept head first: every link up to it has its event, unless deleted."""

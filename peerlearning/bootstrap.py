@@ -21,9 +21,9 @@ from peerlearning.settings import (
     psycopg_conninfo,
     store_settings,
 )
+from peerlearning.startup import one_at_a_time
 from projections.catalogue_view import CatalogueView
 from projections.db import ViewDb
-from projections.helper import Helper
 from projections.model_projects_view import ModelProjectsView
 from projections.projector import Poller, Projector
 from projections.queries import ViewQueries
@@ -75,12 +75,10 @@ def bootstrap(
     settings = settings or store_settings()
     app = open_application(settings, clock)
     audit = Audit.of(app)
-    audit.follow(app)
     audit.chain.catch_up(app)
     db = ViewDb(settings)
-    helper = Helper(settings, open_application)
-    projector = Projector(app, db, _distinct([*core_views(), *extra_views]), helper=helper)
-    app.recorded_listeners.append(lambda _: _catch_up(projector))
+    projector = Projector(app, db, _distinct([*core_views(), *extra_views]))
+    app.inline.add(projector)  # each command's events reach the views in its transaction
     projector.catch_up()
     return Services(settings, app, db, projector, ViewQueries(db), audit)
 
@@ -91,17 +89,11 @@ def _distinct(views: list[View]) -> list[View]:
     return [v for v in views if kinds[type(v)] is v]
 
 
-def _catch_up(projector: Projector) -> None:
-    try:
-        projector.catch_up()
-    except Exception:  # the write is recorded; the poller will bring the views along
-        log.exception("The views could not catch up after a command")
-
-
 def open_application(
     settings: StoreSettings | None = None, clock: Clock | None = None
 ) -> PeerLearningApp:
-    """Opens the store named by the setting, checks that it answers, seals personal data."""
+    """Opens the store named by the setting, checks that it answers, seals personal data;
+    each command's new keys and chain links commit with its events."""
     settings = settings or store_settings()
     prepare_store(settings)
     sealing = sealed_personal_data()
@@ -109,7 +101,9 @@ def open_application(
         app = PeerLearningApp(env=settings.env, clock=clock, personal_data=sealing)
         with translated_store_errors():
             app.recorder.max_notification_id()
-            bind_keys(app, sealing)
+            with one_at_a_time(settings.env):  # their tables are made once, in turn
+                bind_keys(app, sealing)
+                Audit.of(app).chain_each_command(app)
     except (StoreUnavailable, OSError) as error:
         raise SettingError(f"{describe(settings)} cannot be used: {error}") from error
     except Exception as error:  # the library raises many kinds while connecting

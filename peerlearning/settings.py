@@ -86,6 +86,7 @@ def _sqlite(url: str, raw_path: str) -> StoreSettings:
         ) from None
     env = {
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "APPLICATION_RECORDER_TOPIC": "peerlearning.recorders:InlineSQLiteRecorder",
         "SQLITE_DBNAME": path,
         "SQLITE_LOCK_TIMEOUT": os.environ.get("PEERLEARNING_SQLITE_LOCK_TIMEOUT", "5"),
     }
@@ -102,6 +103,7 @@ def _postgres(url: str) -> StoreSettings:
         raise SettingError(f"{DATABASE_URL}={_redacted(url)} has no valid port.") from None
     env = {
         "PERSISTENCE_MODULE": POSTGRES_FACTORY,
+        "APPLICATION_RECORDER_TOPIC": "peerlearning.recorders:InlinePostgresRecorder",
         "POSTGRES_DBNAME": parsed.path.lstrip("/") or "postgres",
         "POSTGRES_HOST": parsed.hostname or "127.0.0.1",
         "POSTGRES_PORT": str(port),

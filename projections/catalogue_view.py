@@ -6,13 +6,15 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 
+from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
 from domain.schedule import local_date
 from domain.values import Meeting, MeetingKind, SeriesDetails
-from projections.tables import CATALOGUE, ENROLLMENTS, MEETINGS, Table
+from projections.tables import CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS, Table
 from projections.view import Batch, handlers, iso_day, iso_moment, key, parse_moment
 
 P = PeerLearning
+E = Enrollment
 
 
 def details_columns(d: SeriesDetails) -> dict[str, Any]:
@@ -62,10 +64,14 @@ def meeting_row(series_id: str, m: Meeting) -> dict[str, Any]:
 
 
 class CatalogueView:
-    tables: tuple[Table, ...] = (CATALOGUE, MEETINGS)
-    reads: tuple[type, ...] = (P.Event,)
+    name = "catalogue"
+    tables: tuple[Table, ...] = (CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS)
+    reads: tuple[type, ...] = (P.Event, E.Registered, E.ParticipantJoined, E.ParticipantLeft)
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
+        if isinstance(event, E.Event):
+            self._participants(event, batch)
+            return
         if isinstance(event, P.Announced):
             self._announced(event, batch)
             return
@@ -77,6 +83,27 @@ class CatalogueView:
         series["version"] = event.originator_version
         self.on(event, series, batch)
         batch.rows.touch(CATALOGUE, series)
+
+    def _participants(self, event: Any, batch: Batch) -> None:
+        """Counts each enrolment's participants, for the series' count of participants."""
+        if isinstance(event, E.Registered):
+            row = {
+                "enrollment_id": key(event.originator_id),
+                "peer_learning_id": key(event.peer_learning_id),
+                "active_participants": 0,
+            }
+            batch.rows.put(CATALOGUE_ENROLLMENTS, row)
+            return
+        delta = _PARTICIPANT_DELTAS.get(type(event))
+        enrollment = batch.rows.get(CATALOGUE_ENROLLMENTS, key(event.originator_id))
+        if delta is None or enrollment is None:
+            return
+        enrollment["active_participants"] += delta
+        batch.rows.touch(CATALOGUE_ENROLLMENTS, enrollment)
+        series = batch.rows.get(CATALOGUE, enrollment["peer_learning_id"])
+        if series is not None and enrollment["enrollment_id"] in series["admitted_ids"]:
+            series["participants"] += delta
+            batch.rows.touch(CATALOGUE, series)
 
     def _announced(self, event: Any, batch: Batch) -> None:
         row: dict[str, Any] = {c: None for c in CATALOGUE.columns}
@@ -194,5 +221,8 @@ def _recount(series: dict[str, Any]) -> None:
 
 
 def _active_participants(batch: Batch, enrollment_id: str) -> int:
-    enrollment = batch.rows.get(ENROLLMENTS, enrollment_id)
+    enrollment = batch.rows.get(CATALOGUE_ENROLLMENTS, enrollment_id)
     return 0 if enrollment is None else int(enrollment["active_participants"])
+
+
+_PARTICIPANT_DELTAS: dict[type, int] = {E.ParticipantJoined: +1, E.ParticipantLeft: -1}

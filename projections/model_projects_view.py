@@ -14,6 +14,7 @@ F = FundedModelProjects
 
 
 class ModelProjectsView:
+    name = "model_projects"
     tables: tuple[Table, ...] = (MODEL_PROJECTS,)
     reads: tuple[type, ...] = (F.Event,)
 

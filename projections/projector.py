@@ -1,4 +1,13 @@
-"""Applies the event log to the views exactly once: rows and position in one transaction."""
+"""Keeps the views: inline in each command's transaction, and following the log otherwise.
+
+Every view has its own tracking position in `view_tracking`, moved in the transaction that
+writes its rows, so each event is applied exactly once. A command's events are applied in
+the command's own transaction (`write`, an inline part of the recorder) to each view that is
+exactly at the event before them; a view that raises fails the command. Events recorded
+without this process's views (another program, a view that is new, rebuilt or stuck) are
+applied by `catch_up`; a view that cannot apply one stops there, keeps serving, is reported
+by `health()`, and retries it at every catch-up until the cause is fixed.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +17,16 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import Notification
 
-from projections.claims import RangeTaker, Reading, RebuildId, ranges_except, start_rebuild, swap_in
+from peerlearning.errors import StoreUnavailable
+from peerlearning.inline import StoreTx, Written
+from projections.applying import Event, Stuck, ViewFailed, apply_events, decoded
 from projections.db import Tx, ViewDb
-from projections.helper import Helper, Running
 from projections.rows import Rows
-from projections.shares import (
-    Share,
-    apply_event,
-    decoded,
-    plan_shares,
-    rebuild_share,
-    topic_counts,
-)
+from projections.shadow import Rebuilt, rebuild_views
 from projections.tables import Table
-from projections.view import Batch, View
+from projections.topics import events_table
+from projections.view import View, view_name
 
 log = logging.getLogger(__name__)
 TRACKING_DDL = "CREATE TABLE IF NOT EXISTS view_tracking (name TEXT PRIMARY KEY, position BIGINT)"
@@ -38,155 +41,216 @@ class Projector:
         views: Sequence[View],
         name: str = "views",
         batch_size: int = 500,
-        helper: Helper | None = None,
     ) -> None:
         self.app, self.db, self.views, self.name = app, db, list(views), name
         self.batch_size = batch_size
-        self.helper = helper
+        self.tracking = {view_name(v): f"{name}/{view_name(v)}" for v in self.views}
         self.tables: tuple[Table, ...] = tuple(t for v in self.views for t in v.tables)
+        self.stuck: dict[str, Stuck] = {}
         self._lock = threading.RLock()
-        self._position = 0
+        self._pending = threading.local()
+        self._positions: dict[str, int] = {}
         self.create_tables()
+        self._positions = self.positions()
 
     def create_tables(self) -> None:
+        """Makes the tables; a view new to this store starts from an empty table at 0."""
         with self.db.transaction(write=True) as tx:
             if tx.dialect == "postgres":  # processes starting together take turns
                 tx.execute("SELECT pg_advisory_xact_lock(hashtext('peerlearning/views'))")
-            for statement in [TRACKING_DDL, *(s for t in self.tables for s in t.ddl())]:
-                tx.execute(statement)
-            tx.execute(
-                "INSERT INTO view_tracking (name, position) VALUES (?, 0) "
-                "ON CONFLICT (name) DO NOTHING",
-                [self.name],
-            )
+            tx.execute(TRACKING_DDL)
+            for view in self.views:
+                name = self.tracking[view_name(view)]
+                fresh = tx.fetchone(_SELECT_POSITION, [name]) is None
+                for table in view.tables:
+                    if fresh:  # rows of an older layout, without a position of this view
+                        tx.execute(f"DROP TABLE IF EXISTS {table.name}")
+                    for statement in table.ddl():
+                        tx.execute(statement)
+                if fresh:
+                    tx.execute(_INSERT_POSITION, [name, 0])
+
+    def positions(self) -> dict[str, int]:
+        """Each view's position as the store holds it."""
+        with self.db.transaction() as tx:
+            return self._read_positions(tx)
 
     def position(self) -> int:
-        with self.db.transaction() as tx:
-            return int(tx.fetchone(_SELECT_POSITION, [self.name])[0])
+        """Up to where every view has applied the log."""
+        return min(self.positions().values(), default=0)
+
+    # -- inline: in the transaction that stores a command's events ---------------------
+
+    def write(self, store: StoreTx, written: Sequence[Written]) -> None:
+        """Applies the command's events to every view that is right before them."""
+        tx = Tx(store.cursor(), store.dialect)
+        if store.dialect == "postgres" and store.schema:
+            tx.execute(f'SET LOCAL search_path TO "{store.schema}"')
+        positions = self._read_positions(tx, lock=True)
+        first, last = written[0].notification.id, written[-1].notification.id
+        before = self._event_before(tx, first, positions)
+        ready = [v for v in self.views if positions[self.tracking[view_name(v)]] == before]
+        if not ready:
+            return
+        events: list[Event] = [
+            (w.notification, w.event if w.event is not None else decoded(self.app, w.notification))
+            for w in written
+        ]
+        for view in ready:
+            wanted = [e for e in events if _reads(view, e[1])]
+            if wanted:
+                rows = Rows(view.tables)
+                apply_events(view, rows, wanted, tx)
+                rows.flush(tx)
+        moved = {self.tracking[view_name(v)]: last for v in ready}
+        tx.executemany(_UPDATE_POSITION, [[p, n] for n, p in moved.items()])
+        self._pending.moved = moved
+
+    def _event_before(self, tx: Tx, first: int, positions: dict[str, int]) -> int:
+        """The position of the stored event before `first` (positions may have gaps on
+        PostgreSQL; this transaction holds the events' lock, so none appears meanwhile)."""
+        if tx.dialect == "sqlite" or all(p == first - 1 for p in positions.values()):
+            return first - 1
+        found = tx.fetchone(
+            f"SELECT MAX(notification_id) FROM {self._events_table()} WHERE notification_id < ?",
+            [first],
+        )
+        return int(found[0] or 0)
+
+    def committed(self) -> None:
+        moved = getattr(self._pending, "moved", None) or {}
+        self._pending.moved = None
+        with self._lock:
+            for name, position in moved.items():
+                self._positions[name] = max(self._positions.get(name, 0), position)
+
+    def abandoned(self) -> None:
+        self._pending.moved = None
+
+    # -- following: events this process's commands did not apply ----------------------
 
     def catch_up(self, progress: Progress | None = None) -> int:
-        """Applies every event recorded so far; returns the position reached."""
+        """Applies every event recorded so far to each view that can; returns the lowest
+        position of the views."""
         with self._lock:
-            if (self.app.recorder.max_notification_id() or 0) <= self._position:
-                return self._position
-            rows = Rows(self.tables)
-            while self._apply_batch(rows, progress):
+            head = self.app.recorder.max_notification_id() or 0
+            failed: set[str] = set()
+            while self._follow(head, failed, progress):
                 pass
-            return self._position
+            return min(self._positions.values(), default=0)
 
-    def _apply_batch(self, rows: Rows, progress: Progress | None) -> int:
-        """Applies the next batch; returns how many events it applied (or 1 to read again).
+    def _follow(self, head: int, failed: set[str], progress: Progress | None) -> bool:
+        """Applies the next batch to the views behind; False once there is nothing to do.
 
         The events are read and decoded before the view transaction begins: on SQLite that
         transaction holds the file's write lock, and waiting inside it for a connection of
-        the event store's pool (to read events or the keys of sealed personal data)
-        deadlocks against a command that holds the pool's writer until the pool times out.
+        the event store's pool deadlocks against a command that holds the pool's writer.
         """
-        expected = self._position
+        behind = {n: p for n, p in self._positions.items() if p < head and n not in failed}
+        if not behind:
+            return False
+        start = min(behind.values())
         notifications = self.app.recorder.select_notifications(
-            start=expected + 1, limit=self.batch_size
+            start=start + 1, limit=self.batch_size, stop=head
         )
+        if not notifications:
+            return False
         events = [(n, decoded(self.app, n)) for n in notifications]
         with self.db.transaction(write=True) as tx:
-            position = self._locked_position(tx)
-            if position != expected:  # another process moved on: read again from there
-                self._position = position
-                return 1
-            if notifications:
-                self._apply_all(events, rows, tx)
-                position = notifications[-1].id
-                tx.execute(_UPDATE_POSITION, [position, self.name])
-        self._position = position
-        if progress and notifications:
+            positions = self._read_positions(tx, lock=True)
+            if positions != self._positions:  # another process moved on: read again
+                self._positions = positions
+                return True
+            moved = self._apply_behind(tx, events, behind, failed)
+            tx.executemany(_UPDATE_POSITION, [[p, n] for n, p in moved.items()])
+        self._positions.update(moved)
+        if progress:
             progress(len(notifications))
-        return len(notifications)
+        return True
 
-    def _locked_position(self, tx: Tx) -> int:
-        return int(tx.fetchone(_SELECT_POSITION + tx.for_update, [self.name])[0])
-
-    def _apply_all(self, events: Sequence[tuple[Notification, Any]], rows: Rows, tx: Tx) -> None:
-        rows.tx = tx
-        batch = Batch(rows, tx)
-        for notification, event in events:
-            if event is not None:
-                apply_event(self.views, event, notification, batch)
-        rows.flush(tx)
-
-    def rebuild(self, progress: Progress | None = None) -> int:
-        """Rebuilds every view from the log into shadow tables, then swaps them in.
-
-        The live views keep serving (and following new events) meanwhile. Each share of
-        the views reads only its events and writes each of its rows once; with a helper
-        and a long log, a second process rebuilds one share. Returns the position reached.
-        """
-        stop = self.app.recorder.max_notification_id() or 0
-        rebuild = start_rebuild(self.db, self.name, self.tables, stop, self.events_table())
-        shares = plan_shares(self.views, topic_counts(self.db, rebuild.events_table, stop))
-        split = shares[0] if shares[0].per_originator else None
-        handed = shares[-1] if len(shares) > 1 else None
-        helped = self._start_helper(handed, split, rebuild)
-        taker = RangeTaker(Reading(self.db, rebuild, split.topics or ())) if split else None
-        try:
-            for share in shares if helped is None else shares[:-1]:
-                take = taker if share is split else None
-                relay = self._relay(helped, progress)
-                rebuild_share(self.app, self.db, share, stop, rebuild.claim, relay, take)
-        except BaseException:
-            if helped is not None:
-                helped.stop()
-            raise
-        if helped is not None and not helped.finish(progress):
-            self._instead_of_helper(handed, split, rebuild, taker, progress)
-        with self._lock:
-            swap_in(self.db, rebuild, self.tables)
-            self._position = stop
-        return self.catch_up(progress)
-
-    def _instead_of_helper(
-        self,
-        handed: Share | None,
-        split: Share | None,
-        rebuild: RebuildId,
-        taker: RangeTaker | None,
-        progress: Progress | None,
-    ) -> None:
-        """Does what a failed helper was given: its share, and the ranges this process left."""
-        if handed is not None:
-            rebuild_share(self.app, self.db, handed, rebuild.stop, rebuild.claim, progress)
-        if split is not None and taker is not None:
-            rest = ranges_except(taker.taken, taker.reading)
-            rebuild_share(self.app, self.db, split, rebuild.stop, rebuild.claim, progress, rest)
-
-    def _start_helper(
-        self, handed: Share | None, split: Share | None, rebuild: RebuildId
-    ) -> Running | None:
-        if self.helper is None or handed is None:
-            return None
-        if not self.helper.worthwhile(handed, split, rebuild.stop):
-            return None
-        try:
-            return self.helper.start(handed, split, rebuild)
-        except Exception:
-            log.warning("Could not start a rebuild helper; rebuilding here", exc_info=True)
-            return None
+    def _apply_behind(
+        self, tx: Tx, events: list[Event], behind: dict[str, int], failed: set[str]
+    ) -> dict[str, int]:
+        moved: dict[str, int] = {}
+        for view in self.views:
+            name = self.tracking[view_name(view)]
+            if name not in behind:
+                continue
+            todo = [e for e in events if e[0].id > behind[name]]
+            try:
+                moved[name] = self._apply_some(view, todo, tx)
+                self.stuck.pop(view_name(view), None)
+            except ViewFailed as failure:  # stop before the event, keep what came before
+                failed.add(name)
+                self.stuck[view_name(view)] = failure.stuck
+                before = [e for e in todo if e[0].id < failure.stuck.position]
+                if before:
+                    moved[name] = self._apply_some(view, before, tx)
+        return moved
 
     @staticmethod
-    def _relay(helped: Running | None, progress: Progress | None) -> Progress | None:
-        if helped is None:
-            return progress
+    def _apply_some(view: View, events: list[Event], tx: Tx) -> int:
+        rows = Rows(view.tables)
+        apply_events(view, rows, events, tx)
+        rows.flush(tx)
+        return events[-1][0].id
 
-        def both(count: int) -> None:
-            if progress:
-                progress(count)
-            helped.relay(progress)
+    # -- what /health shows --------------------------------------------------------------
 
-        return both
+    def health(self) -> list[dict[str, Any]]:
+        """Each view's position, its lag behind the log and, when stuck, where and why."""
+        head = self.app.recorder.max_notification_id() or 0
+        positions = self.positions()
+        found = []
+        for view in self.views:
+            name = view_name(view)
+            position = positions.get(self.tracking[name], 0)
+            stuck = self.stuck.get(name)
+            found.append(
+                {
+                    "view": name,
+                    "position": position,
+                    "lag": max(head - position, 0),
+                    "stuck": stuck.as_dict() if stuck and position < head else None,
+                }
+            )
+        return found
 
-    def events_table(self) -> str:
-        return str(getattr(self.app.recorder, "events_table_name", "stored_events"))
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Rebuilds every view from the log into shadow tables, then swaps them in."""
+        rebuilt = Rebuilt(self.app, self.db, self.views, self.tracking, f"{self.name}/rebuild")
+        stop = rebuild_views(rebuilt, progress)
+        with self._lock:
+            self._positions = self.positions()
+            self.stuck.clear()
+        self.catch_up(progress)
+        return stop
+
+    def _read_positions(self, tx: Tx, lock: bool = False) -> dict[str, int]:
+        names = list(self.tracking.values())
+        marks = ", ".join("?" for _ in names)
+        rows = tx.fetchall(
+            f"SELECT name, position FROM view_tracking WHERE name IN ({marks})"
+            + (tx.for_update if lock else ""),
+            names,
+        )
+        found = {str(n): int(p) for n, p in rows}
+        return {n: found.get(n, 0) for n in names}
+
+    def _events_table(self) -> str:
+        return events_table(self.app)
+
+
+def _reads(view: View, event: Any) -> bool:
+    """Whether the view may use the event (views that do not say get every event)."""
+    reads = getattr(view, "reads", None)
+    return event is not None and (reads is None or isinstance(event, reads))
 
 
 _SELECT_POSITION = "SELECT position FROM view_tracking WHERE name = ?"
+_INSERT_POSITION = (
+    "INSERT INTO view_tracking (name, position) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"
+)
 _UPDATE_POSITION = "UPDATE view_tracking SET position = ? WHERE name = ?"
 
 
@@ -195,7 +259,7 @@ class Follower(Protocol):
 
 
 class Poller:
-    """Picks up events written by other processes; never dies of an error."""
+    """Catches the views up with events this process's commands did not apply."""
 
     def __init__(self, projector: Follower, interval: float = 0.5) -> None:
         self.projector = projector
@@ -211,8 +275,10 @@ class Poller:
         while not self._stop.wait(self.interval):
             try:
                 self.projector.catch_up()
-            except Exception:
-                log.exception("Catching up the views failed; retrying")
+            except StoreUnavailable:
+                log.warning("The store did not answer; the views catch up at the next poll")
+            except Exception:  # rolled back with its position: nothing is lost, only late
+                log.exception("Catching up the views failed; retrying at the next poll")
 
     def stop(self) -> None:
         self._stop.set()

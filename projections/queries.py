@@ -240,6 +240,10 @@ class ViewQueries:
         return sorted({offset for (text,) in found for offset in json.loads(text) or []})
 
     def position(self) -> int:
+        """Up to where every view has applied the log."""
         with self.db.transaction() as tx:
-            found = tx.fetchone("SELECT position FROM view_tracking WHERE name = 'views'")
-        return int(found[0]) if found else 0
+            found = tx.fetchone(
+                "SELECT MIN(position) FROM view_tracking WHERE name LIKE 'views/%' "
+                "AND name NOT LIKE 'views/rebuild%'"
+            )
+        return int(found[0]) if found and found[0] is not None else 0

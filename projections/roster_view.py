@@ -8,13 +8,14 @@ from eventsourcing.persistence import Notification
 
 from domain.enrollment import Enrollment
 from domain.values import ERASED
-from projections.tables import CATALOGUE, ENROLLMENTS, PARTICIPANTS, Table
+from projections.tables import ENROLLMENTS, PARTICIPANTS, Table
 from projections.view import Batch, handlers, iso_moment, key
 
 E = Enrollment
 
 
 class RosterView:
+    name = "roster"
     tables: tuple[Table, ...] = (ENROLLMENTS, PARTICIPANTS)
     reads: tuple[type, ...] = (E.Event,)
 
@@ -89,7 +90,7 @@ class RosterView:
                 "left_at": None,
             },
         )
-        _count_participant(enrollment, batch, +1)
+        enrollment["active_participants"] += 1
 
     @on.register
     def _(self, event: E.ParticipantLeft, enrollment: dict[str, Any], batch: Batch) -> None:
@@ -97,7 +98,7 @@ class RosterView:
         if participant is not None:
             participant["left_at"] = iso_moment(event.left_at)
             batch.rows.touch(PARTICIPANTS, participant)
-        _count_participant(enrollment, batch, -1)
+        enrollment["active_participants"] -= 1
 
     @on.register
     def _(self, event: E.ParticipantCorrected, enrollment: dict[str, Any], batch: Batch) -> None:
@@ -124,11 +125,3 @@ class RosterView:
         if participant is not None:
             participant.update(name=ERASED, email=ERASED)
             batch.rows.touch(PARTICIPANTS, participant)
-
-
-def _count_participant(enrollment: dict[str, Any], batch: Batch, delta: int) -> None:
-    enrollment["active_participants"] += delta
-    series = batch.rows.get(CATALOGUE, enrollment["peer_learning_id"])
-    if series is not None and enrollment["enrollment_id"] in series["admitted_ids"]:
-        series["participants"] += delta
-        batch.rows.touch(CATALOGUE, series)

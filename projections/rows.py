@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
@@ -11,11 +12,22 @@ from projections.tables import Table
 
 
 class Rows:
-    """Rows touched in one batch; in rebuild mode memory is trusted and never re-read."""
+    """Rows touched in one batch, read from and written to `tx`.
 
-    def __init__(self, tables: tuple[Table, ...], trust_memory: bool = False) -> None:
+    `rename` names the tables actually written (a rebuild's shadow tables). `keep` rows stay
+    in memory across flushes while there are fewer than that (a rebuild, the only writer of
+    its tables, trusts them); they are forgotten at a flush beyond it, so memory stays flat.
+    """
+
+    def __init__(
+        self,
+        tables: tuple[Table, ...],
+        rename: Callable[[Table], Table] | None = None,
+        keep: int = 0,
+    ) -> None:
         self.tables = {t.name: t for t in tables}
-        self.trust_memory = trust_memory
+        self.rename = rename
+        self.keep = keep
         self._rows: dict[str, dict[str, dict[str, Any] | None]] = {t.name: {} for t in tables}
         self._dirty: dict[str, set[str]] = {t.name: set() for t in tables}
         self.tx: Tx | None = None
@@ -23,7 +35,7 @@ class Rows:
     def get(self, table: Table, key: str) -> dict[str, Any] | None:
         cached = self._rows[table.name]
         if key not in cached:
-            cached[key] = None if self.trust_memory else self._load(table, key)
+            cached[key] = self._load(table, key)
         return cached[key]
 
     def put(self, table: Table, row: dict[str, Any]) -> None:
@@ -40,26 +52,30 @@ class Rows:
 
     def _load(self, table: Table, key: str) -> dict[str, Any] | None:
         assert self.tx is not None
+        name = self._target(table).name
         found = self.tx.fetchone(
-            f"SELECT {', '.join(table.columns)} FROM {table.name} WHERE {table.key} = ?", [key]
+            f"SELECT {', '.join(table.columns)} FROM {name} WHERE {table.key} = ?", [key]
         )
         return None if found is None else decode_row(table, found)
 
-    def flush(self, tx: Tx, rename: Callable[[Table], Table] | None = None) -> None:
-        """Writes the changed rows (into the tables `rename` gives, if given)."""
+    def _target(self, table: Table) -> Table:
+        return self.rename(table) if self.rename else table
+
+    def flush(self, tx: Tx) -> None:
+        """Writes the changed rows, in key order (neighbouring pages)."""
         for name, dirty in self._dirty.items():
-            table, keys = self.tables[name], sorted(dirty)  # in key order: neighbouring pages
-            table = rename(table) if rename else table
+            table, keys = self._target(self.tables[name]), sorted(dirty)
             rows = [self._rows[name][k] for k in keys]
             tx.executemany(upsert_sql(table), [encode_row(table, r) for r in rows if r])
             gone = [[k] for k in keys if self._rows[name][k] is None]
             tx.executemany(f"DELETE FROM {table.name} WHERE {table.key} = ?", gone)
             dirty.clear()
-        if not self.trust_memory:
+        if sum(len(cached) for cached in self._rows.values()) > self.keep:
             for cached in self._rows.values():
                 cached.clear()
 
 
+@functools.cache
 def upsert_sql(table: Table) -> str:
     cols = ", ".join(table.columns)
     marks = ", ".join("?" for _ in table.columns)

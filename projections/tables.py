@@ -92,6 +92,11 @@ CATALOGUE = Table(
     ),
     indexes=("starts_on",),
 )
+CATALOGUE_ENROLLMENTS = Table(  # the catalogue's own count of each enrolment's participants
+    name="view_catalogue_enrollments",
+    key="enrollment_id",
+    columns=("enrollment_id", "peer_learning_id", "active_participants"),
+)
 MEETINGS = Table(
     name="view_meetings",
     key="meeting_id",
@@ -152,4 +157,11 @@ MODEL_PROJECTS = Table(
     key="model_project_id",
     columns=("model_project_id", "name", "municipality_key", "state", "region"),
 )
-CORE_TABLES = (CATALOGUE, MEETINGS, ENROLLMENTS, PARTICIPANTS, MODEL_PROJECTS)
+CORE_TABLES = (
+    CATALOGUE,
+    CATALOGUE_ENROLLMENTS,
+    MEETINGS,
+    ENROLLMENTS,
+    PARTICIPANTS,
+    MODEL_PROJECTS,
+)

@@ -18,27 +18,28 @@ from projections.tables import Table
 
 @dataclass
 class Batch:
-    """One batch of events: rows to change, and the transaction they will be written in
-    (None while rebuilding, when rows are written once per span of batches)."""
+    """One batch of events: rows to change, and the transaction they are written in."""
 
     rows: Rows
     tx: Tx | None
 
 
 class View(Protocol):
-    """A read model. Its rows are written in the transaction that moves the tracking
-    position; `apply` changes them through `batch.rows` only.
+    """A read model. Its rows are written in the transaction that moves its own tracking
+    position; `apply` reads and changes them through `batch.rows` only, and only its own
+    `tables`, so each view can be behind, stuck or rebuilt on its own.
 
-    Optional class attributes speed up rebuilds: `reads`, the event classes `apply` uses
-    (a rebuild then reads only those events for it), and `separable = True` for a view
-    whose `apply` touches only its own `tables` (a second process may then rebuild it), and
-    `per_originator = True` for one whose every row follows from the events of one aggregate
-    alone (a rebuild may then split it by aggregate id between two processes).
+    Optional class attributes: `name` (its tracking name; the class name otherwise) and
+    `reads`, the event classes `apply` uses (a rebuild reads only those events).
     """
 
     tables: tuple[Table, ...]
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None: ...
+
+
+def view_name(view: View) -> str:
+    return str(getattr(view, "name", None) or type(view).__name__)
 
 
 def iso_day(day: date | None) -> str | None:

@@ -59,10 +59,8 @@ class Claims:
         clock: Clock,
         owner: str,
         lease: timedelta,
-        published: Callable[[], None] = lambda: None,
     ) -> None:
         self.app, self.clock, self.owner, self.lease = app, clock, owner, lease
-        self.publish = published  # lets the views and the audit chain catch up after a batch
 
     def claim(self, letters: list[Letter]) -> list[Parcel]:
         """Claims all letters in one write; if another claimed some, claims one by one."""
@@ -86,7 +84,6 @@ class Claims:
         recorded = len(dispatches) if self._record(*dispatches) else 0
         if not recorded and len(letters) > 1:
             recorded = sum(self._close([letter], reason, outcome) for letter in letters)
-        self.publish()
         return recorded
 
     def reclaim(self, dispatch_id: UUID) -> ReminderDispatch | None:

@@ -53,8 +53,6 @@ class Courier:
             log.warning("SMTP unavailable (%s); %d mails wait for a retry", error, len(remaining))
             for parcel in remaining:
                 self._defer(parcel, str(error), tally)
-        finally:
-            self.claims.publish()
         return tally
 
     def _hand_over(self, mailbox: Mailbox, parcel: Parcel, tally: Tally) -> None:

@@ -57,10 +57,9 @@ DISPATCHES = DispatchTable(
 
 
 class DispatchView:
+    name = "dispatches"
     tables: tuple[Table, ...] = (DISPATCHES,)
     reads: tuple[type, ...] = (R.Event,)
-    separable = True  # touches only its own table: another process may rebuild it
-    per_originator = True  # a row follows from its own dispatch's events alone
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
         if isinstance(event, R.Claimed):

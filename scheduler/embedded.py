@@ -28,13 +28,17 @@ def start_embedded(
 
 
 def waker(scheduler: ReminderScheduler) -> Callable[[list[Recording]], None]:  # type: ignore[type-arg]
-    """After a series or meeting change is recorded, reconcile at once, not at the next tick."""
+    """After a series or meeting change committed, reconcile at once, not at the next tick.
+
+    Only a nudge: the scheduler's own tick notices every change of the log anyway, so a wake
+    that fails loses nothing. It is logged, and the command's answer stands: it committed.
+    """
 
     def wake_on_series_events(recordings: list[Recording]) -> None:  # type: ignore[type-arg]
         if any(isinstance(r.domain_event, PeerLearning.Event) for r in recordings):
             try:
                 scheduler.wake()
-            except Exception:  # the command is recorded; the next reconcile sees it anyway
+            except Exception:  # APScheduler's own errors; the next tick reconciles instead
                 log.warning("Could not wake the reminder scheduler", exc_info=True)
 
     return wake_on_series_events

@@ -27,7 +27,6 @@ from scheduler.planning import Occurrence
 from scheduler.retries import Retries
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import SmtpOutbox
-from scheduler.writer import dispatch_writer, listeners_of
 
 # Day offsets keep the local time, so across a DST change a day may last 25 hours.
 DST_MARGIN = timedelta(days=1)
@@ -106,7 +105,7 @@ class ReminderService(DispatchWork):
             self.lock.release()
 
     def close(self) -> None:
-        self.claims.app.close()
+        """Nothing of its own to close: it writes through the process's application."""
 
     def handle(self, occurrence: Occurrence, meeting: MeetingFacts) -> Tally:
         now = self.clock.now()
@@ -177,8 +176,7 @@ def build_service(
 ) -> ReminderService:
     """Wires the reminder service onto the services of one process."""
     clock = app.clock
-    writer = dispatch_writer(app)
-    claims = Claims(writer, clock, owner or process_owner(), settings.lease, listeners_of(app))
+    claims = Claims(app, clock, owner or process_owner(), settings.lease)
     courier = Courier(claims, outbox or SmtpOutbox(settings.smtp), settings, clock)
     lookup = Lookup(views, CancelReasons(app))
     return ReminderService(lookup, DispatchQueries(db), claims, courier, settings, clock)

@@ -187,7 +187,30 @@ class ProblemSchema(Schema):
     )
 
 
+class StuckErrorSchema(Schema):
+    type = fields.String(metadata={"example": "KeyError"})
+    message = fields.String(metadata={"description": "Without personal data."})
+
+
+class StuckSchema(Schema):
+    position = fields.Integer(metadata={"description": "The event the view cannot apply."})
+    topic = fields.String()
+    error = fields.Nested(StuckErrorSchema)
+
+
+class ViewHealthSchema(Schema):
+    view = fields.String(metadata={"example": "catalogue"})
+    position = fields.Integer(metadata={"description": "Last event this view applied."})
+    lag = fields.Integer(metadata={"description": "Events recorded that it has not applied."})
+    stuck = fields.Nested(
+        StuckSchema,
+        allow_none=True,
+        metadata={"description": "Set while the view stops at an event it cannot apply."},
+    )
+
+
 class HealthSchema(Schema):
     status = fields.String(metadata={"example": "ok"})
     store = fields.String(metadata={"example": "sqlite"})
-    position = fields.Integer(metadata={"description": "Last event the read models applied."})
+    position = fields.Integer(metadata={"description": "Last event every read model applied."})
+    views = fields.List(fields.Nested(ViewHealthSchema))

@@ -31,9 +31,9 @@ def audited_app(store_url: str, clock: FakeClock) -> Iterator[PeerLearningApp]:
 
 @pytest.fixture
 def audit(audited_app: PeerLearningApp) -> Audit:
-    """The chain follows every command from here on."""
+    """Every command's events are chained in its transaction from here on."""
     opened = Audit.of(audited_app)
-    opened.follow(audited_app)
+    opened.chain_each_command(audited_app)
     return opened
 
 
@@ -41,13 +41,9 @@ def audit(audited_app: PeerLearningApp) -> Audit:
 def live_views(
     store_url: str, audited_app: PeerLearningApp
 ) -> Iterator[tuple[Projector, ViewQueries]]:
-    """The live read models, kept up to date after every command."""
+    """The live read models, written in every command's transaction."""
     db = ViewDb(store_settings(store_url))
     projector = Projector(audited_app, db, core_views())
-
-    def catch_up(_: object) -> None:
-        projector.catch_up()
-
-    audited_app.recorded_listeners.append(catch_up)
+    audited_app.inline.add(projector)
     yield projector, ViewQueries(db)
     db.close()

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
+from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from peerlearning.settings import StoreSettings, psycopg_conninfo
 
@@ -39,7 +40,7 @@ def raw_transaction(settings: StoreSettings) -> Iterator[_Tx]:
 
 def _table_and_position(app: Any) -> tuple[str, str]:
     table = app.recorder.events_table_name
-    is_sqlite = type(app.recorder).__module__.endswith("sqlite")
+    is_sqlite = isinstance(app.recorder, SQLiteApplicationRecorder)
     return table, "rowid" if is_sqlite else "notification_id"
 
 

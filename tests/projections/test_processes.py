@@ -86,7 +86,7 @@ def test_a_killed_projector_resumes_without_double_counting(store_url: str) -> N
 def _position(db: ViewDb) -> int:
     try:
         with db.transaction() as tx:
-            found = tx.fetchone("SELECT position FROM view_tracking WHERE name = 'views'")
+            found = tx.fetchone("SELECT position FROM view_tracking WHERE name = 'views/catalogue'")
     except (StoreUnavailable, psycopg.errors.UndefinedTable):  # no tables yet
         return 0
     return int(found[0]) if found else 0

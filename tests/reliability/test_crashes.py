@@ -1,4 +1,5 @@
-"""SIGKILL the server during sustained writes, restart it: nothing acknowledged is lost.
+"""SIGKILL the server during sustained writes, restart it: nothing acknowledged is lost, and
+each command was kept whole: its events, chain links, keys, view rows and positions.
 
 The projector's own kill test is tests/projections/test_processes.py; the scheduler's is in
 tests/scheduler/test_faults.py.
@@ -23,7 +24,7 @@ from tests.reliability.figures import record
 from tests.reliability.http import served, store_for
 from tests.reliability.load import Ledger, hammer
 from tests.reliability.test_load import announce_series
-from tests.reliability.verify import missing_writes, views_differ
+from tests.reliability.verify import missing_writes, unkept_with_their_commands, views_differ
 
 KILLS, WRITERS, BETWEEN_KILLS = 3, 4, 30
 
@@ -70,6 +71,7 @@ def test_a_killed_server_keeps_every_acknowledged_write(tmp_path: Path, kind: st
         ledger = Ledger()
         for _ in range(KILLS):
             kill_during_writes(store_url, series, ledger)
+            assert unkept_with_their_commands(store_url, ledger) == []
         with served(store_url) as server:
             expected = stored_versions(store_url, series)
             wait_until(lambda: shown_versions(server.url, series) == expected)

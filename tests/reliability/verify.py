@@ -1,13 +1,15 @@
-"""After a run: every acknowledged write is in the log, and the views equal a rebuild."""
+"""After a run: every acknowledged write is in the log with everything kept with it (chain
+links, keys, view rows and positions), and the views equal a rebuild."""
 
 from __future__ import annotations
 
 from collections import Counter
 from uuid import UUID
 
-from peerlearning.bootstrap import bootstrap
+from peerlearning.bootstrap import bootstrap, open_application
 from peerlearning.settings import store_settings
 from projections.rebuild import rebuild
+from tests.audit.tampering import raw_transaction
 from tests.reliability.load import Ledger
 from tests.support.clock import FakeClock
 
@@ -56,3 +58,31 @@ def views_differ(store_url: str) -> list[str]:
         return report.differences if report.compared else ["the log grew while rebuilding"]
     finally:
         services.close()
+
+
+def unkept_with_their_commands(store_url: str, ledger: Ledger) -> list[str]:
+    """What a killed server left half-done, read before anything catches up.
+
+    Every event has its chain link; every view is at the last event (each command moved
+    them in its own transaction); every acknowledged participant has a key and a view row.
+    """
+    settings = store_settings(store_url)
+    app = open_application(settings)
+    try:
+        table = app.recorder.events_table_name  # type: ignore[attr-defined]
+        column = "rowid" if settings.is_sqlite else "notification_id"
+        with raw_transaction(settings) as tx:
+            events = [int(p) for (p,) in tx.execute(f"SELECT {column} FROM {table} ORDER BY 1")]
+            links = [int(p) for (p,) in tx.execute("SELECT position FROM audit_chain ORDER BY 1")]
+            views = dict(tx.execute("SELECT name, position FROM view_tracking"))
+            keys = {str(s) for (s,) in tx.execute("SELECT subject_id FROM personal_data_keys")}
+            rows = {str(p) for (p,) in tx.execute("SELECT participant_id FROM view_participants")}
+    finally:
+        app.close()
+    found = [f"event {p} has no chain link" for p in sorted(set(events) - set(links))]
+    head = events[-1] if events else 0
+    found += [f"view {n} at {p}, the log at {head}" for n, p in views.items() if p != head]
+    for joined in ledger.participants.values():
+        found += [f"participant {p} has no key" for p in joined if p not in keys]
+        found += [f"participant {p} has no roster row" for p in joined if p not in rows]
+    return found

@@ -14,7 +14,7 @@ from tests.security.world import BAD_TOKEN, World
 TOKENS_USED = (TEAM, AUDITOR, BAD_TOKEN)
 
 
-def broken_health(*_: object) -> int:
+def broken_health(*_: object) -> list[object]:
     raise RuntimeError("the views' position could not be read")
 
 
@@ -25,7 +25,7 @@ def test_tokens_never_appear_in_the_logs(
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(services.views, "position", broken_health)
+    monkeypatch.setattr(services.projector, "health", broken_health)
     with caplog.at_level(logging.DEBUG):
         for token in TOKENS_USED:
             api = ApiClient(client, token)

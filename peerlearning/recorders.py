@@ -1,0 +1,70 @@
+"""Application recorders that run `Inline` work in the transaction that inserts events.
+
+Selected through the library's APPLICATION_RECORDER_TOPIC setting. They insert the events as
+the library's own recorders do, and once the store has assigned their positions, hand them to
+the inline parts on the same connection before committing, as the library's process recorders
+write their tracking records in the events' transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.postgres import PostgresApplicationRecorder
+from eventsourcing.sqlite import SQLiteApplicationRecorder
+
+from peerlearning.inline import Inline, StoreTx, written
+
+DOMAIN_EVENTS = "recorded_domain_events"  # the keyword the application hands them in
+
+
+class InlineSQLiteRecorder(SQLiteApplicationRecorder):
+    inline: Inline
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.inline = Inline()
+
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        try:
+            with self.datastore.transaction(commit=True) as c:
+                ids = self._insert_events(c, stored_events, **kwargs)
+                if stored_events:
+                    tx = StoreTx("sqlite", c.sqlite_cursor.connection)
+                    self.inline.write(tx, written(stored_events, ids, kwargs.get(DOMAIN_EVENTS)))
+        except BaseException:
+            self.inline.abandoned()
+            raise
+        self.inline.committed()
+        return ids
+
+
+class InlinePostgresRecorder(PostgresApplicationRecorder):
+    inline: Inline
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.inline = Inline()
+
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        """One transaction without the library's pipeline: the inline parts read as they go."""
+        try:
+            with self.datastore.get_connection() as conn, conn.transaction():
+                with conn.cursor() as curs:
+                    if not stored_events:
+                        return []
+                    self._insert_stored_events(curs, stored_events, **kwargs)
+                    ids = self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+                tx = StoreTx("postgres", conn, self.datastore.schema)
+                self.inline.write(tx, written(stored_events, ids, kwargs.get(DOMAIN_EVENTS)))
+        except BaseException:
+            self.inline.abandoned()
+            raise
+        self.inline.committed()
+        return ids
