@@ -15,6 +15,7 @@ from scheduler.settings import ReminderSettings
 PER_SERIES = 10
 FEW = 10
 REPEAT = 5
+ROUNDS = 2  # each side's best of two alternating rounds, as figures 4 and 5a
 
 
 def future_meetings(services: Services, meetings: int) -> None:
@@ -36,29 +37,38 @@ def future_meetings(services: Services, meetings: int) -> None:
     services.app.record(*batch)
 
 
-def idle_tick_seconds(services: Services) -> float:
+def started(services: Services) -> ReminderScheduler:
     scheduler = ReminderScheduler(services, ReminderSettings())
     scheduler.scheduler.start(paused=True)
-    try:
-        scheduler.reconcile()  # plans every job once; the ticks after it find nothing to do
+    scheduler.reconcile()  # plans every job once; the ticks after it find nothing to do
+    return scheduler
 
-        def tick() -> None:
-            scheduler.reconcile()
-            scheduler.service.sweep()
 
-        return median_seconds(tick, REPEAT)
-    finally:
-        scheduler.shutdown(wait=False)
+def idle_tick_seconds(scheduler: ReminderScheduler) -> float:
+    def tick() -> None:
+        scheduler.reconcile()
+        scheduler.service.sweep()
+
+    return median_seconds(tick, REPEAT)
 
 
 def measure(many: Services, few: Services, store: str, meetings: int) -> Figure:
     future_meetings(many, meetings)
     future_meetings(few, FEW)
+    schedulers = started(many), started(few)
+    try:
+        rounds = [
+            (idle_tick_seconds(schedulers[0]), idle_tick_seconds(schedulers[1]))
+            for _ in range(ROUNDS)  # alternating, so a slow spell of the machine falls on both
+        ]
+    finally:
+        for scheduler in schedulers:
+            scheduler.shutdown(wait=False)
     return Figure(
         f"5b scheduler idle tick, {meetings:,} vs {FEW} future meetings",
         store,
-        idle_tick_seconds(many) * 1000,
+        min(r[0] for r in rounds) * 1000,
         "ms",
-        idle_tick_seconds(few) * 1000,
+        min(r[1] for r in rounds) * 1000,
         at_most(2),
     )

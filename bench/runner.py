@@ -16,6 +16,7 @@ from bench import (
     http_writes,
     idle_tick,
     rebuild,
+    rebuild_memory,
     reminders,
     time_travel,
     write_path,
@@ -78,6 +79,10 @@ def load(services: Services, scale: Scale, show: bool) -> int:
         return dataset.load(services.app, scale, bar.update)
 
 
+def tenth(scale: Scale) -> Scale:
+    return dataclasses.replace(scale, series=max(scale.series // 10, 1))
+
+
 def run_store(kind: StoreKind, scale: Scale, show: bool, failures: Failures) -> list[Figure]:
     """The scheduler's figures first: they measure a process that holds nothing else, as a
     scheduler process would, not one that still holds the large data set's leftovers."""
@@ -85,12 +90,19 @@ def run_store(kind: StoreKind, scale: Scale, show: bool, failures: Failures) -> 
     with ExitStack() as stack:
         main = stack.enter_context(opened(kind, "main"))
         small = stack.enter_context(opened(kind, "small"))
+        part = stack.enter_context(opened(kind, "tenth"))
         with step(kind, f"{scale.name} data set"):
             say(f"[{store}] {load(main, scale, show):,} events recorded")
             load(small, small_scale(scale), False)
+            load(part, tenth(scale), False)
+        full_url, tenth_url = main.settings.url, part.settings.url
         measured: list[tuple[str, Callable[[], list[Figure]]]] = [
             ("write path", lambda: [write_path.measure(main, store, scale.commands)]),
             ("rebuild", lambda: [rebuild.measure(main, store)]),
+            (
+                "rebuild memory",
+                lambda: [rebuild_memory.measure(full_url, tenth_url, store)],
+            ),
             ("HTTP reads", lambda: http_reads.measure(main, store, small, scale)),
             ("HTTP writes", lambda: [http_writes.measure(main, store, scale.http_seconds)]),
             ("time travel", lambda: travel(kind, scale.time_travel_events)),

@@ -1,0 +1,56 @@
+"""Figure 4b: the peak memory of a rebuild grows little with the log (rows go out in batches).
+
+Each rebuild runs in a process of its own (`python -m bench.rebuild_memory URL`), which
+prints its peak resident set size; the full data set's over a tenth of it.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.figures import Figure, at_most
+from peerlearning.bootstrap import bootstrap
+from peerlearning.settings import store_settings
+from scheduler.cli import dispatch_views
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def peak_megabytes(url: str) -> float:
+    """Rebuilds the store's views in a new process; returns that process's peak RSS."""
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.rebuild_memory", url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=True,
+    )
+    return float(run.stdout.strip().splitlines()[-1])
+
+
+def measure(full_url: str, tenth_url: str, store: str) -> Figure:
+    return Figure(
+        "4b rebuild peak memory, full vs tenth",
+        store,
+        peak_megabytes(full_url),
+        "MB",
+        peak_megabytes(tenth_url),
+        at_most(1.3),
+    )
+
+
+def rebuild_and_report(url: str) -> None:
+    services = bootstrap(store_settings(url), extra_views=dispatch_views())
+    try:
+        services.projector.rebuild()
+    finally:
+        services.close()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # kB on Linux
+
+
+if __name__ == "__main__":
+    rebuild_and_report(sys.argv[1])
