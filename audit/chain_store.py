@@ -93,7 +93,10 @@ class ChainStore:
     def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
         """Links the command's events after the head, and any unlinked events before them."""
         cursor = Tx(tx.cursor(tuples=False), self.db.dialect)
-        head = _head(cursor, self.table)
+        found = cursor.select(
+            f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
+        )
+        head = (int(found[0][0]), str(found[0][1])) if found else None
         position, previous = (head[0], bytes.fromhex(head[1])) if head else (0, GENESIS)
         first = written[0].notification.id
         records = [*self._unlinked(cursor, position, first), *_records(written)]
@@ -103,7 +106,11 @@ class ChainStore:
             rows.append((record.position, previous.hex()))
         insert = f"INSERT INTO {self.table} (position, link) VALUES (?, ?)"
         raw = tx.cursor()
-        raw.executemany(insert if tx.dialect == "sqlite" else insert.replace("?", "%s"), rows)
+        if tx.dialect == "sqlite":
+            raw.executemany(insert, rows)
+            return
+        for row in rows:  # queued in the recorder's pipeline
+            raw.execute(insert.replace("?", "%s"), row)
 
     def _unlinked(self, tx: Tx, after: int, before: int) -> list[StoredRecord]:
         """Events stored after the head and before this command's, by a writer that did not
@@ -111,7 +118,7 @@ class ChainStore:
         if before == after + 1:
             return []
         column = "rowid" if self.db.dialect == "sqlite" else "notification_id"
-        rows = tx.execute(
+        rows = tx.select(
             f"SELECT {column}, originator_id, originator_version, topic, state "
             f"FROM {self.events_table} WHERE {column} > ? AND {column} < ? ORDER BY {column}",
             (after, before),

@@ -42,6 +42,14 @@ class Tx:
             return []
         return [tuple(row.values()) for row in self.cursor.fetchall()]
 
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Rows of a query, also in pipeline mode (where a result's shape is known only once
+        it is fetched)."""
+        if self.dialect == "sqlite":
+            return self.execute(sql, params)
+        self.cursor.execute(sql.replace("?", "%s"), tuple(params))
+        return [tuple(row.values()) for row in self.cursor.fetchall()]
+
 
 class StoreDatabase:
     """Transactions on the store the application's events are in (SQLite file or PG schema)."""

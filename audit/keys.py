@@ -10,7 +10,6 @@ from uuid import UUID
 
 from audit.database import StoreDatabase, Tx
 from audit.key_cache import cache_for
-from domain.errors import ConcurrentWrite
 from peerlearning.inline import StoreTx, Written
 
 KEY_BYTES = 32
@@ -69,20 +68,16 @@ class KeyStore:
         return drafts
 
     def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
-        """Stores the drafted keys; a key another command stored first fails this one."""
+        """Stores the drafted keys; a key another command stored first fails this one (the
+        store refuses the duplicate, and the command answers as a concurrent write)."""
         drafts = self.drafts()
         if not drafts:
             return
-        cursor = tx.cursor()
-        insert = (
-            f"INSERT INTO {self.table} (subject_id, secret, created_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (subject_id) DO NOTHING"
-        )
+        insert = f"INSERT INTO {self.table} (subject_id, secret, created_at) VALUES (?, ?, ?)"
         now = _now()
-        for subject, key in drafts.items():
+        cursor = tx.cursor()
+        for subject, key in drafts.items():  # queued in the recorder's pipeline on PostgreSQL
             cursor.execute(_placeholders(insert, tx.dialect), (subject, key, now))
-            if cursor.rowcount != 1:
-                raise ConcurrentWrite()
 
     def committed(self) -> None:
         for subject, key in self.drafts().items():

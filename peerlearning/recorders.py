@@ -53,13 +53,19 @@ class InlinePostgresRecorder(PostgresApplicationRecorder):
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
-        """One transaction without the library's pipeline: the inline parts read as they go."""
+        """One transaction in pipeline mode: statements go out together and the connection
+        waits for the server only where a part reads (a lock, a row, a head)."""
+        if not stored_events:
+            return []
         try:
-            with self.datastore.get_connection() as conn, conn.transaction():
+            with (
+                self.datastore.get_connection() as conn,
+                conn.pipeline() as pipeline,
+                conn.transaction(),
+            ):
                 with conn.cursor() as curs:
-                    if not stored_events:
-                        return []
                     self._insert_stored_events(curs, stored_events, **kwargs)
+                    pipeline.sync()  # the positions, and a refused duplicate, come back here
                     ids = self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
                 tx = StoreTx("postgres", conn, self.datastore.schema)
                 self.inline.write(tx, written(stored_events, ids, kwargs.get(DOMAIN_EVENTS)))

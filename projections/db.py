@@ -39,8 +39,13 @@ class Tx:
         return self.cursor.execute(self.sql(statement), params)
 
     def executemany(self, statement: str, rows: Sequence[Params]) -> None:
-        if rows:
-            self.cursor.executemany(self.sql(statement), rows)
+        if not rows:
+            return
+        if in_pipeline(self.cursor):  # queued one by one: a nested pipeline would wait
+            for row in rows:
+                self.cursor.execute(self.sql(statement), row)
+            return
+        self.cursor.executemany(self.sql(statement), rows)
 
     def fetchone(self, statement: str, params: Params = ()) -> Any:
         return self.execute(statement, params).fetchone()
@@ -54,6 +59,12 @@ class Tx:
     def run_before_commit(self) -> None:
         for action in self._before_commit:
             action(self)
+
+
+def in_pipeline(cursor: Any) -> bool:
+    """Whether a PostgreSQL cursor's connection is in pipeline mode (the recorder's)."""
+    pgconn = getattr(getattr(cursor, "connection", None), "pgconn", None)
+    return pgconn is not None and bool(pgconn.pipeline_status)
 
 
 class ViewDb:

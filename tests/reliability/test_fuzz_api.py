@@ -62,7 +62,7 @@ def broken(*_: Any) -> int:
 def test_the_fuzzer_notices_a_server_error(
     flask_app: Flask, world: World, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services.views, "position", broken)
+    monkeypatch.setattr(services.projector, "health", broken)
     schema = schemathesis.openapi.from_wsgi("/openapi.json", flask_app)
     health = next(op for op in operations(schema) if op.path == "/health")
 
