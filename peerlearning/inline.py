@@ -53,6 +53,22 @@ class InlinePart(Protocol):
         """The transaction rolled back (or never began): forget what this part prepared."""
 
 
+_stored_differs = threading.local()
+
+
+def stored_differs() -> None:
+    """Called by a transcoding that stores something other than the event's value (sealing
+    the data of a person already erased): the views then read this command's events as
+    stored, not as the application handed them over."""
+    _stored_differs.flag = True
+
+
+def _take_stored_differs() -> bool:
+    flag = bool(getattr(_stored_differs, "flag", False))
+    _stored_differs.flag = False
+    return flag
+
+
 class Inline:
     """The parts run in order in each transaction that stores events."""
 
@@ -68,10 +84,12 @@ class Inline:
             part.write(tx, written)
 
     def committed(self) -> None:
+        _take_stored_differs()
         for part in self.parts:
             part.committed()
 
     def abandoned(self) -> None:
+        _take_stored_differs()
         for part in self.parts:
             part.abandoned()
 
@@ -81,7 +99,10 @@ def written(
 ) -> list[Written]:
     """Pairs the stored events with their positions and domain events."""
     assert ids is not None and len(ids) == len(stored), "the store assigned no positions"
-    handed = list(events) if events is not None and len(events) == len(stored) else None
+    faithful = not _take_stored_differs()
+    handed = (
+        list(events) if faithful and events is not None and len(events) == len(stored) else None
+    )
     return [
         Written(
             Notification(

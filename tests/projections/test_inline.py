@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 
+from domain.values import ERASED, Participant, PersonalData
 from peerlearning.bootstrap import Services, bootstrap, open_application
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.settings import store_settings
@@ -137,3 +138,19 @@ def test_views_kept_inline_equal_a_rebuild(watched: Services) -> None:
 def joined_names(services: Services) -> list[str]:
     with services.db.transaction() as tx:
         return [str(r[0]) for r in tx.fetchall("SELECT name FROM view_test_joins ORDER BY name")]
+
+
+def test_a_person_erased_before_is_shown_as_stored_erased(watched: Services) -> None:
+    enrollment_id = enrolment(watched)
+    subject = uuid4()
+    watched.audit.keys.shred(subject)
+    enrollment = watched.app.enrollment(enrollment_id)
+    person = PersonalData.of(subject, "Eva Weiß", "eva@olpe.example")
+    enrollment.join(Participant(participant_id=subject, person=person), actor="eva")
+    watched.app.record(enrollment)
+    shown = watched.views.participant(subject)
+    assert shown is not None and (shown["name"], shown["email"]) == (ERASED, ERASED)
+    live = snapshot(watched.db, watched.projector.tables)
+    watched.projector.rebuild()
+    tables = watched.projector.tables
+    assert differences(live, snapshot(watched.db, tables), tables) == []
