@@ -93,6 +93,8 @@ class ChainStore:
     def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
         """Links the command's events after the head, and any unlinked events before them."""
         cursor = Tx(tx.cursor(tuples=False), self.db.dialect)
+        if tx.dialect != "sqlite":  # as `catch_up` does; SQLite's write lock serialises already
+            cursor.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
         found = cursor.select(
             f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
         )
