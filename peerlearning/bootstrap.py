@@ -25,7 +25,8 @@ from peerlearning.startup import one_at_a_time
 from projections.catalogue_view import CatalogueView
 from projections.db import ViewDb
 from projections.model_projects_view import ModelProjectsView
-from projections.projector import Poller, Projector
+from projections.poller import Poller
+from projections.projector import Projector
 from projections.queries import ViewQueries
 from projections.roster_view import RosterView
 from projections.view import View

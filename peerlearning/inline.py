@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from eventsourcing.persistence import Notification
@@ -31,7 +31,6 @@ class StoreTx:
     dialect: str  # "sqlite" or "postgres"
     connection: Any  # sqlite3.Connection or psycopg.Connection
     schema: str | None = None
-    cache: dict[str, Any] = field(default_factory=dict)
 
     def cursor(self, tuples: bool = True) -> Any:
         """A cursor in the transaction; on PostgreSQL with tuple or dict rows."""
@@ -74,7 +73,6 @@ class Inline:
 
     def __init__(self) -> None:
         self.parts: list[InlinePart] = []
-        self._busy = threading.local()
 
     def add(self, part: InlinePart) -> None:
         self.parts.append(part)

@@ -149,4 +149,4 @@ class UUIDAsHex(Transcoding):
         return found
 
 
-REMEMBERED_IDS = 100_000
+REMEMBERED_IDS = 20_000

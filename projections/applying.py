@@ -73,13 +73,23 @@ def decoded(app: Application[Any], notification: Notification) -> Any:
         return Unreadable(error)
 
 
+def reads(view: View, event: Any) -> bool:
+    """Whether the view may use the event (a view that does not say gets every event; an
+    unreadable one goes to every view, which stops at it)."""
+    wanted = getattr(view, "reads", None)
+    return event is not None and (
+        wanted is None or isinstance(event, Unreadable) or isinstance(event, wanted)
+    )
+
+
 def apply_events(view: View, rows: Rows, events: Sequence[Event], tx: Tx) -> None:
-    """Applies the events to the view's rows in `tx`; raises `ViewFailed` at the first one
-    it cannot apply (the rows are then to be thrown away, not flushed)."""
+    """Applies the events the view reads to its rows in `tx`; raises `ViewFailed` at the
+    first one it cannot apply (the rows are then to be thrown away, not flushed)."""
     rows.tx = tx
     batch = Batch(rows, tx)
+    wanted = getattr(view, "reads", None) or object
     for notification, event in events:
-        if event is None:
+        if not isinstance(event, wanted) and not isinstance(event, Unreadable) or event is None:
             continue
         try:
             if isinstance(event, Unreadable):

@@ -11,16 +11,14 @@ by `health()`, and retries it at every catch-up until the cause is fixed.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from eventsourcing.application import Application
 
-from peerlearning.errors import StoreUnavailable
 from peerlearning.inline import StoreTx, Written
-from projections.applying import Event, Stuck, ViewFailed, apply_events, decoded
+from projections.applying import Event, Stuck, ViewFailed, apply_events, decoded, reads
 from projections.db import Tx, ViewDb
 from projections.rows import Rows
 from projections.shadow import Rebuilt, rebuild_views
@@ -28,7 +26,6 @@ from projections.tables import Table
 from projections.topics import events_table
 from projections.view import View, view_name
 
-log = logging.getLogger(__name__)
 TRACKING_DDL = "CREATE TABLE IF NOT EXISTS view_tracking (name TEXT PRIMARY KEY, position BIGINT)"
 Progress = Callable[[int], None]
 
@@ -97,7 +94,7 @@ class Projector:
             for w in written
         ]
         for view in ready:
-            wanted = [e for e in events if _reads(view, e[1])]
+            wanted = [e for e in events if reads(view, e[1])]
             if wanted:
                 rows = Rows(view.tables)
                 apply_events(view, rows, wanted, tx)
@@ -241,45 +238,8 @@ class Projector:
         return events_table(self.app)
 
 
-def _reads(view: View, event: Any) -> bool:
-    """Whether the view may use the event (views that do not say get every event)."""
-    reads = getattr(view, "reads", None)
-    return event is not None and (reads is None or isinstance(event, reads))
-
-
 _SELECT_POSITION = "SELECT position FROM view_tracking WHERE name = ?"
 _INSERT_POSITION = (
     "INSERT INTO view_tracking (name, position) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"
 )
 _UPDATE_POSITION = "UPDATE view_tracking SET position = ? WHERE name = ?"
-
-
-class Follower(Protocol):
-    def catch_up(self) -> object: ...
-
-
-class Poller:
-    """Catches the views up with events this process's commands did not apply."""
-
-    def __init__(self, projector: Follower, interval: float = 0.5) -> None:
-        self.projector = projector
-        self.interval = interval
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="view-poller", daemon=True)
-
-    def start(self) -> Poller:
-        self._thread.start()
-        return self
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            try:
-                self.projector.catch_up()
-            except StoreUnavailable:
-                log.warning("The store did not answer; the views catch up at the next poll")
-            except Exception:  # rolled back with its position: nothing is lost, only late
-                log.exception("Catching up the views failed; retrying at the next poll")
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)

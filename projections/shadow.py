@@ -32,7 +32,7 @@ Progress = Callable[[int], None]
 
 SHADOW_SUFFIX = "__rebuilt"
 READ_BATCH = 2000  # events read, decoded and written per transaction
-KEEP_ROWS = 20_000  # rows kept in memory between batches, then forgotten
+KEEP_ROWS = 5_000  # rows of a view kept in memory between batches, then forgotten
 
 
 class RebuildSuperseded(Exception):

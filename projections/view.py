@@ -82,7 +82,7 @@ class Memo(dict[Any, str]):
     series' id): formatting them is most of what a view does per event. Bounded: it
     forgets everything once it holds `limit` entries."""
 
-    def __init__(self, limit: int = 50_000) -> None:
+    def __init__(self, limit: int = 20_000) -> None:
         super().__init__()
         self.limit = limit
 
