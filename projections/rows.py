@@ -17,6 +17,8 @@ class Rows:
     `rename` names the tables actually written (a rebuild's shadow tables). `keep` rows stay
     in memory across flushes while there are fewer than that (a rebuild, the only writer of
     its tables, trusts them); they are forgotten at a flush beyond it, so memory stays flat.
+    `empty`: the tables start empty and only this object writes them, so until it forgets
+    rows, a row it does not hold does not exist (no need to look).
     """
 
     def __init__(
@@ -24,10 +26,12 @@ class Rows:
         tables: tuple[Table, ...],
         rename: Callable[[Table], Table] | None = None,
         keep: int = 0,
+        empty: bool = False,
     ) -> None:
         self.tables = {t.name: t for t in tables}
         self.rename = rename
         self.keep = keep
+        self.holds_all = empty
         self._rows: dict[str, dict[str, dict[str, Any] | None]] = {t.name: {} for t in tables}
         self._dirty: dict[str, set[str]] = {t.name: set() for t in tables}
         self.tx: Tx | None = None
@@ -51,6 +55,8 @@ class Rows:
         self._dirty[table.name].add(row[table.key])
 
     def _load(self, table: Table, key: str) -> dict[str, Any] | None:
+        if self.holds_all:
+            return None
         assert self.tx is not None
         name = self._target(table).name
         found = self.tx.fetchone(
@@ -71,6 +77,7 @@ class Rows:
             tx.executemany(f"DELETE FROM {table.name} WHERE {table.key} = ?", gone)
             dirty.clear()
         if sum(len(cached) for cached in self._rows.values()) > self.keep:
+            self.holds_all = False
             for cached in self._rows.values():
                 cached.clear()
 

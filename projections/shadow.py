@@ -78,7 +78,10 @@ def rebuild_views(rebuilt: Rebuilt, progress: Progress | None = None) -> int:
     """Rebuilds the views up to the current end of the log; returns that position."""
     stop = rebuilt.app.recorder.max_notification_id() or 0
     claim = _start(rebuilt.db, rebuilt.claim_name, rebuilt.tables)
-    rows = {view_name(v): Rows(v.tables, rename=shadow, keep=KEEP_ROWS) for v in rebuilt.views}
+    rows = {
+        view_name(v): Rows(v.tables, rename=shadow, keep=KEEP_ROWS, empty=True)
+        for v in rebuilt.views
+    }
     with _rows_kept_from_collector() as keep:
         for events in _batches(rebuilt.app, rebuilt.views, stop):
             with rebuilt.db.transaction(write=True) as tx:
