@@ -12,6 +12,7 @@ from flask_smorest.utils import deepupdate
 BEARER = "bearerAuth"
 IF_MATCH = "IfMatch"
 BODY_METHODS = ("post", "put", "patch")
+NOT_MODIFIED = "Not modified: the ETag sent in If-None-Match still names this answer."
 
 
 def ref(status: int) -> str:
@@ -55,6 +56,8 @@ class Blueprint(flask_smorest.Blueprint):
         if doc_info.get("if_match") or doc_info.get("sends_etag"):
             for code in doc_info.get("success_status_codes", []):
                 doc["responses"][code].setdefault("headers", {})["ETag"] = "ETAG"
+        if doc_info.get("not_modified"):
+            doc["responses"]["304"] = {"description": NOT_MODIFIED}
         if doc_info.get("if_match"):
             doc.setdefault("parameters", []).append(IF_MATCH)
         return doc

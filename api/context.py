@@ -16,7 +16,8 @@ from domain.clock import today
 
 SERVICES = "peerlearning.services"
 # An entity tag is quoted (RFC 9110, 8.8.3): `If-Match: 3` is refused, not guessed at.
-_VERSION = re.compile(r'^(?:W/)?"(\d{1,12})"$')
+# "3", or a detail's "3.1234.9f2c01ab" (version, views position, shape): If-Match reads the version
+_VERSION = re.compile(r'^(?:W/)?"(\d{1,12})(?:\.\d{1,19}\.[0-9a-f]{8})?"$')
 F = TypeVar("F", bound=Callable[..., Any])
 
 

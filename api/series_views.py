@@ -7,11 +7,14 @@ from uuid import UUID
 
 from flask import url_for
 from flask.views import MethodView
+from werkzeug.wrappers import Response as BaseResponse
 
+from api.answers import Answer, json_body, kept_answer, revalidates
 from api.auth import current_actor, require_role
 from api.blueprint import Blueprint
 from api.context import if_match, programme_today, sends_etag, services
-from api.reads import Reply, series_reply
+from api.dumping import dumper
+from api.reads import Reply, series_detail, series_reply
 from api.schemas.audit import CatalogueAsOfQuerySchema, SeriesAsOfQuerySchema
 from api.schemas.series import (
     CatalogueSchema,
@@ -34,19 +37,29 @@ blp = Blueprint(
 class Catalogue(MethodView):
     @blp.arguments(CatalogueAsOfQuerySchema, location="query", as_kwargs=True)
     @blp.response(200, CatalogueSchema)
+    @sends_etag
+    @revalidates
     def get(
         self, page: int, per_page: int, on: Any = None, as_of: Any = None, **filters: Any
-    ) -> dict[str, Any]:
+    ) -> dict[str, Any] | BaseResponse:
         """List the catalogue as it stands on a day
 
         Public. Ordered like the programme's page: new, running, closed, withdrawn.
-        With `as_of`, the catalogue as the system knew it at that moment.
+        `ETag` names the views' state and the query; send it in If-None-Match for a 304.
+        With `as_of`, the catalogue as the system knew it at that moment (no ETag).
         """
         if as_of is not None:
             return catalogue_then(as_of, on, page, per_page, **filters)
         day = on or programme_today()
-        items, total = services().views.catalogue(on=day, page=page, per_page=per_page, **filters)
-        return {"items": items, "total": total, "page": page, "per_page": per_page}
+        shape = ("catalogue", day, page, per_page, *sorted(filters.items()))
+
+        def render() -> Answer:
+            views = services().views
+            items, total = views.catalogue(on=day, page=page, per_page=per_page, **filters)
+            page_of = {"items": items, "total": total, "page": page, "per_page": per_page}
+            return Answer(json_body(dumper(CatalogueSchema)(page_of)))
+
+        return kept_answer("catalogue", shape, render, lambda _, tag: tag)
 
     @require_role("team")
     @blp.arguments(SeriesInSchema)
@@ -65,17 +78,26 @@ class Series(MethodView):
     @blp.arguments(SeriesAsOfQuerySchema, location="query", as_kwargs=True)
     @blp.response(200, SeriesDetailSchema)
     @sends_etag
+    @revalidates
     def get(
         self, peer_learning_id: UUID, on: Any = None, version: Any = None, as_of: Any = None
-    ) -> Reply:
+    ) -> Reply | BaseResponse:
         """Show one Peer-Learning with its meetings
 
-        Public; holds no personal data. `ETag` is the series' version for If-Match.
-        With `version` or `as_of`, the series exactly as then recorded (no ETag).
+        Public; holds no personal data. `ETag` starts with the series' version, which
+        If-Match on writes reads, and names the views' state: send it in If-None-Match for a
+        304. With `version` or `as_of`, the series exactly as then recorded (no ETag).
         """
         if version is not None or as_of is not None:
             return series_then(peer_learning_id, on, version, as_of), 200, {}
-        return series_reply(peer_learning_id, on=on)
+        day = on or programme_today()
+
+        def render() -> Answer:
+            detail = series_detail(peer_learning_id, day)
+            return Answer(json_body(dumper(SeriesDetailSchema)(detail)), detail["version"])
+
+        shape = ("series", str(peer_learning_id), day)
+        return kept_answer("series", shape, render, lambda sent, tag: f"{sent.version}.{tag}")
 
     @require_role("team")
     @if_match

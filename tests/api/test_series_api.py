@@ -21,14 +21,20 @@ def test_announce_answers_201_with_location_etag_and_the_detail(team: ApiClient)
     assert response.headers["ETag"] == '"1"'
 
 
-def test_the_detail_is_public_and_carries_the_version_as_etag(
-    client: FlaskClient, series: dict[str, Any]
+def test_the_detail_is_public_and_its_etag_starts_with_the_version(
+    client: FlaskClient, team: ApiClient, series: dict[str, Any]
 ) -> None:
     response = client.get(f"/peer-learnings/{series['id']}")
 
     assert response.status_code == 200
-    assert response.headers["ETag"] == '"1"'
+    assert response.headers["ETag"].startswith('"1.')
     assert response.json["id"] == series["id"] and response.json["meetings"] == []
+    revised = team.patch(
+        f"/peer-learnings/{series['id']}",
+        {"capacity": 9},
+        headers={"If-Match": response.headers["ETag"]},
+    )
+    assert revised.status_code == 200 and revised.headers["ETag"] == '"2"'
 
 
 def test_an_unknown_series_is_a_404_problem(client: FlaskClient) -> None:
