@@ -12,7 +12,7 @@ from api.blueprint import Blueprint
 from api.context import services
 from api.schemas.series import FeedQuerySchema
 from web.conditional import conditional_response
-from web.feeds import series_feed, upcoming_feed
+from web.feeds import kept_series_feed, kept_upcoming_feed
 
 CALENDAR = "text/calendar"
 blp = Blueprint(
@@ -42,8 +42,8 @@ class SeriesCalendar(MethodView):
     @blp.doc(**calendar_doc("Every meeting of the series; cancelled ones as STATUS:CANCELLED."))
     def get(self, peer_learning_id: UUID) -> BaseResponse:
         """Subscribe to the meetings of one Peer-Learning"""
-        feed = series_feed(services(), peer_learning_id)
-        return conditional_response(feed.body, CALENDAR, feed.last_modified)
+        feed = kept_series_feed(services(), peer_learning_id)
+        return conditional_response(feed.body, CALENDAR, feed.last_modified, feed.etag)
 
 
 @blp.route("/calendar.ics")
@@ -52,5 +52,5 @@ class UpcomingCalendar(MethodView):
     @blp.doc(**calendar_doc("The upcoming meetings of every series that has not finished."))
     def get(self, topic: str | None = None, region: str | None = None) -> BaseResponse:
         """Subscribe to all upcoming meetings, optionally by topic or region"""
-        feed = upcoming_feed(services(), topic or None, region or None)
-        return conditional_response(feed.body, CALENDAR, feed.last_modified)
+        feed = kept_upcoming_feed(services(), topic or None, region or None)
+        return conditional_response(feed.body, CALENDAR, feed.last_modified, feed.etag)

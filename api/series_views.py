@@ -14,7 +14,7 @@ from api.auth import current_actor, require_role
 from api.blueprint import Blueprint
 from api.context import if_match, programme_today, sends_etag, services
 from api.dumping import dumper
-from api.reads import Reply, series_detail, series_reply
+from api.reads import Reply, series_detail
 from api.schemas.audit import CatalogueAsOfQuerySchema, SeriesAsOfQuerySchema
 from api.schemas.series import (
     CatalogueSchema,

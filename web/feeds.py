@@ -10,6 +10,7 @@ from uuid import UUID
 from domain.clock import today
 from domain.errors import PeerLearningNotFound
 from peerlearning.ics import feed_calendar, meeting_event
+from web.kept import Rendering, kept, rendering
 
 EVERYTHING = 1000
 FINISHED = ("closed", "withdrawn")
@@ -20,6 +21,31 @@ EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 class Feed:
     body: bytes
     last_modified: datetime
+    until: datetime | None = None  # when the next meeting starts, and the feed changes
+
+
+def kept_series_feed(services: Any, peer_learning_id: UUID) -> Rendering:
+    """The series' feed, rendered once per views position and day."""
+    day = today(services.app.clock)
+
+    def render() -> tuple[Rendering, None]:
+        feed = series_feed(services, peer_learning_id)
+        return rendering(feed.body, feed.last_modified), None
+
+    return kept(services, "series-feed", ("series-feed", str(peer_learning_id), day), render).value
+
+
+def kept_upcoming_feed(services: Any, topic: str | None, region: str | None) -> Rendering:
+    """The upcoming feed, rendered once per views position, day and filter, and again once
+    a meeting in it starts."""
+    now = services.app.clock.now()
+
+    def render() -> tuple[Rendering, datetime | None]:
+        feed = upcoming_feed(services, topic, region)
+        return rendering(feed.body, feed.last_modified), feed.until
+
+    shape = ("upcoming-feed", today(services.app.clock), topic, region)
+    return kept(services, "upcoming-feed", shape, render, now).value
 
 
 def series_feed(services: Any, peer_learning_id: UUID) -> Feed:
@@ -40,17 +66,18 @@ def upcoming_feed(services: Any, topic: str | None, region: str | None) -> Feed:
     """
     now, day = services.app.clock.now(), today(services.app.clock)
     items, _ = services.views.catalogue(on=day, topic=topic, region=region, per_page=EVERYTHING)
-    events, moments = [], [EPOCH]
+    events, moments, starts = [], [EPOCH], []
     for item in items:
         detail = services.views.series_detail(item["id"], on=day)
         stamp = last_change(services, item["id"])
         moments += [stamp, *(m["starts_at"] for m in detail["meetings"] if m["starts_at"] <= now)]
+        coming = [m for m in detail["meetings"] if m["starts_at"] > now]
+        starts += [m["starts_at"] for m in coming]
         if item["status"] not in FINISHED:
-            coming = [m for m in detail["meetings"] if m["starts_at"] > now]
             events += [meeting_event(m, detail, stamp) for m in coming]
     events.sort(key=lambda e: e.decoded("dtstart"))
     body = feed_calendar("Peer-Learnings: kommende Termine", events).to_ical()
-    return Feed(body, to_the_second(max(moments)))
+    return Feed(body, to_the_second(max(moments)), min(starts, default=None))
 
 
 def last_change(services: Any, peer_learning_id: UUID) -> datetime:

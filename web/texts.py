@@ -57,6 +57,11 @@ UI: dict[str, dict[str, str]] = {
         "meeting_word": "Treffen",
         "topics": "Themen",
         "feed_note": "Für Outlook, Thunderbird, Apple- oder Google-Kalender.",
+        "pages": "Seiten",
+        "page": "Seite",
+        "of": "von",
+        "previous_page": "← Vorherige Seite",
+        "next_page": "Nächste Seite →",
     },
     "en": {
         "site": "Peer-Learnings: Start Smart",
@@ -108,6 +113,11 @@ UI: dict[str, dict[str, str]] = {
         "meeting_word": "meetings",
         "topics": "Topics",
         "feed_note": "For Outlook, Thunderbird, Apple or Google calendars.",
+        "pages": "pages",
+        "page": "Page",
+        "of": "of",
+        "previous_page": "← Previous page",
+        "next_page": "Next page →",
     },
 }
 

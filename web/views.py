@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
 
 import flask_smorest
 from flask import Response, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
 from api.context import services
 from domain.clock import today
 from domain.errors import InvalidValue
 from domain.values import require_day, require_line
+from projections.page_queries import filter_choices, meeting_times
+from web.kept import Rendering, kept, rendering
 from web.present import meeting_rows, next_meeting_label, period, usual_times
+from web.sections import SECTIONS, section
 from web.texts import LANGUAGES, words
 
-EVERYTHING = 1000
-SECTIONS = ("new", "running", "closed", "withdrawn")
 FILTERS = ("topic", "region", "format")
 FILTER_LENGTH = 100
 
@@ -40,26 +43,53 @@ blp = PageBlueprint(
 
 
 @blp.route("/")
-def catalogue() -> Response:
+def catalogue() -> BaseResponse:
+    """The page is rendered once per views position, day, language and query."""
     lang, (on, bad_date), (chosen, bad_filter) = language(), requested_day(), chosen_filters()
+    asked = Asked(lang, on, chosen, bad_date, bad_filter)
+    shape = ("page", on, lang, bad_date, bad_filter, tuple(request.args.items(multi=True)))
+
+    def render() -> tuple[Rendering, None]:
+        return rendering(catalogue_page(asked).encode()), None
+
+    found = kept(services(), "page", shape, render).value
+    if bad_date or bad_filter:
+        return html(found.body, lang, 400)
+    response = html(found.body, lang, 200)
+    response.set_etag(found.etag)
+    return response.make_conditional(request)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the query asks the page for, as understood (refused parts said so)."""
+
+    lang: str
+    on: date
+    chosen: dict[str, str | None]
+    bad_date: bool
+    bad_filter: bool
+
+
+def catalogue_page(asked: Asked) -> str:
+    lang, on, chosen = asked.lang, asked.on, asked.chosen
     views = services().views
-    items, _ = views.catalogue(on=on, per_page=EVERYTHING, **chosen)
-    everything, _ = views.catalogue(on=on, per_page=EVERYTHING)
-    cards = [card(item, lang, on) for item in items]
-    sections = {s: [c for c in cards if c["status"] == s] for s in SECTIONS}
-    page = render_template(
+    sections = {s: section(views, s, on, chosen) for s in SECTIONS}
+    times = meeting_times(views.db, [str(i["id"]) for s in sections.values() for i in s.items])
+    for part in sections.values():
+        part.cards = [card(item, lang, times[str(item["id"])]) for item in part.items]
+    return render_template(
         "catalogue.html",
         lang=lang,
         on=on,
-        bad_date=bad_date,
-        bad_filter=bad_filter,
+        bad_date=asked.bad_date,
+        bad_filter=asked.bad_filter,
         chosen=chosen,
-        options=filter_options(everything),
+        options=filter_choices(views.db),
         sections=sections,
         **words(lang),
         **switch_language(lang),
     )
-    return html(page, lang, 400 if bad_date or bad_filter else 200)
 
 
 @blp.route("/catalogue/<uuid:peer_learning_id>")
@@ -78,7 +108,7 @@ def series(peer_learning_id: UUID) -> Response:
         lang=lang,
         on=on,
         bad_date=bad_date,
-        s=card(detail, lang, on, detail),
+        s=card(detail, lang, detail["meetings"]),
         meetings=meeting_rows(detail, now, lang),
         **words(lang),
         **switch_language(lang),
@@ -86,24 +116,13 @@ def series(peer_learning_id: UUID) -> Response:
     return html(page, lang, 400 if bad_date else 200)
 
 
-def card(
-    item: dict[str, Any], lang: str, on: date, detail: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def card(item: dict[str, Any], lang: str, meetings: list[dict[str, Any]]) -> dict[str, Any]:
     """The facts one series shows: only what the catalogue publishes, never people."""
-    detail = detail or services().views.series_detail(item["id"], on=on)
     return {
         **item,
         "period": period(item, lang),
-        "times": usual_times(detail["meetings"] if detail else [], item["timezone"], lang),
+        "times": usual_times(meetings, item["timezone"], lang),
         "next": next_meeting_label(item, lang),
-    }
-
-
-def filter_options(items: list[dict[str, Any]]) -> dict[str, list[str]]:
-    return {
-        "topic": sorted({t for i in items for t in i["topics"]}, key=str.casefold),
-        "region": sorted({r for i in items for r in i["regions"]}, key=str.casefold),
-        "format": sorted({i["format"] for i in items}),
     }
 
 
@@ -143,7 +162,7 @@ def chosen_filters() -> tuple[dict[str, str | None], bool]:
     return chosen, refused
 
 
-def html(page: str, lang: str, status: int) -> Response:
+def html(page: str | bytes, lang: str, status: int) -> Response:
     response = Response(page, status=status, mimetype="text/html")
     response.headers["Content-Language"] = lang
     response.vary.add("Accept-Language")

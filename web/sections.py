@@ -1,0 +1,66 @@
+"""The page's sections (new, running, closed, withdrawn), each paged on its own.
+
+A section shows `PER_SECTION` series; `?closed_page=2` asks for the second page of the closed
+ones. The links to the previous and next page keep every other choice (language, day,
+filters, the other sections' pages), so they work without JavaScript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from flask import request, url_for
+
+SECTIONS = ("new", "running", "closed", "withdrawn")
+PER_SECTION = 10
+
+
+@dataclass
+class Section:
+    status: str
+    items: list[dict[str, Any]]
+    total: int
+    page: int
+    pages: int
+    cards: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def previous_url(self) -> str | None:
+        return page_url(self.status, self.page - 1) if self.page > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return page_url(self.status, self.page + 1) if self.page < self.pages else None
+
+
+def page_parameter(status: str) -> str:
+    return f"{status}_page"
+
+
+def asked_page(status: str) -> int:
+    """The page of a section the query asks for; the first when absent or not a number."""
+    raw = request.args.get(page_parameter(status), "")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
+
+
+def section(views: Any, status: str, on: date, chosen: dict[str, str | None]) -> Section:
+    """One page of one section; a page past the last shows the last."""
+    page = asked_page(status)
+    items, total = views.catalogue(on=on, status=status, page=page, per_page=PER_SECTION, **chosen)
+    pages = max(1, -(-total // PER_SECTION))
+    if page > pages:
+        page = pages
+        items, total = views.catalogue(
+            on=on, status=status, page=page, per_page=PER_SECTION, **chosen
+        )
+    return Section(status, items, total, page, pages)
+
+
+def page_url(status: str, page: int) -> str:
+    args: dict[str, Any] = request.args.to_dict()
+    args.pop(page_parameter(status), None)
+    if page > 1:
+        args[page_parameter(status)] = str(page)
+    return url_for("catalogue_page.catalogue", **args, _anchor=status)
