@@ -25,6 +25,10 @@ from api.schemas.series import (
 from api.time_travel import catalogue_then, series_then
 from api.write_replies import series_announced, series_written
 
+# Instances, not classes: webargs would build a new schema (deep-copying every field) for
+# every request it parses with a class; loading is the same with one instance.
+CATALOGUE_QUERY = CatalogueAsOfQuerySchema()
+SERIES_QUERY = SeriesAsOfQuerySchema()
 blp = Blueprint(
     "peer-learnings",
     __name__,
@@ -35,7 +39,7 @@ blp = Blueprint(
 
 @blp.route("")
 class Catalogue(MethodView):
-    @blp.arguments(CatalogueAsOfQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(CATALOGUE_QUERY, location="query", as_kwargs=True)
     @blp.response(200, CatalogueSchema)
     @sends_etag
     @revalidates
@@ -75,7 +79,7 @@ class Catalogue(MethodView):
 
 @blp.route("/<uuid:peer_learning_id>")
 class Series(MethodView):
-    @blp.arguments(SeriesAsOfQuerySchema, location="query", as_kwargs=True)
+    @blp.arguments(SERIES_QUERY, location="query", as_kwargs=True)
     @blp.response(200, SeriesDetailSchema)
     @sends_etag
     @revalidates
