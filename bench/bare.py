@@ -1,7 +1,8 @@
 """The bare Flask baseline served by the same gunicorn settings as the API.
 
 `POST /raw-insert` does one raw single-row insert transaction; `GET /body/<name>` returns a
-precomputed JSON body (a file in the directory `BENCH_BARE_BODIES`), the API's own answer.
+precomputed body (the file `<name>.json`, `.ics` or `.html` in the directory
+`BENCH_BARE_BODIES`), the API's own answer, with its media type.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from peerlearning.settings import store_settings
 STORE = "BENCH_BARE_DATABASE_URL"
 SYNCHRONOUS = "BENCH_BARE_SQLITE_SYNCHRONOUS"
 BODIES = "BENCH_BARE_BODIES"
+MEDIA_TYPES = {".json": "application/json", ".ics": "text/calendar", ".html": "text/html"}
 
 
 def create_bare_app() -> Flask:
@@ -26,7 +28,8 @@ def create_bare_app() -> Flask:
     settings = store_settings(os.environ[STORE])
     synchronous = int(os.environ.get(SYNCHRONOUS, "2"))
     folder = os.environ.get(BODIES)
-    bodies = {p.stem: p.read_bytes() for p in Path(folder).glob("*.json")} if folder else {}
+    files = [p for p in Path(folder).iterdir() if p.suffix in MEDIA_TYPES] if folder else []
+    bodies = {p.stem: (p.read_bytes(), MEDIA_TYPES[p.suffix]) for p in files}
 
     def inserts() -> RawInserts:
         if getattr(local, "inserts", None) is None:
@@ -45,6 +48,7 @@ def create_bare_app() -> Flask:
 
     @app.get("/body/<name>")
     def precomputed(name: str) -> Response:
-        return Response(bodies[name], mimetype="application/json")
+        body, media_type = bodies[name]
+        return Response(body, mimetype=media_type)
 
     return app

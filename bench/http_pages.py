@@ -1,0 +1,33 @@
+"""Figures 3d and 3e: the public page and the upcoming feed over HTTP at full size."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bench.load import Request, Requests, median_latency, requests_per_second
+
+FEED: Request = ("GET", "/calendar.ics", None, {})
+PAGE: Request = ("GET", "/", None, {})
+WARM_SECONDS = 1.0
+
+
+def feed_and_page(thread: int, i: int) -> Request:
+    return PAGE if i % 2 else FEED
+
+
+def bare_feed_and_page(thread: int, i: int) -> Request:
+    return ("GET", f"/body/{'page' if i % 2 else 'calendar'}", None, {})
+
+
+def warm(port: int, requests: Requests) -> None:
+    """Until every worker has rendered what it serves: the first answers wait for that."""
+    requests_per_second(port, requests, WARM_SECONDS)
+
+
+def fresh_pages(today: date) -> Requests:
+    """The page as of a different day each time: every request renders it anew."""
+    return lambda thread, i: ("GET", f"/?on={today - timedelta(days=i + 1)}", None, {})
+
+
+def fresh_page_latency(port: int, today: date, samples: int) -> float:
+    return median_latency(port, fresh_pages(today), samples)
