@@ -13,6 +13,7 @@ class PageReader(HTMLParser):
         self.label_targets: set[str] = set()
         self.field_ids: list[str] = []
         self.links: list[str] = []
+        self.pager: dict[str, dict[str, str]] = {}  # section -> {"next": url, "prev": url}
         self.tags: set[str] = set()
         self.lang: str | None = None
         self._section: str | None = None
@@ -36,6 +37,8 @@ class PageReader(HTMLParser):
             self.field_ids.append(a.get("id") or "")
         if tag == "a" and a.get("href"):
             self.links.append(a["href"] or "")
+            if self._section and a.get("rel") in ("next", "prev"):
+                self.pager.setdefault(self._section, {})[a["rel"] or ""] = a["href"] or ""
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "section":
