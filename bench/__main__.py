@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bench.figures import Figure, table, write_json
 from bench.machine import describe_machine, one_line
-from bench.runner import Failures, run_store, say
+from bench.runner import STEPS, Failures, run_store, say
 from bench.scale import FULL, QUICK
 from bench.stores import POSTGRES_URL, postgres_version, store_kinds
 
@@ -20,6 +20,13 @@ def parser() -> argparse.ArgumentParser:
     args.add_argument("--json", type=Path, metavar="PATH", help="also write the table as JSON")
     args.add_argument("--store", choices=("sqlite", "postgresql"), help="only this store")
     args.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    args.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        choices=[step.replace(" ", "-").casefold() for step in STEPS],
+        help="only this step's figures (repeat for several)",
+    )
     return args
 
 
@@ -33,7 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures: list[Figure] = []
     failures = Failures()
     for kind in kinds:
-        figures.extend(run_store(kind, scale, sys.stderr.isatty(), failures))
+        only = [step.replace("-", " ") for step in args.only]
+        figures.extend(run_store(kind, scale, sys.stderr.isatty(), failures, only))
     print(f"Machine: {one_line(machine)}")
     print(f"Scale: {scale.name}")
     print(table(figures, markdown=args.markdown))

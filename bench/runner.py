@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 
 from tqdm import tqdm
@@ -83,10 +83,30 @@ def tenth(scale: Scale) -> Scale:
     return dataclasses.replace(scale, series=max(scale.series // 10, 1))
 
 
-def run_store(kind: StoreKind, scale: Scale, show: bool, failures: Failures) -> list[Figure]:
+STEPS = (
+    "scheduler",
+    "write path",
+    "rebuild",
+    "rebuild memory",
+    "HTTP reads",
+    "HTTP writes",
+    "time travel",
+)
+
+
+def run_store(
+    kind: StoreKind, scale: Scale, show: bool, failures: Failures, only: Sequence[str] = ()
+) -> list[Figure]:
     """The scheduler's figures first: they measure a process that holds nothing else, as a
-    scheduler process would, not one that still holds the large data set's leftovers."""
-    store, figures = kind.name, run_scheduler(kind, scale, failures)
+    scheduler process would, not one that still holds the large data set's leftovers.
+    With `only`, just those steps (names as in `STEPS`, any case)."""
+    wanted = {name.casefold() for name in only}
+
+    def chosen(what: str) -> bool:
+        return not wanted or what.casefold() in wanted
+
+    store = kind.name
+    figures = run_scheduler(kind, scale, failures) if chosen("scheduler") else []
     with ExitStack() as stack:
         main = stack.enter_context(opened(kind, "main"))
         small = stack.enter_context(opened(kind, "small"))
@@ -108,7 +128,8 @@ def run_store(kind: StoreKind, scale: Scale, show: bool, failures: Failures) -> 
             ("time travel", lambda: travel(kind, scale.time_travel_events)),
         ]
         for what, measure in measured:
-            figures.extend(failures.attempt(kind, what, measure))
+            if chosen(what):
+                figures.extend(failures.attempt(kind, what, measure))
     return figures
 
 
