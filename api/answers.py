@@ -68,11 +68,9 @@ def kept_answer(
     tag = views_tag(at, shape)
     if still_current(tag):
         return not_modified(tag)
-    rendered = answer(renderings(kind), at, shape, lambda: (render(), None), views.position)
-    sent = rendered.value
+    sent = answer(renderings(kind), at, shape, lambda: (render(), None))
     response = Response(sent.body, mimetype="application/json")
-    if rendered.position is not None:
-        response.set_etag(etag(sent, tag))
+    response.set_etag(etag(sent, tag))
     return response
 
 

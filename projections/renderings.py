@@ -6,8 +6,9 @@ under `(position, shape)`; a write moves the position, so a kept answer is never
 a state it was not rendered from. An answer that also depends on the clock (the upcoming
 feed drops a meeting once it starts) is kept only until that moment.
 
-`answer` renders between two readings of the position and keeps the answer only when both
-agree, so an answer rendered while a write committed is served once and never kept.
+`answer` renders only after the position was read, so what it keeps under a position is never
+older than that position: a write that commits meanwhile can only make it newer, and the
+next request, reading the new position, renders it again under that one.
 """
 
 from __future__ import annotations
@@ -28,14 +29,6 @@ KEPT = 32  # answers per kind; a few positions times a few shapes
 class Kept(Generic[T]):
     value: T
     until: datetime | None  # None: as long as the position holds
-
-
-@dataclass(frozen=True)
-class Rendered(Generic[T]):
-    """An answer and the position it was rendered from (None: a write moved it meanwhile)."""
-
-    value: T
-    position: int | None
 
 
 class Renderings(Generic[T]):
@@ -83,26 +76,22 @@ def answer(
     at: int,
     shape: Hashable,
     render: Callable[[], tuple[T, datetime | None]],
-    position: Callable[[], int],
     now: datetime | None = None,
-) -> Rendered[T]:
-    """The answer kept for `shape` at position `at`, else rendered (by one thread while the
-    others wait for it) and kept until the moment `render` names with it, if the position
-    still reads `at` once it is rendered."""
+) -> T:
+    """The answer kept for `shape` at position `at` (read before this call), else rendered
+    (by one thread while the others wait for it) and kept until the moment `render` names."""
     key = (at, shape)
     found = renderings.get(key, now)
     if found is not None:
-        return Rendered(found, at)
+        return found
     try:
         with renderings.one_at_a_time(key):
             found = renderings.get(key, now)
             if found is not None:
-                return Rendered(found, at)
+                return found
             value, until = render()
-            if position() != at:
-                return Rendered(value, None)
             renderings.keep(key, value, until)
-            return Rendered(value, at)
+            return value
     finally:
         renderings.done_rendering(key)
 

@@ -33,7 +33,7 @@ def kept_series_feed(services: Any, peer_learning_id: UUID) -> Rendering:
         feed = series_feed(services, peer_learning_id)
         return rendering(feed.body, feed.last_modified), None
 
-    return kept(services, "series-feed", ("series-feed", str(peer_learning_id), day), render).value
+    return kept(services, "series-feed", ("series-feed", str(peer_learning_id), day), render)
 
 
 def kept_upcoming_feed(services: Any, topic: str | None, region: str | None) -> Rendering:
@@ -46,7 +46,7 @@ def kept_upcoming_feed(services: Any, topic: str | None, region: str | None) -> 
         return rendering(feed.body, feed.last_modified), feed.until
 
     shape = ("upcoming-feed", today(services.app.clock), topic, region)
-    return kept(services, "upcoming-feed", shape, render, now).value
+    return kept(services, "upcoming-feed", shape, render, now)
 
 
 def series_feed(services: Any, peer_learning_id: UUID) -> Feed:

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import current_app
 
-from projections.renderings import Rendered, Renderings, answer
+from projections.renderings import Renderings, answer
 
 RENDERINGS = "peerlearning.web-renderings"
 
@@ -40,7 +40,6 @@ def kept(
     shape: tuple[Hashable, ...],
     render: Callable[[], tuple[Rendering, datetime | None]],
     now: datetime | None = None,
-) -> Rendered[Rendering]:
+) -> Rendering:
     """The rendering of `shape` at the views' current position: kept, or rendered once."""
-    views = services.views
-    return answer(renderings(kind), views.position(), shape, render, views.position, now)
+    return answer(renderings(kind), services.views.position(), shape, render, now)

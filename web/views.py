@@ -52,7 +52,7 @@ def catalogue() -> BaseResponse:
     def render() -> tuple[Rendering, None]:
         return rendering(catalogue_page(asked).encode()), None
 
-    found = kept(services(), "page", shape, render).value
+    found = kept(services(), "page", shape, render)
     if bad_date or bad_filter:
         return html(found.body, lang, 400)
     response = html(found.body, lang, 200)

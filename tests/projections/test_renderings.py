@@ -1,5 +1,5 @@
-"""Renderings kept per views position: kept while the position holds, never when a write
-committed during the rendering, until the moment a rendering names, and bounded."""
+"""Renderings kept per views position and shape, until the moment a rendering names, bounded,
+and rendered by one thread while the others wait."""
 
 from __future__ import annotations
 
@@ -23,21 +23,12 @@ class Counted:
 def test_a_rendering_is_kept_for_its_position_and_shape() -> None:
     kept: Renderings[str] = Renderings()
     renders = Counted()
-    first = answer(kept, 7, "page", renders.render, lambda: 7)
-    again = answer(kept, 7, "page", renders.render, lambda: 7)
-    assert (first.value, again.value, renders.count) == ("rendering 1", "rendering 1", 1)
-    assert first.position == again.position == 7
-    assert answer(kept, 8, "page", renders.render, lambda: 8).value == "rendering 2"
-    assert answer(kept, 8, "feed", renders.render, lambda: 8).value == "rendering 3"
-
-
-def test_a_rendering_made_while_a_write_committed_is_not_kept() -> None:
-    kept: Renderings[str] = Renderings()
-    renders = Counted()
-    positions = iter([8, 8])
-    moved = answer(kept, 7, "page", renders.render, lambda: next(positions))
-    assert moved.position is None and len(kept) == 0
-    assert answer(kept, 7, "page", renders.render, lambda: 7).value == "rendering 2"
+    first = answer(kept, 7, "page", renders.render)
+    again = answer(kept, 7, "page", renders.render)
+    assert (first, again, renders.count) == ("rendering 1", "rendering 1", 1)
+    assert answer(kept, 8, "page", renders.render) == "rendering 2"
+    assert answer(kept, 8, "feed", renders.render) == "rendering 3"
+    assert answer(kept, 7, "page", renders.render) == "rendering 1"
 
 
 def test_a_rendering_is_kept_until_the_moment_it_names() -> None:
@@ -48,9 +39,9 @@ def test_a_rendering_is_kept_until_the_moment_it_names() -> None:
         return renders.render(NOON)
 
     before = NOON - timedelta(minutes=1)
-    assert answer(kept, 7, "feed", until_noon, lambda: 7, before).value == "rendering 1"
-    assert answer(kept, 7, "feed", until_noon, lambda: 7, before).value == "rendering 1"
-    assert answer(kept, 7, "feed", until_noon, lambda: 7, NOON).value == "rendering 2"
+    assert answer(kept, 7, "feed", until_noon, before) == "rendering 1"
+    assert answer(kept, 7, "feed", until_noon, before) == "rendering 1"
+    assert answer(kept, 7, "feed", until_noon, NOON) == "rendering 2"
 
 
 def test_only_the_latest_renderings_are_kept() -> None:
@@ -72,8 +63,7 @@ def test_threads_asking_at_once_wait_for_one_rendering() -> None:
 
     found: list[str] = []
     threads = [
-        threading.Thread(target=lambda: found.append(answer(kept, 1, "s", slow, lambda: 1).value))
-        for _ in range(4)
+        threading.Thread(target=lambda: found.append(answer(kept, 1, "s", slow))) for _ in range(4)
     ]
     threads[0].start()
     started.wait(10)
