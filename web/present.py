@@ -35,7 +35,8 @@ def day_label(moment: datetime, lang: str) -> str:
 
 
 def time_span(starts_at: datetime, ends_at: datetime, lang: str) -> str:
-    span = f"{starts_at:%H:%M}–{ends_at:%H:%M}"
+    """ "10:00–12:00 Uhr" ("10:00–12:00" in English); without strftime, ten of these per card."""
+    span = f"{starts_at.hour:02d}:{starts_at.minute:02d}–{ends_at.hour:02d}:{ends_at.minute:02d}"
     return f"{span} Uhr" if lang == "de" else span
 
 

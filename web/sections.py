@@ -14,7 +14,7 @@ from typing import Any
 from flask import request, url_for
 
 SECTIONS = ("new", "running", "closed", "withdrawn")
-PER_SECTION = 10
+PER_SECTION = 8
 
 
 @dataclass
