@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from bench.load import Request, Requests, median_latency, requests_per_second
@@ -24,10 +25,11 @@ def warm(port: int, requests: Requests) -> None:
     requests_per_second(port, requests, WARM_SECONDS)
 
 
-def fresh_pages(today: date) -> Requests:
-    """The page as of a different day each time: every request renders it anew."""
-    return lambda thread, i: ("GET", f"/?on={today - timedelta(days=i + 1)}", None, {})
+def as_of_another_day(today: date, path: Callable[[int], str]) -> Requests:
+    """`path(i)` as of a different day each time, so that no answer is kept from before and
+    every request is rendered anew, as after a write."""
+    return lambda thread, i: ("GET", f"{path(i)}?on={today - timedelta(days=i + 1)}", None, {})
 
 
-def fresh_page_latency(port: int, today: date, samples: int) -> float:
-    return median_latency(port, fresh_pages(today), samples)
+def fresh_latency(port: int, today: date, path: Callable[[int], str], samples: int) -> float:
+    return median_latency(port, as_of_another_day(today, path), samples)
