@@ -25,11 +25,18 @@ def warm(port: int, requests: Requests) -> None:
     requests_per_second(port, requests, WARM_SECONDS)
 
 
-def as_of_another_day(today: date, path: Callable[[int], str]) -> Requests:
-    """`path(i)` as of a different day each time, so that no answer is kept from before and
-    every request is rendered anew, as after a write."""
-    return lambda thread, i: ("GET", f"{path(i)}?on={today - timedelta(days=i + 1)}", None, {})
+def as_of_another_day(today: date, path: Callable[[int], str], first: int = 0) -> Requests:
+    """`path(i)` as of a different day each time (from `first` days back), so that no answer
+    is kept from before and every request is rendered anew, as after a write."""
+    return lambda thread, i: (
+        "GET",
+        f"{path(i)}?on={today - timedelta(days=first + i + 1)}",
+        None,
+        {},
+    )
 
 
-def fresh_latency(port: int, today: date, path: Callable[[int], str], samples: int) -> float:
-    return median_latency(port, as_of_another_day(today, path), samples)
+def fresh_latency(
+    port: int, today: date, path: Callable[[int], str], samples: int, first: int = 0
+) -> float:
+    return median_latency(port, as_of_another_day(today, path, first), samples)
