@@ -240,10 +240,14 @@ class ViewQueries:
         return sorted({offset for (text,) in found for offset in json.loads(text) or []})
 
     def position(self) -> int:
-        """Up to where every view has applied the log."""
+        """A count that moves whenever any view applies an event: the sum of their positions.
+
+        Not the lowest position: a view stuck behind the others would freeze it, and answers
+        kept under it would then miss what the other views applied since.
+        """
         with self.db.transaction() as tx:
             found = tx.fetchone(
-                "SELECT MIN(position) FROM view_tracking WHERE name LIKE 'views/%' "
+                "SELECT SUM(position) FROM view_tracking WHERE name LIKE 'views/%' "
                 "AND name NOT LIKE 'views/rebuild%'"
             )
         return int(found[0]) if found and found[0] is not None else 0
