@@ -247,7 +247,7 @@ class ViewQueries:
         """
         with self.db.transaction() as tx:
             found = tx.fetchone(
-                "SELECT SUM(position) FROM view_tracking WHERE name LIKE 'views/%' "
-                "AND name NOT LIKE 'views/rebuild%'"
+                "SELECT SUM(position) FROM view_tracking WHERE name LIKE ? AND name NOT LIKE ?",
+                ("views/%", "views/rebuild%"),
             )
         return int(found[0]) if found and found[0] is not None else 0
