@@ -33,6 +33,7 @@ BLUEPRINTS: list[str] = [
     "api.audit_views",
     "api.reminder_views",
     "api.token_views",
+    "api.registration_views",
 ]
 
 DEFAULTS: dict[str, Any] = {

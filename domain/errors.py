@@ -96,3 +96,21 @@ class StaleVersion(Conflict):
 class ConcurrentWrite(Conflict):
     def __init__(self) -> None:
         super().__init__("Another change was recorded at the same time; reload and retry.")
+
+
+class RegistrationRefused(NotEligible):
+    """A municipality's own registration may not go ahead; `reason` names why, for its
+    language: model-project, outside-region, already-enrolled or joining-closed."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+
+
+class RegistrationNotFound(NotFound):
+    def __init__(self, registration_id: object) -> None:
+        super().__init__(f"Registration {registration_id} not found.")
+
+
+class RegistrationNotChangeable(DomainError):
+    """The registration's state does not allow the step (confirming an expired one ...)."""

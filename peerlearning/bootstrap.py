@@ -28,6 +28,7 @@ from projections.model_projects_view import ModelProjectsView
 from projections.poller import Poller
 from projections.projector import Projector
 from projections.queries import ViewQueries
+from projections.registrations_view import RegistrationsView
 from projections.roster_view import RosterView
 from projections.view import View
 
@@ -37,7 +38,13 @@ log = logging.getLogger(__name__)
 def core_views() -> list[View]:
     from scheduler.dispatch_view import DispatchView
 
-    return [CatalogueView(), RosterView(), ModelProjectsView(), DispatchView()]
+    return [
+        CatalogueView(),
+        RosterView(),
+        ModelProjectsView(),
+        DispatchView(),
+        RegistrationsView(),
+    ]
 
 
 @dataclass

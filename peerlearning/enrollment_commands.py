@@ -19,6 +19,7 @@ from domain.values import (
     require_timezone,
 )
 from peerlearning.application import check_expected
+from peerlearning.registration_commands import RegistrationCommands
 from peerlearning.series_commands import SeriesCommands
 
 
@@ -178,5 +179,5 @@ class EnrollmentCommands(SeriesCommands):
         self.record(registry)
 
 
-class PeerLearningApp(EnrollmentCommands):
+class PeerLearningApp(EnrollmentCommands, RegistrationCommands):
     """The Peer-Learning application service; one long-lived instance per process."""

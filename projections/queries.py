@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from projections.catalogue_query import ORDER_SQL, CatalogueFilter, with_status
 from projections.db import Tx, ViewDb
+from projections.registrations_view import RegistrationQueries
 from projections.rows import decode_row
 from projections.shapes import (
     catalogue_item,
@@ -34,6 +35,7 @@ FILTER_COLUMNS = (
 class ViewQueries:
     def __init__(self, db: ViewDb) -> None:
         self.db = db
+        self.registrations = RegistrationQueries(db)
 
     def catalogue(
         self,

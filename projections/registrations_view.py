@@ -1,0 +1,129 @@
+"""The registrations read model: one row per registration, for the team's review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.persistence import Notification
+
+from domain.registration import Registration, RegistrationState
+from projections.rows import decode_row
+from projections.tables import Table
+from projections.view import Batch, iso_moment, key
+
+R = Registration
+
+REGISTRATIONS = Table(
+    name="view_registrations",
+    key="registration_id",
+    columns=(
+        "registration_id",
+        "peer_learning_id",
+        "municipality_name",
+        "municipality_key",
+        "state",
+        "people",
+        "submitted_at",
+        "updated_at",
+        "enrollment_id",
+        "reason",
+    ),
+    json_columns=frozenset({"people"}),
+    indexes=("state, submitted_at",),
+)
+
+
+def _people(contact: Any, participants: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "subject_id": str(p.participant_id),
+            "name": p.person.name,
+            "email": p.person.email,
+            "locale": str(p.locale),
+            "contact": i == 0,
+        }
+        for i, p in enumerate((contact, *participants))
+    ]
+
+
+class RegistrationsView:
+    name = "registrations"
+    tables: tuple[Table, ...] = (REGISTRATIONS,)
+    reads: tuple[type, ...] = (R.Event,)
+
+    def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
+        if isinstance(event, R.Submitted):
+            batch.rows.put(REGISTRATIONS, self._submitted(event))
+            return
+        if not isinstance(event, R.Event):
+            return
+        row = batch.rows.get(REGISTRATIONS, key(event.originator_id))
+        if row is None:
+            return
+        row["updated_at"] = iso_moment(event.timestamp)
+        self._change(event, row)
+        batch.rows.touch(REGISTRATIONS, row)
+
+    def _submitted(self, event: Any) -> dict[str, Any]:
+        return {
+            "registration_id": key(event.originator_id),
+            "peer_learning_id": key(event.peer_learning_id),
+            "municipality_name": event.municipality.name,
+            "municipality_key": event.municipality.key,
+            "state": RegistrationState.AWAITING_CONFIRMATION.value,
+            "people": _people(event.contact, event.participants),
+            "submitted_at": iso_moment(event.submitted_at),
+            "updated_at": iso_moment(event.timestamp),
+            "enrollment_id": None,
+            "reason": None,
+        }
+
+    def _change(self, event: Any, row: dict[str, Any]) -> None:
+        if isinstance(event, R.Resubmitted):
+            row.update(
+                state=RegistrationState.AWAITING_CONFIRMATION.value,
+                people=_people(event.contact, event.participants),
+                submitted_at=iso_moment(event.submitted_at),
+                enrollment_id=None,
+                reason=None,
+            )
+        elif isinstance(event, R.Confirmed):
+            row["state"] = RegistrationState.CONFIRMED.value
+        elif isinstance(event, R.Accepted):
+            row.update(
+                state=RegistrationState.ACCEPTED.value, enrollment_id=key(event.enrollment_id)
+            )
+        elif isinstance(event, R.Declined):
+            row.update(state=RegistrationState.DECLINED.value, reason=event.reason)
+        elif isinstance(event, R.Expired):
+            row.update(state=RegistrationState.EXPIRED.value, people=[])
+
+
+class RegistrationQueries:
+    """Reads of the registrations view."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+
+    def list(self, state: str | None = None) -> list[dict[str, Any]]:
+        where, params = ("WHERE state = ?", [state]) if state else ("", [])
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                f"SELECT {', '.join(REGISTRATIONS.columns)} FROM {REGISTRATIONS.name} "
+                f"{where} ORDER BY submitted_at, registration_id",
+                params,
+            )
+        return [_item(row) for row in found]
+
+    def one(self, registration_id: Any) -> dict[str, Any] | None:
+        with self.db.transaction() as tx:
+            found = tx.fetchone(
+                f"SELECT {', '.join(REGISTRATIONS.columns)} FROM {REGISTRATIONS.name} "
+                "WHERE registration_id = ?",
+                [key(registration_id)],
+            )
+        return None if found is None else _item(found)
+
+
+def _item(found: Any) -> dict[str, Any]:
+    return decode_row(REGISTRATIONS, found)
