@@ -1,3 +1,4 @@
+# mypy: disable-error-code="index, union-attr, arg-type"
 """Municipalities register themselves over HTTP; the contact confirms; the team reviews."""
 
 from __future__ import annotations
@@ -146,8 +147,9 @@ def test_the_team_accepts_into_an_enrolment_with_its_people(
         "ida@arnsberg.example",
         "petra@arnsberg.example",
     ]
-    assert team.get("/registrations?state=accepted").json[0]["enrollment_id"] == (
-        accepted.json["enrollment_id"]
+    assert (
+        team.get("/registrations?state=accepted").json[0]["enrollment_id"]
+        == (accepted.json["enrollment_id"])
     )
 
 

@@ -12,6 +12,7 @@ SECRET_NAMES = ("Zacharias Geheimname", "Petronella Kontaktperson")
 SECRET_EMAILS = ("zacharias.geheim@kommune.example", "petronella.kontakt@kommune.example")
 BAD_TOKEN = "not-a-known-token-0000"
 PROBE_TOKEN = "matrix-probe"
+NO_REGISTRATION = "00000000-0000-4000-8000-000000000018"
 
 
 @dataclass
@@ -33,6 +34,7 @@ class World:
             "subject_id": self.contact_subject_id,
             "stream_id": self.series_id,
             "name": PROBE_TOKEN,
+            "registration_id": NO_REGISTRATION,
         }
 
     def fill(self, template: str) -> str:
@@ -92,5 +94,12 @@ def sample_body(method: str, template: str) -> dict[str, Any] | None:
         ("POST", "/peer-learnings/{peer_learning_id}/withdraw"): {},
         ("POST", "/enrollments/{enrollment_id}/withdraw"): {},
         ("POST", "/tokens"): {"name": PROBE_TOKEN, "role": "auditor", "expires": "P1D"},
+        ("POST", "/peer-learnings/{peer_learning_id}/registrations"): {
+            "municipality": {"name": "Stadt Brilon", "key": "05958008"},
+            "contact": {"name": "Bea Brilon", "email": "bea@brilon.example"},
+            "consent": True,
+        },
+        ("POST", "/registrations/confirmation"): {"token": "not-a-signed-link"},
+        ("POST", "/registrations/{registration_id}/decline"): {"reason": "Zu spät."},
     }
     return bodies.get((method, template))
