@@ -89,12 +89,14 @@ class RegistrationsView:
             )
         elif isinstance(event, R.Confirmed):
             row["state"] = RegistrationState.CONFIRMED.value
-        elif isinstance(event, R.Accepted):
+        elif isinstance(event, R.Accepted):  # the people live on in the roster
             row.update(
-                state=RegistrationState.ACCEPTED.value, enrollment_id=key(event.enrollment_id)
+                state=RegistrationState.ACCEPTED.value,
+                enrollment_id=key(event.enrollment_id),
+                people=[],
             )
-        elif isinstance(event, R.Declined):
-            row.update(state=RegistrationState.DECLINED.value, reason=event.reason)
+        elif isinstance(event, R.Declined):  # no plain copy is kept of people turned away
+            row.update(state=RegistrationState.DECLINED.value, reason=event.reason, people=[])
         elif isinstance(event, R.Expired):
             row.update(state=RegistrationState.EXPIRED.value, people=[])
 

@@ -11,9 +11,9 @@ def refused_by_policy(page: Any) -> list[str]:
     messages: list[str] = []
     page.on(
         "console",
-        lambda message: messages.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            messages.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     return messages
 
