@@ -1,22 +1,14 @@
-"""Signed, expiring links for the public's registrations (itsdangerous), and the polite
-refusals in the registering person's language."""
+"""The polite refusals of a registration in the registering person's language, and the
+confirmation links the API reads."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from flask import current_app
-from itsdangerous import BadSignature, URLSafeTimedSerializer
-
 from api.context import services
 from api.errors import ProblemError
-from audit.database import StoreDatabase
-from audit.server_keys import ServerKeys
 from domain.registration import CONFIRMATION_WINDOW
-
-LINK_KEY = "links"
-SIGNER = "peerlearning.link_signer"
-CONFIRM = "registration-confirm"
+from peerlearning.links import InvalidLink
 
 REFUSALS = {
     "de": {
@@ -47,23 +39,13 @@ def refusal_text(reason: str, locale: str, name: str, regions: list[str]) -> str
     return phrases[reason].format(name=name, regions=", ".join(regions))
 
 
-def signer() -> URLSafeTimedSerializer:
-    extensions = current_app.extensions
-    if SIGNER not in extensions:
-        keys = ServerKeys(StoreDatabase(services().app))
-        extensions[SIGNER] = URLSafeTimedSerializer(keys.key(LINK_KEY), salt=CONFIRM)
-    found: URLSafeTimedSerializer = extensions[SIGNER]
-    return found
-
-
 def confirmation_token(registration_id: UUID) -> str:
-    return str(signer().dumps(str(registration_id)))
+    return services().links.confirmation_token(registration_id)  # type: ignore[no-any-return]
 
 
 def registration_of(token: str) -> UUID:
     """The registration a confirmation link names; 400 for a forged or outdated link."""
     try:
-        found = signer().loads(token, max_age=int(CONFIRMATION_WINDOW.total_seconds()))
-        return UUID(str(found))
-    except (BadSignature, ValueError):
-        raise ProblemError(400, "This link is not valid (any more).") from None
+        return services().links.registration_of(token, CONFIRMATION_WINDOW)  # type: ignore[no-any-return]
+    except InvalidLink as error:
+        raise ProblemError(400, str(error)) from None

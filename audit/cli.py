@@ -34,6 +34,12 @@ def register(commands_: argparse._SubParsersAction) -> None:  # type: ignore[typ
     erase = _add(sub, "erase", "shred a participant's or contact's data", commands.erase)
     erase.add_argument("subject_id", type=UUID, help="participant id or contact subject id")
     erase.add_argument("--actor", required=True, help="the team member asking for it")
+    _add(
+        sub,
+        "expire-registrations",
+        "erase the people of registrations left unconfirmed for seven days",
+        commands.expire_registrations,
+    )
 
 
 def _add(sub: Any, name: str, help_: str, run: Run) -> argparse.ArgumentParser:

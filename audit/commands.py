@@ -16,6 +16,7 @@ from audit.history import stream_history
 from audit.jsonable import jsonable
 from audit.moments import parse_day, parse_moment
 from audit.offline import verify_export
+from audit.registration_expiry import expire_overdue
 from audit.replay import replay as replay_views
 from audit.time_travel import catalogue_as_of, series_as_of
 from peerlearning.bootstrap import Services, bootstrap
@@ -117,6 +118,13 @@ def erase(args: argparse.Namespace) -> int:
             services.app, services.audit.keys, args.subject_id, actor=args.actor
         )
     print(f"Erased {args.subject_id} in enrolment {enrollment_id}; the key is gone.")
+    return 0
+
+
+def expire_registrations(args: argparse.Namespace) -> int:
+    with opened() as services:
+        expired = expire_overdue(services.app, services.audit.keys, services.views)
+    print(f"{len(expired)} unconfirmed registrations expired; their people's keys are gone.")
     return 0
 
 

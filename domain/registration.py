@@ -63,6 +63,7 @@ class Registration(Aggregate):
         actor: str,
     ) -> None:
         self.peer_learning_id = peer_learning_id
+        self.submissions = 0
         self._take(municipality, contact, participants, submitted_at)
 
     def _take(
@@ -72,6 +73,7 @@ class Registration(Aggregate):
         participants: tuple[Participant, ...],
         submitted_at: datetime,
     ) -> None:
+        self.submissions += 1
         self.municipality = municipality
         self.contact = contact
         self.participants = tuple(participants)

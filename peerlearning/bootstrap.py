@@ -9,11 +9,14 @@ from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 
+from audit.database import StoreDatabase
+from audit.server_keys import ServerKeys
 from audit.wiring import Audit, bind_keys, sealed_personal_data
 from domain.clock import Clock
 from peerlearning.application import translated_store_errors
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.errors import StoreUnavailable
+from peerlearning.links import Links
 from peerlearning.settings import (
     SettingError,
     StoreSettings,
@@ -33,6 +36,7 @@ from projections.roster_view import RosterView
 from projections.view import View
 
 log = logging.getLogger(__name__)
+LINK_KEY = "links"
 
 
 def core_views() -> list[View]:
@@ -56,6 +60,14 @@ class Services:
     views: ViewQueries
     audit: Audit
     pollers: list[Poller] = field(default_factory=list)
+    _links: Links | None = None
+
+    @property
+    def links(self) -> Links:
+        """Signed links for the public, with the store's own key (made on first use)."""
+        if self._links is None:
+            self._links = Links(ServerKeys(StoreDatabase(self.app)).key(LINK_KEY))
+        return self._links
 
     def catch_up(self) -> None:
         """Brings the views and the audit chain up to events other processes recorded."""

@@ -13,6 +13,7 @@ from scheduler.dispatch_view import DISPATCHES
 
 COLUMNS = ", ".join(DISPATCHES.columns)
 REMINDING = "purpose IN ('reminder', 'change') AND status = 'sent'"
+OF_MEETINGS = "purpose IN ('reminder', 'change', 'cancellation')"  # registrations retry their own
 
 
 class DispatchQueries:
@@ -33,7 +34,7 @@ class DispatchQueries:
         with self.db.transaction() as tx:
             found = tx.fetchall(
                 "SELECT dispatch_id FROM view_reminder_dispatches WHERE status = 'due' "
-                "AND free_at <= ? ORDER BY free_at, dispatch_id LIMIT ?",
+                f"AND {OF_MEETINGS} AND free_at <= ? ORDER BY free_at, dispatch_id LIMIT ?",
                 [iso_moment(now), limit],
             )
         return [UUID(r[0]) for r in found]

@@ -53,7 +53,7 @@ class ReminderScheduler:
         self.services = services
         self.settings = settings or reminder_settings()
         self.service: ReminderService = build_service(
-            services.app, services.views, services.db, self.settings, outbox
+            services.app, services.views, services.db, self.settings, outbox, links=services.links
         )
         self.key = self.service.claims.owner
         self.watch = SeriesWatch(services.app)

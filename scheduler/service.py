@@ -11,6 +11,8 @@ from uuid import UUID, uuid4
 
 from domain.errors import InvalidValue
 from peerlearning.application import StoreApplication
+from peerlearning.enrollment_commands import PeerLearningApp
+from peerlearning.links import Links
 from projections.db import ViewDb
 from projections.queries import ViewQueries
 from scheduler import planning
@@ -24,6 +26,7 @@ from scheduler.isolation import one_unit, report_once
 from scheduler.lookup import Lookup
 from scheduler.notices import Notices
 from scheduler.planning import Occurrence
+from scheduler.registration_mails import RegistrationMails
 from scheduler.retries import Retries
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import SmtpOutbox
@@ -38,6 +41,7 @@ class ReminderService(DispatchWork):
         super().__init__(*parts)
         self.retries = Retries(*self.parts)
         self.notices = Notices(*self.parts)
+        self.registrations: RegistrationMails | None = None
         self.lock = threading.RLock()
 
     def remind(
@@ -73,6 +77,8 @@ class ReminderService(DispatchWork):
                 with one_unit("Reminders of meeting", meeting.meeting_id):
                     tally.add(self.remind_meeting(meeting))
             tally.add(self.retries.retry_due())
+            if self.registrations is not None:
+                tally.add(self.registrations.send_due())
             return tally.add(self.notices.send_due())
         finally:
             self.lock.release()
@@ -173,13 +179,19 @@ def build_service(
     settings: ReminderSettings,
     outbox: Outbox | None = None,
     owner: str | None = None,
+    links: Links | None = None,
 ) -> ReminderService:
-    """Wires the reminder service onto the services of one process."""
+    """Wires the reminder service onto the services of one process; with `links`, it also
+    sends the registrations' mails."""
     clock = app.clock
     claims = Claims(app, clock, owner or process_owner(), settings.lease)
-    courier = Courier(claims, outbox or SmtpOutbox(settings.smtp), settings, clock)
+    mail = outbox or SmtpOutbox(settings.smtp)
+    courier = Courier(claims, mail, settings, clock)
     lookup = Lookup(views, CancelReasons(app))
-    return ReminderService(lookup, DispatchQueries(db), claims, courier, settings, clock)
+    service = ReminderService(lookup, DispatchQueries(db), claims, courier, settings, clock)
+    if links is not None and isinstance(app, PeerLearningApp):
+        service.registrations = RegistrationMails(app, views, claims, mail, settings, links)
+    return service
 
 
 def process_owner() -> str:

@@ -1,0 +1,118 @@
+"""The confirmation mail of a registration: in the contact's language, with exactly one link
+that confirms through its page's POST, sent once, listed with the reminders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from email.message import EmailMessage
+from urllib.parse import parse_qs, urlparse
+from uuid import UUID
+
+import pytest
+
+from domain.registration import CONFIRMATION_WINDOW
+from peerlearning.bootstrap import Services
+from peerlearning.links import Links
+from scheduler.dispatch_queries import DispatchQueries
+from scheduler.service import ReminderService, build_service
+from scheduler.settings import ReminderSettings
+from tests.scheduler.smtp_sink import SmtpSink
+from tests.support.clock import FakeClock
+from tests.support.samples import announce
+
+PUBLIC_URL = "https://peer-learnings.example"
+
+
+@pytest.fixture
+def links(services: Services) -> Links:
+    links = services.links
+    links.public_url = PUBLIC_URL
+    return links
+
+
+@pytest.fixture
+def mails(
+    services: Services, settings: ReminderSettings, links: Links
+) -> Iterator[ReminderService]:
+    service = build_service(
+        services.app, services.views, services.db, settings, owner="test", links=links
+    )
+    yield service
+    service.close()
+
+
+def register(services: Services, locale: str, name: str = "Gemeinde Eifrig") -> UUID:
+    series_id = announce(services.app)
+    contact = {"name": "Ella Eifrig", "email": f"ella.{locale}@eifrig.example", "locale": locale}
+    registration_id, _ = services.app.register(series_id, {"name": name}, contact, [], "public")
+    return registration_id
+
+
+def only_link(mail: EmailMessage) -> str:
+    body = mail.get_content()
+    found = re.findall(r"https?://\S+", body)
+    assert len(found) == 1, body
+    return str(found[0])
+
+
+@pytest.mark.parametrize(
+    ("locale", "subject", "words"),
+    [
+        ("de", "Bitte bestätigen Sie Ihre Anmeldung", "Der Link gilt bis"),
+        ("en", "Please confirm your registration", "The link is valid until"),
+    ],
+)
+def test_the_contact_is_asked_once_in_their_language_with_one_link(
+    services: Services,
+    mails: ReminderService,
+    sink: SmtpSink,
+    links: Links,
+    locale: str,
+    subject: str,
+    words: str,
+) -> None:
+    registration_id = register(services, locale)
+
+    first = mails.sweep()
+    second = mails.sweep()
+
+    assert (first.sent, second.sent) == (1, 0)
+    [mail] = sink.to(f"ella.{locale}@eifrig.example")
+    assert str(mail["Subject"]).startswith(subject) and mail["Content-Language"] == locale
+    assert words in mail.get_content()
+    link = urlparse(only_link(mail))
+    assert f"{link.scheme}://{link.netloc}" == PUBLIC_URL
+    token = parse_qs(link.query)["token"][0]
+    assert links.registration_of(token, CONFIRMATION_WINDOW) == registration_id
+    listed = DispatchQueries(services.db).listing()
+    assert [(d["purpose"], d["status"]) for d in listed] == [("registration-confirm", "sent")]
+
+
+def test_a_registration_already_confirmed_or_overdue_is_not_asked(
+    services: Services, mails: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    confirmed = register(services, "de", "Gemeinde Schnell")
+    services.app.confirm_registration(confirmed, actor="public:p-1")
+    register(services, "en", "Gemeinde Langsam")
+    clock.advance(CONFIRMATION_WINDOW + timedelta(seconds=1))
+
+    tally = mails.sweep()
+
+    assert tally.sent == 0 and sink.messages == []
+
+
+def test_a_busy_mail_server_defers_and_the_mail_goes_once_later(
+    services: Services, mails: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    register(services, "de")
+    sink.handler.busy_replies = 1
+
+    deferred = mails.sweep()
+    clock.advance(timedelta(hours=1))
+    sent = mails.sweep()
+    again = mails.sweep()
+
+    assert (deferred.deferred, sent.sent, again.sent) == (1, 1, 0)
+    assert len(sink.messages) == 1
