@@ -34,6 +34,7 @@ BLUEPRINTS: list[str] = [
     "api.reminder_views",
     "api.token_views",
     "api.registration_views",
+    "web.registration_pages",
 ]
 
 DEFAULTS: dict[str, Any] = {
@@ -68,7 +69,14 @@ class PeerLearningApi(Api):
         self.spec.components.response(name, response, lazy=True)
 
 
+# HTML pages whose forms post as browsers do, without JavaScript.
+FORM_PAGES = {"registration_pages"}
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
 def require_json_body() -> None:
+    if request.blueprint in FORM_PAGES and request.mimetype == FORM_TYPE:
+        return
     if request.method in ("POST", "PUT", "PATCH") and request.content_length:
         if not request.is_json:
             raise ProblemError(415, "Send the body as JSON with Content-Type: application/json.")

@@ -4,16 +4,17 @@ address `PEERLEARNING_PUBLIC_URL` (default: the address `serve` listens on)."""
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 from uuid import UUID
 
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature, URLSafeSerializer, URLSafeTimedSerializer
 
 PUBLIC_URL = "PEERLEARNING_PUBLIC_URL"
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 CONFIRM = "registration-confirm"
 CONFIRM_PATH = "/anmeldung/bestaetigen"
+FORM = "registration-form"
 
 
 class InvalidLink(ValueError):
@@ -29,6 +30,7 @@ class Links:
     def __init__(self, secret: bytes, public_url: str | None = None) -> None:
         self.public_url = public_url or public_url_setting() or DEFAULT_PUBLIC_URL
         self._confirm = URLSafeTimedSerializer(secret, salt=CONFIRM)
+        self._form = URLSafeSerializer(secret, salt=FORM)
 
     def confirmation_token(self, registration_id: UUID) -> str:
         return str(self._confirm.dumps(str(registration_id)))
@@ -45,3 +47,13 @@ class Links:
             return UUID(str(found))
         except (BadSignature, ValueError):
             raise InvalidLink("This link is not valid (any more).") from None
+
+    def form_stamp(self, shown_at: datetime) -> str:
+        """When a form was shown, signed, so its sender cannot claim it took longer."""
+        return str(self._form.dumps(shown_at.isoformat()))
+
+    def shown_at(self, stamp: str) -> datetime | None:
+        try:
+            return datetime.fromisoformat(str(self._form.loads(stamp)))
+        except (BadSignature, ValueError):
+            return None

@@ -18,6 +18,7 @@ from domain.values import require_day, require_line
 from projections.page_queries import filter_choices, meeting_times
 from web.kept import Rendering, kept, rendering
 from web.present import meeting_rows, next_meeting_label, period, usual_times
+from web.registration_context import registration_form
 from web.sections import SECTIONS, section
 from web.texts import LANGUAGES, words
 
@@ -94,7 +95,12 @@ def catalogue_page(asked: Asked) -> str:
 
 @blp.route("/catalogue/<uuid:peer_learning_id>")
 def series(peer_learning_id: UUID) -> Response:
-    lang, (on, bad_date) = language(), requested_day()
+    return series_page(peer_learning_id, language())
+
+
+def series_page(peer_learning_id: UUID, lang: str, form: Any = None, status: int = 200) -> Response:
+    """The series' page; `form` is the registration form as typed, with its errors."""
+    on, bad_date = requested_day()
     current = services()
     detail = current.views.series_detail(peer_learning_id, on=on)
     if detail is None:
@@ -110,10 +116,11 @@ def series(peer_learning_id: UUID) -> Response:
         bad_date=bad_date,
         s=card(detail, lang, detail["meetings"]),
         meetings=meeting_rows(detail, now, lang),
+        **registration_form(lang, form, now),
         **words(lang),
-        **switch_language(lang),
+        **switch_language(lang, "catalogue_page.series"),
     )
-    return html(page, lang, 400 if bad_date else 200)
+    return html(page, lang, 400 if bad_date else status)
 
 
 def card(item: dict[str, Any], lang: str, meetings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -169,8 +176,9 @@ def html(page: str | bytes, lang: str, status: int) -> Response:
     return response
 
 
-def switch_language(lang: str) -> dict[str, str]:
-    """The same page in the other language, for the language link."""
+def switch_language(lang: str, endpoint: str | None = None) -> dict[str, str]:
+    """The same page in the other language, for the language link (a page answering a form
+    names the page to go to, `endpoint`)."""
     other = "en" if lang == "de" else "de"
     args = {**request.args.to_dict(), **(request.view_args or {}), "lang": other}
-    return {"other_lang": other, "other_url": url_for(str(request.endpoint), **args)}
+    return {"other_lang": other, "other_url": url_for(endpoint or str(request.endpoint), **args)}

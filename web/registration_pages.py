@@ -1,0 +1,112 @@
+"""The registration form's answer and the confirmation page (a GET shows the button, only
+the POST confirms: mail scanners open links)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from uuid import UUID
+
+from flask import Response, current_app, render_template, request, url_for
+
+from api.audit_views import pseudonyms
+from api.context import services
+from api.registration_links import refusal_text
+from domain.errors import RegistrationNotChangeable, RegistrationNotFound, RegistrationRefused
+from domain.registration import CONFIRMATION_WINDOW, PUBLIC
+from peerlearning.links import InvalidLink
+from web.registration_form import HONEYPOT, STAMP, FormState
+from web.registration_texts import FORM
+from web.texts import LANGUAGES, words
+from web.views import PageBlueprint, html, language, requested_day, series_page, switch_language
+
+MIN_FILL = "REGISTRATION_MIN_FILL_SECONDS"
+DEFAULT_MIN_FILL = 3.0
+
+blp = PageBlueprint("registration_pages", __name__, template_folder="templates")
+
+
+def page_language() -> str:
+    asked = request.form.get("lang")
+    return asked if asked in LANGUAGES else language()
+
+
+def filled_too_fast(stamp: str) -> bool:
+    """A form sent sooner than a person can fill it in (or without a valid stamp)."""
+    shown_at = services().links.shown_at(stamp)
+    if shown_at is None:
+        return True
+    least = timedelta(seconds=float(current_app.config.get(MIN_FILL, DEFAULT_MIN_FILL)))
+    return services().app.clock.now() - shown_at < least
+
+
+@blp.route("/catalogue/<uuid:peer_learning_id>/anmeldung", methods=["POST"])
+def register(peer_learning_id: UUID) -> Response:
+    lang = page_language()
+    form = FormState.read(request.form)
+    if request.form.get(HONEYPOT):  # a bot: answered as if it worked, nothing is recorded
+        return notice_page("sent_title", "sent", lang, 200)
+    if filled_too_fast(request.form.get(STAMP, "")):
+        form.notice = FORM[lang]["too_fast"]
+        return series_page(peer_learning_id, lang, form, 422)
+    body = form.checked()
+    if body is None:
+        return series_page(peer_learning_id, lang, form, 422)
+    try:
+        services().app.register(
+            peer_learning_id,
+            body["municipality"],
+            body["contact"],
+            body["participants"],
+            actor=PUBLIC,
+        )
+    except RegistrationRefused as error:
+        detail = services().views.series_detail(peer_learning_id) or {}
+        name = body["municipality"]["name"]
+        form.notice = refusal_text(error.reason, lang, name, list(detail.get("regions") or []))
+        return series_page(peer_learning_id, lang, form, 409)
+    return notice_page("sent_title", "sent", lang, 200)
+
+
+@blp.route("/anmeldung/bestaetigen", methods=["GET"])
+def confirmation() -> Response:
+    lang, token = language(), request.args.get("token", "")
+    try:
+        services().links.registration_of(token, CONFIRMATION_WINDOW)
+    except InvalidLink:
+        return notice_page("confirm_title", "bad_link", lang, 400)
+    return page("registration_confirm.html", lang, 200, token=token)
+
+
+@blp.route("/anmeldung/bestaetigen", methods=["POST"])
+def confirm() -> Response:
+    lang, token = page_language(), request.form.get("token", "")
+    app = services().app
+    try:
+        registration_id = services().links.registration_of(token, CONFIRMATION_WINDOW)
+        contact = app.registration(registration_id).contact
+        actor = f"{PUBLIC}:{pseudonyms()(contact.participant_id)}"
+        app.confirm_registration(registration_id, actor=actor)
+    except (InvalidLink, RegistrationNotFound):
+        return notice_page("confirm_title", "bad_link", lang, 400)
+    except RegistrationNotChangeable:
+        return notice_page("confirm_title", "lapsed", lang, 409)
+    return notice_page("confirmed_title", "confirmed", lang, 200)
+
+
+def notice_page(title: str, text: str, lang: str, status: int) -> Response:
+    r = FORM[lang]
+    return page("registration_notice.html", lang, status, heading=r[title], text=r[text])
+
+
+def page(template: str, lang: str, status: int, **values: object) -> Response:
+    on, _ = requested_day()
+    other = "en" if lang == "de" else "de"
+    switch = (
+        switch_language(lang)  # the confirmation page itself, with its token
+        if request.method == "GET"
+        else {"other_lang": other, "other_url": url_for("catalogue_page.catalogue", lang=other)}
+    )
+    rendered = render_template(
+        template, lang=lang, on=on, r=FORM[lang], **values, **words(lang), **switch
+    )
+    return html(rendered, lang, status)
