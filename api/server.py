@@ -15,6 +15,7 @@ from api.app import create_app
 from api.auth import TOKENS, parse_tokens
 from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.demo import is_empty, load_demo
+from peerlearning.links import public_url_setting
 from peerlearning.settings import SettingError
 from scheduler.embedded import start_embedded
 
@@ -57,6 +58,13 @@ def print_tokens(tokens: str | None) -> None:
         print(f"No {TOKENS} set: reads work, every write answers 401.", flush=True)
 
 
+def listening_address(server: Any) -> str:
+    listening = getattr(server, "effective_listen", None)
+    host, port = (listening or [(server.effective_host, server.effective_port)])[0]
+    shown = f"[{host}]" if ":" in str(host) else host
+    return f"http://{shown}:{port}"
+
+
 def print_listening(server: Any) -> None:
     listening = getattr(server, "effective_listen", None)
     for host, port in listening or [(server.effective_host, server.effective_port)]:
@@ -82,6 +90,7 @@ def serve(host: str, port: int, demo: bool = False, reminders: bool = True) -> i
             load_demo_if_empty(services)
         app = create_app({TOKENS: tokens} if tokens else None, services)
         server = listen(app, host, port)
+        services.links.public_url = public_url_setting() or listening_address(server)
         services.start_polling()
         scheduler = start_embedded(services) if reminders else None
         signal.signal(signal.SIGTERM, stop_on_sigterm)

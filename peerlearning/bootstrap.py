@@ -10,6 +10,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 
 from audit.database import StoreDatabase
+from audit.registration_expiry import expire_overdue
 from audit.server_keys import ServerKeys
 from audit.wiring import Audit, bind_keys, sealed_personal_data
 from domain.clock import Clock
@@ -68,6 +69,10 @@ class Services:
         if self._links is None:
             self._links = Links(ServerKeys(StoreDatabase(self.app)).key(LINK_KEY))
         return self._links
+
+    def expire_registrations(self) -> int:
+        """Erases the people of registrations left unconfirmed for seven days."""
+        return len(expire_overdue(self.app, self.audit.keys, self.views))
 
     def catch_up(self) -> None:
         """Brings the views and the audit chain up to events other processes recorded."""

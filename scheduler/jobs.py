@@ -50,6 +50,9 @@ def sweep(key: str) -> None:
             tally = scheduler.service.sweep(wait=False)
             if tally.sent or tally.failed or tally.deferred:
                 log.info("Sweep: %s", tally)
+        with one_run("Expiry of registrations"):
+            if expired := scheduler.services.expire_registrations():
+                log.info("Expired %d unconfirmed registrations", expired)
 
 
 def watch(key: str) -> None:

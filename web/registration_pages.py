@@ -3,6 +3,7 @@ the POST confirms: mail scanners open links)."""
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from uuid import UUID
 
@@ -19,8 +20,8 @@ from web.registration_texts import FORM
 from web.texts import LANGUAGES, words
 from web.views import PageBlueprint, html, language, requested_day, series_page, switch_language
 
-MIN_FILL = "REGISTRATION_MIN_FILL_SECONDS"
-DEFAULT_MIN_FILL = 3.0
+MIN_FILL = "PEERLEARNING_FORM_MIN_SECONDS"
+DEFAULT_MIN_FILL = "3"
 
 blp = PageBlueprint("registration_pages", __name__, template_folder="templates")
 
@@ -35,7 +36,8 @@ def filled_too_fast(stamp: str) -> bool:
     shown_at = services().links.shown_at(stamp)
     if shown_at is None:
         return True
-    least = timedelta(seconds=float(current_app.config.get(MIN_FILL, DEFAULT_MIN_FILL)))
+    setting = current_app.config.get(MIN_FILL) or os.environ.get(MIN_FILL) or DEFAULT_MIN_FILL
+    least = timedelta(seconds=float(setting))
     return services().app.clock.now() - shown_at < least
 
 

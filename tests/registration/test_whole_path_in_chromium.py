@@ -1,0 +1,91 @@
+"""The whole path in Chromium against the real server and a real SMTP server on loopback:
+the form, the confirmation mail, its link and button, the team's acceptance over the API."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import requests
+
+from tests.e2e.server import serving
+from tests.scheduler.smtp_sink import SmtpSink
+from tests.web.test_browser import browser  # noqa: F401  (the module's Chromium fixture)
+
+TOKEN = "registration-path-team-token-0000"
+BERLIN = ZoneInfo("Europe/Berlin")
+CONTACT = "greta.gruender@gruenberg.example"
+
+
+def announce(url: str) -> str:
+    today = datetime.now(BERLIN).date()
+    response = requests.post(
+        f"{url}/peer-learnings",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        json={
+            "title": "Offene Daten im Quartier",
+            "host": "Stadt Ulm",
+            "summary": "Wie Quartiere ihre Daten teilen.",
+            "scope": "thematic",
+            "format": "virtual",
+            "starts_on": (today + timedelta(days=20)).isoformat(),
+            "ends_on": (today + timedelta(days=200)).isoformat(),
+            "planned_meetings": 3,
+            "contact_email": "daten@ulm.example",
+        },
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
+@pytest.mark.heavy
+def test_register_confirm_and_be_accepted(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    sink = SmtpSink().start()
+    env = {
+        "PEERLEARNING_DATABASE_URL": f"sqlite:///{tmp_path / 'registration.db'}",
+        "PEERLEARNING_TOKENS": f"koordination:team:{TOKEN}",
+        "PEERLEARNING_SWEEP_SECONDS": "1",
+        "PEERLEARNING_FORM_MIN_SECONDS": "0",
+        **sink.env,
+    }
+    try:
+        with serving(env=env) as server:
+            series_id = announce(server.url)
+            page = browser.new_page(locale="de-DE")
+            page.goto(f"{server.url}/catalogue/{series_id}")
+            page.get_by_label("Name der Kommune").fill("Gemeinde Grünberg")
+            page.get_by_label("Amtlicher Gemeindeschlüssel (8 Ziffern)").fill("06531008")
+            contact = page.locator("fieldset", has_text="Ansprechperson")
+            contact.get_by_label("Name", exact=True).fill("Greta Gründer")
+            contact.get_by_label("E-Mail", exact=True).fill(CONTACT)
+            page.get_by_label(re.compile("Ich bin einverstanden")).check()
+            page.get_by_role("button", name="Anmeldung absenden").press("Enter")
+            page.wait_for_selector("#message")
+            assert "Bitte bestätigen Sie" in page.locator("h1").inner_text()
+
+            [mail] = sink.wait_for(1)
+            assert CONTACT in str(mail["To"])
+            [link] = re.findall(r"https?://\S+", mail.get_content())
+            assert link.startswith(server.url)
+            page.goto(link)
+            page.get_by_role("button", name="Anmeldung bestätigen").click()
+            page.wait_for_selector("#message")
+            assert "bestätigt" in page.locator("#message").inner_text()
+
+            team = requests.Session()
+            team.headers["Authorization"] = f"Bearer {TOKEN}"
+            [confirmed] = team.get(f"{server.url}/registrations?state=confirmed", timeout=30).json()
+            accepted = team.post(
+                f"{server.url}/registrations/{confirmed['registration_id']}/accept", timeout=30
+            )
+            assert accepted.status_code == 200, accepted.text
+            assert accepted.json()["status"] == "admitted"
+            roster = team.get(f"{server.url}/enrollments/{accepted.json()['enrollment_id']}")
+            assert [p["email"] for p in roster.json()["participants"]] == [CONTACT]
+    finally:
+        sink.stop()
