@@ -81,6 +81,7 @@ class Registration(Aggregate):
         self.state: str = RegistrationState.AWAITING_CONFIRMATION
         self.enrollment_id: UUID | None = None
         self.reason: str | None = None
+        self.confirmed_at: datetime | None = None
 
     @property
     def expires_at(self) -> datetime:
@@ -142,6 +143,7 @@ class Registration(Aggregate):
     @event(Confirmed)
     def _confirmed(self, confirmed_at: datetime, actor: str) -> None:
         self.state = RegistrationState.CONFIRMED
+        self.confirmed_at = confirmed_at
 
     def accept(self, enrollment_id: UUID, actor: str) -> None:
         self._require(RegistrationState.CONFIRMED, "accepted")

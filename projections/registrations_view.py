@@ -107,8 +107,12 @@ class RegistrationQueries:
     def __init__(self, db: Any) -> None:
         self.db = db
 
-    def list(self, state: str | None = None) -> list[dict[str, Any]]:
-        where, params = ("WHERE state = ?", [state]) if state else ("", [])
+    def list(self, state: str | None = None, since: str | None = None) -> list[dict[str, Any]]:
+        """In one state (or all), changed at `since` (an ISO moment) or later."""
+        conditions = [("state = ?", state), ("updated_at >= ?", since)]
+        chosen = [(sql, value) for sql, value in conditions if value is not None]
+        where = ("WHERE " + " AND ".join(sql for sql, _ in chosen)) if chosen else ""
+        params = [value for _, value in chosen]
         with self.db.transaction() as tx:
             found = tx.fetchall(
                 f"SELECT {', '.join(REGISTRATIONS.columns)} FROM {REGISTRATIONS.name} "

@@ -14,10 +14,13 @@ from domain.reminders import DispatchTaken, ReminderDispatch
 from peerlearning.enrollment_commands import PeerLearningApp
 from peerlearning.links import Links
 from projections.queries import ViewQueries
+from projections.view import iso_moment
 from scheduler.claims import ACTOR, Claims
 from scheduler.courier import Outbox, Tally
 from scheduler.isolation import one_unit, report_once
+from scheduler.outcome_letters import outcome_letters
 from scheduler.registration_letters import CONFIRM, ConfirmationLetter, confirmation_message
+from scheduler.registration_outcomes import OutcomeLetter, outcome_message
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import PermanentFailure, TransientFailure
 
@@ -41,6 +44,20 @@ class RegistrationMails:
             registration_id = UUID(str(row["registration_id"]))
             with one_unit("Confirmation mail of registration", registration_id):
                 tally.add(self.ask_to_confirm(registration_id))
+        since = iso_moment(self.claims.clock.now() - self.settings.lookback)
+        for row in self.views.registrations.list(since=since):
+            registration_id = UUID(str(row["registration_id"]))
+            with one_unit("Mails of registration", registration_id):
+                tally.add(self.tell_outcome(registration_id))
+        return tally
+
+    def tell_outcome(self, registration_id: UUID) -> Tally:
+        registration = self.app.registration(registration_id)
+        tally = Tally()
+        for letter in outcome_letters(self.app, self.views, self.links, registration):
+            dispatch = self._claimed(registration, letter.purpose, letter.recipient_id)
+            if dispatch is not None:
+                tally.add(self._send(dispatch, letter))
         return tally
 
     def ask_to_confirm(self, registration_id: UUID) -> Tally:
@@ -54,16 +71,18 @@ class RegistrationMails:
             return Tally()
         return self._send(dispatch, self._letter(registration))
 
-    def _claimed(self, registration: Registration) -> ReminderDispatch | None:
+    def _claimed(
+        self, registration: Registration, purpose: str = CONFIRM, recipient: UUID | None = None
+    ) -> ReminderDispatch | None:
         """A new claim of this submission's mail, or the retry of one that is free again."""
-        contact = registration.contact.participant_id
+        contact = recipient or registration.contact.participant_id
         submission = registration.submissions
-        dispatch_id = dispatch_id_for(CONFIRM, registration.id, submission, None, contact)
+        dispatch_id = dispatch_id_for(purpose, registration.id, submission, None, contact)
         if dispatch_id in self.app.repository:
             return self.claims.reclaim(dispatch_id)
         now = self.claims.clock.now()
         dispatch = ReminderDispatch(
-            purpose=CONFIRM,
+            purpose=purpose,
             peer_learning_id=registration.peer_learning_id,
             meeting_id=registration.id,
             schedule_version=submission,
@@ -95,12 +114,17 @@ class RegistrationMails:
             until=registration.expires_at,
         )
 
-    def _send(self, dispatch: ReminderDispatch, letter: ConfirmationLetter) -> Tally:
+    def _send(
+        self, dispatch: ReminderDispatch, letter: ConfirmationLetter | OutcomeLetter
+    ) -> Tally:
         tally = Tally()
         now = self.claims.clock.now()
+        sender = self.settings.smtp.sender
         try:
-            message: Message = confirmation_message(
-                dispatch.id, letter, self.settings.smtp.sender, now
+            message: Message = (
+                confirmation_message(dispatch.id, letter, sender, now)
+                if isinstance(letter, ConfirmationLetter)
+                else outcome_message(dispatch.id, letter, sender, now)
             )
         except Exception as error:  # a value the mail cannot hold fails this mail alone
             return self._failed(dispatch, f"The mail could not be built ({type(error).__name__}).")

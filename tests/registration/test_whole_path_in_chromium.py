@@ -1,5 +1,6 @@
 """The whole path in Chromium against the real server and a real SMTP server on loopback:
-the form, the confirmation mail, its link and button, the team's acceptance over the API."""
+the form, the confirmation mail, its link and button, the team's acceptance over the API, and
+the "admitted" mail with the planned meetings as .ics."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 import requests
 
 from tests.e2e.server import serving
-from tests.scheduler.smtp_sink import SmtpSink
+from tests.scheduler.smtp_sink import SmtpSink, wait_until
 from tests.web.test_browser import browser  # noqa: F401  (the module's Chromium fixture)
 
 TOKEN = "registration-path-team-token-0000"
@@ -41,6 +42,11 @@ def announce(url: str) -> str:
     )
     assert response.status_code == 201, response.text
     return str(response.json()["id"])
+
+
+def welcome(sink: SmtpSink) -> Any:
+    found = [m for m in sink.to(CONTACT) if str(m["Subject"]).startswith("Sie sind dabei")]
+    return found[0] if found else None
 
 
 @pytest.mark.heavy
@@ -87,5 +93,15 @@ def test_register_confirm_and_be_accepted(browser: Any, tmp_path: Path) -> None:
             assert accepted.json()["status"] == "admitted"
             roster = team.get(f"{server.url}/enrollments/{accepted.json()['enrollment_id']}")
             assert [p["email"] for p in roster.json()["participants"]] == [CONTACT]
+
+            wait_until(lambda: welcome(sink) is not None, 30, "the admitted mail")
+            admitted = welcome(sink)
+            assert admitted is not None
+            [ics] = list(admitted.iter_attachments())
+            assert ics.get_content_type() == "text/calendar"
+            assert (
+                f"/peer-learnings/{series_id}/calendar.ics"
+                in admitted.get_body(("plain",)).get_content()
+            )
     finally:
         sink.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from email.message import EmailMessage
 from urllib.parse import parse_qs, urlparse
 from uuid import UUID
@@ -20,7 +20,7 @@ from scheduler.service import ReminderService, build_service
 from scheduler.settings import ReminderSettings
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
-from tests.support.samples import announce
+from tests.support.samples import announce, municipality, schedule
 
 PUBLIC_URL = "https://peer-learnings.example"
 
@@ -93,14 +93,15 @@ def test_the_contact_is_asked_once_in_their_language_with_one_link(
 def test_a_registration_already_confirmed_or_overdue_is_not_asked(
     services: Services, mails: ReminderService, sink: SmtpSink, clock: FakeClock
 ) -> None:
-    confirmed = register(services, "de", "Gemeinde Schnell")
-    services.app.confirm_registration(confirmed, actor="public:p-1")
+    quick = register(services, "de", "Gemeinde Schnell")
+    services.app.confirm_registration(quick, actor="public:p-1")
     register(services, "en", "Gemeinde Langsam")
     clock.advance(CONFIRMATION_WINDOW + timedelta(seconds=1))
 
-    tally = mails.sweep()
+    mails.sweep()
 
-    assert tally.sent == 0 and sink.messages == []
+    assert subjects(sink, "ella.de@eifrig.example") == ["Anmeldung eingegangen"]
+    assert sink.to("ella.en@eifrig.example") == []
 
 
 def test_a_busy_mail_server_defers_and_the_mail_goes_once_later(
@@ -116,3 +117,74 @@ def test_a_busy_mail_server_defers_and_the_mail_goes_once_later(
 
     assert (deferred.deferred, sent.sent, again.sent) == (1, 1, 0)
     assert len(sink.messages) == 1
+
+
+def confirmed(services: Services, series_id: UUID, locale: str, name: str) -> UUID:
+    contact = {"name": "Ole Ort", "email": f"ole.{locale}@{name.lower()}.example", "locale": locale}
+    further = [{"name": "Pia Platz", "email": f"pia@{name.lower()}.example", "locale": "en"}]
+    registration_id, _ = services.app.register(
+        series_id, {"name": name}, contact, further, "public"
+    )
+    services.app.confirm_registration(registration_id, actor="public:p-1")
+    return registration_id
+
+
+def subjects(sink: SmtpSink, address: str) -> list[str]:
+    return sorted(str(m["Subject"]).split(":")[0] for m in sink.to(address))
+
+
+@pytest.mark.parametrize(
+    ("locale", "received", "admitted"),
+    [
+        ("de", "Anmeldung eingegangen", "Sie sind dabei"),
+        ("en", "Registration received", "You are in"),
+    ],
+)
+def test_received_then_admitted_with_the_planned_meetings_and_the_feed(
+    services: Services,
+    mails: ReminderService,
+    sink: SmtpSink,
+    locale: str,
+    received: str,
+    admitted: str,
+) -> None:
+    series_id = announce(services.app)
+    schedule(services.app, series_id, "kickoff", date(2024, 10, 8))
+    registration_id = confirmed(services, series_id, locale, "Ortheim")
+    mails.sweep()
+    services.app.accept_registration(registration_id, actor="anna")
+
+    mails.sweep()
+    mails.sweep()
+
+    contact = f"ole.{locale}@ortheim.example"
+    assert subjects(sink, contact) == sorted([received, admitted])  # confirmed before any sweep
+    [welcome] = [m for m in sink.to(contact) if str(m["Subject"]).startswith(admitted)]
+    assert f"/peer-learnings/{series_id}/calendar.ics" in welcome.get_body(("plain",)).get_content()
+    [ics] = [part for part in welcome.iter_attachments()]
+    assert ics.get_content_type() == "text/calendar"
+    assert b"BEGIN:VCALENDAR" in ics.get_payload(decode=True)
+    assert subjects(sink, "pia@ortheim.example") == ["You are in"]
+
+
+def test_a_full_series_waitlists_with_the_position_and_a_decline_names_its_reason(
+    services: Services, mails: ReminderService, sink: SmtpSink
+) -> None:
+    series_id = announce(services.app, capacity=1)
+    services.app.enrol(series_id, municipality("Gemeinde Erste"), "Eva", "eva@erste.example", "a")
+    waiting = confirmed(services, series_id, "de", "Wartingen")
+    declined = confirmed(services, series_id, "en", "Absagen")
+    services.app.accept_registration(waiting, actor="anna")
+    services.app.decline_registration(declined, "The series is for smaller towns.", "anna")
+
+    mails.sweep()
+
+    [wait] = [m for m in sink.to("ole.de@wartingen.example") if "Warteliste" in str(m["Subject"])]
+    assert "Platz 1 der Warteliste" in wait.get_content()
+    [no] = [
+        m for m in sink.to("ole.en@absagen.example") if "Your registration" in str(m["Subject"])
+    ]
+    assert "The reason: The series is for smaller towns." in no.get_content()
+    assert sink.to("pia@absagen.example") == []
+    again = mails.sweep()
+    assert again.sent == 0

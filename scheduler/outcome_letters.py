@@ -1,0 +1,80 @@
+"""Which outcome mails a registration owes, to whom: the facts read when they are sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.registration import Registration, RegistrationState
+from domain.values import EnrollmentStatus, Participant
+from peerlearning.enrollment_commands import PeerLearningApp
+from peerlearning.links import Links
+from projections.queries import ViewQueries
+from scheduler.registration_outcomes import (
+    ADMITTED,
+    DECLINED,
+    RECEIVED,
+    WAITLISTED,
+    OutcomeLetter,
+)
+
+
+def outcome_letters(
+    app: PeerLearningApp, views: ViewQueries, links: Links, registration: Registration
+) -> list[OutcomeLetter]:
+    series = views.series_detail(registration.peer_learning_id) or {}
+    values = {
+        "title": series.get("title", ""),
+        "municipality": registration.municipality.name,
+        "feed": f"{links.public_url}/peer-learnings/{registration.peer_learning_id}/calendar.ics",
+        "reason": registration.reason or "",
+    }
+    letters = []
+    if registration.confirmed_at is not None:
+        letters.append(_to(RECEIVED, registration.contact, values))
+    if registration.state == RegistrationState.DECLINED:
+        letters.append(_to(DECLINED, registration.contact, values))
+    if registration.state == RegistrationState.ACCEPTED and registration.enrollment_id:
+        letters.extend(_placed(app, registration, series, values))
+    return [letter for letter in letters if letter.email and "@" in letter.email]
+
+
+def _placed(
+    app: PeerLearningApp,
+    registration: Registration,
+    series: dict[str, Any],
+    values: dict[str, Any],
+) -> list[OutcomeLetter]:
+    assert registration.enrollment_id is not None
+    status = app.enrollment(registration.enrollment_id).status
+    if status == EnrollmentStatus.ADMITTED:
+        meetings = tuple(series.get("meetings") or ())
+        return [
+            _to(ADMITTED, person, values, meetings=meetings, series=series)
+            for person in registration.people
+        ]
+    if status == EnrollmentStatus.WAITLISTED:
+        waitlist = app.series(registration.peer_learning_id).waitlist
+        key = str(registration.enrollment_id)
+        position = waitlist.index(key) + 1 if key in waitlist else 1
+        placed = {**values, "position": position}
+        return [_to(WAITLISTED, person, placed) for person in registration.people]
+    return []
+
+
+def _to(
+    purpose: str,
+    person: Participant,
+    values: dict[str, Any],
+    meetings: tuple[dict[str, Any], ...] = (),
+    series: dict[str, Any] | None = None,
+) -> OutcomeLetter:
+    return OutcomeLetter(
+        purpose=purpose,
+        recipient_id=person.participant_id,
+        name=person.person.name,
+        email=person.person.email,
+        locale=str(person.locale),
+        values=values,
+        meetings=meetings,
+        series=series,
+    )
