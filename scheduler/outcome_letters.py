@@ -12,6 +12,7 @@ from projections.queries import ViewQueries
 from scheduler.registration_outcomes import (
     ADMITTED,
     DECLINED,
+    NOTE,
     RECEIVED,
     WAITLISTED,
     OutcomeLetter,
@@ -31,6 +32,8 @@ def outcome_letters(
     letters = []
     if registration.confirmed_at is not None:
         letters.append(_to(RECEIVED, registration.contact, values))
+        if series.get("contact_email"):
+            letters.append(_note(registration, str(series["contact_email"]), values))
     if registration.state == RegistrationState.DECLINED:
         letters.append(_to(DECLINED, registration.contact, values))
     if registration.state == RegistrationState.ACCEPTED and registration.enrollment_id:
@@ -77,4 +80,16 @@ def _to(
         values=values,
         meetings=meetings,
         series=series,
+    )
+
+
+def _note(registration: Registration, address: str, values: dict[str, Any]) -> OutcomeLetter:
+    """To the series' contact address (in German, the team's language): one per submission."""
+    return OutcomeLetter(
+        purpose=NOTE,
+        recipient_id=registration.id,
+        name=str(values["title"])[:60] or "Peer-Learning",
+        email=address,
+        locale="de",
+        values=values,
     )

@@ -18,10 +18,16 @@ RECEIVED = "registration-received"
 ADMITTED = "registration-admitted"
 WAITLISTED = "registration-waitlisted"
 DECLINED = "registration-declined"
+NOTE = "registration-note"  # to the series' contact address: a registration was confirmed
 PLANNED = ("scheduled", "rescheduled")
 
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "de": {
+        NOTE: (
+            "Neue Anmeldung: {municipality}",
+            "{municipality} hat die Anmeldung für „{title}“ bestätigt. Bitte prüfen Sie sie "
+            "(GET /registrations?state=confirmed).\n",
+        ),
         RECEIVED: (
             "Anmeldung eingegangen: {title}",
             "Guten Tag {name},\n\nvielen Dank, Ihre Anmeldung von {municipality} ist bestätigt "
@@ -46,6 +52,11 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "en": {
+        NOTE: (
+            "New registration: {municipality}",
+            "{municipality} confirmed its registration for “{title}”. Please review it "
+            "(GET /registrations?state=confirmed).\n",
+        ),
         RECEIVED: (
             "Registration received: {title}",
             "Hello {name},\n\nthank you, the registration of {municipality} is confirmed and "

@@ -165,6 +165,9 @@ def test_received_then_admitted_with_the_planned_meetings_and_the_feed(
     assert ics.get_content_type() == "text/calendar"
     assert b"BEGIN:VCALENDAR" in ics.get_payload(decode=True)
     assert subjects(sink, "pia@ortheim.example") == ["You are in"]
+    [note] = sink.to("startsmart@example.org")
+    assert str(note["Subject"]) == "Neue Anmeldung: Ortheim"
+    assert "ole" not in note.get_content()  # the team reads who in the review, not in a mail
 
 
 def test_a_full_series_waitlists_with_the_position_and_a_decline_names_its_reason(

@@ -12,6 +12,7 @@ from domain.access_tokens import AccessToken
 from domain.enrollment import Enrollment
 from domain.model_projects import FundedModelProjects
 from domain.peer_learning import PeerLearning
+from domain.registration import Registration
 from domain.reminders import ReminderDispatch
 
 AGGREGATES: list[type[Aggregate]] = [
@@ -20,6 +21,7 @@ AGGREGATES: list[type[Aggregate]] = [
     FundedModelProjects,
     ReminderDispatch,
     AccessToken,
+    Registration,
 ]
 PUBLISHED = {
     "domain.peer_learning:PeerLearning": [
@@ -37,6 +39,9 @@ PUBLISHED = {
         "ListStarted", "ModelProjectAdded", "ModelProjectRemoved",
     ],
     "domain.access_tokens:AccessToken": ["Issued", "Revoked"],
+    "domain.registration:Registration": [
+        "Submitted", "Resubmitted", "Confirmed", "Accepted", "Declined", "Expired",
+    ],
 }  # fmt: skip
 
 
