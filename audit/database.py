@@ -71,6 +71,10 @@ class StoreDatabase:
             with self._sqlite_transaction(write) as tx:
                 yield tx
             return
+        if not write:  # at READ COMMITTED a BEGIN adds no snapshot, only round trips
+            with self.datastore.get_connection() as conn, conn.cursor() as cursor:
+                yield Tx(cursor, self.dialect)
+            return
         with self.datastore.transaction(commit=write) as cursor:
             yield Tx(cursor, self.dialect)
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import psycopg
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
+from psycopg import Connection
+from psycopg.pq import TransactionStatus
 
 from peerlearning.inline import Inline, StoreTx, written
 
@@ -54,23 +57,46 @@ class InlinePostgresRecorder(PostgresApplicationRecorder):
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
         """One transaction in pipeline mode: statements go out together and the connection
-        waits for the server only where a part reads (a lock, a row, a head)."""
+        waits for the server only where a part reads (a lock, a row, a head).
+
+        BEGIN and COMMIT are statements of the pipeline, not psycopg's `transaction()`, which
+        waits for each on its own: BEGIN travels with the insert, COMMIT with the last rows.
+        """
         if not stored_events:
             return []
         try:
-            with (
-                self.datastore.get_connection() as conn,
-                conn.pipeline() as pipeline,
-                conn.transaction(),
-            ):
-                with conn.cursor() as curs:
-                    self._insert_stored_events(curs, stored_events, **kwargs)
-                    pipeline.sync()  # the positions, and a refused duplicate, come back here
-                    ids = self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-                tx = StoreTx("postgres", conn, self.datastore.schema)
-                self.inline.write(tx, written(stored_events, ids, kwargs.get(DOMAIN_EVENTS)))
+            with self.datastore.get_connection() as conn:
+                ids = self._in_one_transaction(conn, stored_events, **kwargs)
         except BaseException:
             self.inline.abandoned()
             raise
         self.inline.committed()
         return ids
+
+    def _in_one_transaction(
+        self, conn: Connection[Any], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int]:
+        try:
+            with conn.pipeline() as pipeline, conn.cursor() as curs:
+                curs.execute("BEGIN")
+                self._insert_stored_events(curs, stored_events, **kwargs)
+                pipeline.sync()  # the positions, and a refused duplicate, come back here
+                ids = self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+                assert ids is not None
+                tx = StoreTx("postgres", conn, self.datastore.schema)
+                self.inline.write(tx, written(stored_events, ids, kwargs.get(DOMAIN_EVENTS)))
+                curs.execute("COMMIT")  # sent, and its answer awaited, as the pipeline ends
+        except BaseException:
+            rolled_back(conn)
+            raise
+        return ids
+
+
+def rolled_back(conn: Connection[Any]) -> None:
+    """Ends the failed transaction before the connection goes back to the pool."""
+    if conn.closed or conn.info.transaction_status == TransactionStatus.IDLE:
+        return
+    try:
+        conn.rollback()
+    except psycopg.OperationalError:  # the connection broke: the pool discards it
+        return

@@ -111,7 +111,10 @@ def _postgres(url: str) -> StoreSettings:
         "POSTGRES_PASSWORD": unquote(parsed.password or ""),
         "POSTGRES_CONNECT_TIMEOUT": os.environ.get("PEERLEARNING_POSTGRES_CONNECT_TIMEOUT", "5"),
         "POSTGRES_LOCK_TIMEOUT": os.environ.get("PEERLEARNING_POSTGRES_LOCK_TIMEOUT", "2"),
-        "POSTGRES_PRE_PING": "y",
+        # No ping per pool checkout: it cost a round trip on each. A connection that broke
+        # while idle fails its next use: the pool then drops it, reads are retried by the
+        # library, and a command answers 503 once (nothing is recorded).
+        "POSTGRES_PRE_PING": "n",
         "POSTGRES_POOL_SIZE": os.environ.get("PEERLEARNING_POOL_SIZE", "5"),
         "POSTGRES_MAX_OVERFLOW": os.environ.get("PEERLEARNING_POOL_OVERFLOW", "5"),
         OUTAGE_ANSWER_TIMEOUT: str(answer_timeout),
