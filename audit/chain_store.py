@@ -8,6 +8,7 @@ command, at start-up.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from uuid import UUID
@@ -31,6 +32,7 @@ class ChainStore:
         self.db = db
         self.table = db.table(TABLE)
         self.events_table = db.table(events_table)
+        self._ahead = threading.local()  # the head's query, sent by `read_ahead`
         with db.transaction(write=True) as tx:
             tx.execute(
                 f"CREATE TABLE IF NOT EXISTS {self.table} ("
@@ -90,15 +92,19 @@ class ChainStore:
                 tx.execute(f"INSERT INTO {self.table} (position, link) VALUES (?, ?)", row)
         return len(rows)
 
+    def read_ahead(self, tx: StoreTx, originators: Sequence[UUID | str]) -> None:
+        """Sends the lock and the head's query without waiting for them (PostgreSQL)."""
+        if tx.dialect == "sqlite":
+            return
+        cursor = tx.cursor()
+        cursor.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")  # as `catch_up` does
+        cursor.execute(f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1")
+        self._ahead.cursor = cursor
+
     def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
         """Links the command's events after the head, and any unlinked events before them."""
         cursor = Tx(tx.cursor(tuples=False), self.db.dialect)
-        if tx.dialect != "sqlite":  # as `catch_up` does; SQLite's write lock serialises already
-            cursor.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
-        found = cursor.select(
-            f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
-        )
-        head = (int(found[0][0]), str(found[0][1])) if found else None
+        head = self._head_in(tx, cursor)
         position, previous = (head[0], bytes.fromhex(head[1])) if head else (0, GENESIS)
         first = written[0].notification.id
         records = [*self._unlinked(cursor, position, first), *_records(written)]
@@ -113,6 +119,18 @@ class ChainStore:
             return
         for row in rows:  # queued in the recorder's pipeline
             raw.execute(insert.replace("?", "%s"), row)
+
+    def _head_in(self, tx: StoreTx, cursor: Tx) -> ChainRow | None:
+        sent, self._ahead.cursor = getattr(self._ahead, "cursor", None), None
+        if sent is not None:
+            found = sent.fetchall()
+        else:
+            if tx.dialect != "sqlite":  # SQLite's write lock serialises already
+                cursor.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
+            found = cursor.select(
+                f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
+            )
+        return (int(found[0][0]), str(found[0][1])) if found else None
 
     def _unlinked(self, tx: Tx, after: int, before: int) -> list[StoredRecord]:
         """Events stored after the head and before this command's, by a writer that did not
@@ -133,7 +151,7 @@ class ChainStore:
         """Keeps nothing in memory."""
 
     def abandoned(self) -> None:
-        """Keeps nothing in memory."""
+        self._ahead.cursor = None
 
 
 def _records(written: Sequence[Written]) -> list[StoredRecord]:

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+from uuid import UUID
 
 from eventsourcing.persistence import Notification
 
@@ -76,6 +77,14 @@ class Inline:
 
     def add(self, part: InlinePart) -> None:
         self.parts.append(part)
+
+    def read_ahead(self, tx: StoreTx, originators: Sequence[UUID | str]) -> None:
+        """Parts that read before writing (`read_ahead`, optional) send their reads now, on
+        PostgreSQL's pipeline with the events' insert: one round trip for all of them."""
+        for part in self.parts:
+            read_ahead = getattr(part, "read_ahead", None)
+            if read_ahead is not None:
+                read_ahead(tx, originators)
 
     def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
         for part in self.parts:

@@ -80,10 +80,11 @@ class InlinePostgresRecorder(PostgresApplicationRecorder):
             with conn.pipeline() as pipeline, conn.cursor() as curs:
                 curs.execute("BEGIN")
                 self._insert_stored_events(curs, stored_events, **kwargs)
+                tx = StoreTx("postgres", conn, self.datastore.schema)
+                self.inline.read_ahead(tx, [e.originator_id for e in stored_events])
                 pipeline.sync()  # the positions, and a refused duplicate, come back here
                 ids = self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
                 assert ids is not None
-                tx = StoreTx("postgres", conn, self.datastore.schema)
                 self.inline.write(tx, written(stored_events, ids, kwargs.get(DOMAIN_EVENTS)))
                 curs.execute("COMMIT")  # sent, and its answer awaited, as the pipeline ends
         except BaseException:

@@ -67,6 +67,7 @@ class CatalogueView:
     name = "catalogue"
     tables: tuple[Table, ...] = (CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS)
     reads: tuple[type, ...] = (P.Event, E.Registered, E.ParticipantJoined, E.ParticipantLeft)
+    read_ahead: tuple[Table, ...] = (CATALOGUE, CATALOGUE_ENROLLMENTS)  # keyed by aggregates
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
         if isinstance(event, E.Event):

@@ -14,12 +14,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.application import Application
 
 from peerlearning.inline import StoreTx, Written
 from projections.applying import Event, Stuck, ViewFailed, apply_events, decoded, reads
 from projections.db import Tx, ViewDb
+from projections.read_ahead import ReadAhead, read_positions
 from projections.rows import Rows
 from projections.shadow import Rebuilt, rebuild_views
 from projections.tables import Table
@@ -70,7 +72,7 @@ class Projector:
     def positions(self) -> dict[str, int]:
         """Each view's position as the store holds it."""
         with self.db.transaction() as tx:
-            return self._read_positions(tx)
+            return read_positions(tx, self.tracking.values())
 
     def position(self) -> int:
         """Up to where every view has applied the log."""
@@ -78,12 +80,21 @@ class Projector:
 
     # -- inline: in the transaction that stores a command's events ---------------------
 
+    def read_ahead(self, store: StoreTx, originators: Sequence[UUID | str]) -> None:
+        """Sends the positions' and rows' reads with the other parts' (PostgreSQL)."""
+        if store.dialect == "postgres":
+            names = list(self.tracking.values())
+            self._pending.ahead = ReadAhead(store, names, self.views).send(originators)
+
     def write(self, store: StoreTx, written: Sequence[Written]) -> None:
         """Applies the command's events to every view that is right before them."""
         tx = Tx(store.cursor(), store.dialect)
-        if store.dialect == "postgres" and store.schema:
-            tx.execute(f'SET LOCAL search_path TO "{store.schema}"')
-        positions = self._read_positions(tx, lock=True)
+        ahead, self._pending.ahead = getattr(self._pending, "ahead", None), None
+        names = self.tracking.values()
+        if ahead is None and store.dialect == "postgres":  # called without `read_ahead`
+            originators = [w.notification.originator_id for w in written]
+            ahead = ReadAhead(store, list(names), self.views).send(originators)
+        positions = ahead.positions() if ahead else read_positions(tx, names, lock=True)
         first, last = written[0].notification.id, written[-1].notification.id
         before = self._event_before(tx, first, positions)
         ready = [v for v in self.views if positions[self.tracking[view_name(v)]] == before]
@@ -97,6 +108,8 @@ class Projector:
             wanted = [e for e in events if reads(view, e[1])]
             if wanted:
                 rows = Rows(view.tables)
+                if ahead:
+                    ahead.seed(rows)
                 apply_events(view, rows, wanted, tx)
                 rows.flush(tx)
         moved = {self.tracking[view_name(v)]: last for v in ready}
@@ -116,13 +129,13 @@ class Projector:
 
     def committed(self) -> None:
         moved = getattr(self._pending, "moved", None) or {}
-        self._pending.moved = None
+        self._pending.moved = self._pending.ahead = None
         with self._lock:
             for name, position in moved.items():
                 self._positions[name] = max(self._positions.get(name, 0), position)
 
     def abandoned(self) -> None:
-        self._pending.moved = None
+        self._pending.moved = self._pending.ahead = None
 
     # -- following: events this process's commands did not apply ----------------------
 
@@ -154,7 +167,7 @@ class Projector:
             return False
         events = [(n, decoded(self.app, n)) for n in notifications]
         with self.db.transaction(write=True) as tx:
-            positions = self._read_positions(tx, lock=True)
+            positions = read_positions(tx, self.tracking.values(), lock=True)
             if positions != self._positions:  # another process moved on: read again
                 self._positions = positions
                 return True
@@ -222,17 +235,6 @@ class Projector:
             self.stuck.clear()
         self.catch_up(progress)
         return stop
-
-    def _read_positions(self, tx: Tx, lock: bool = False) -> dict[str, int]:
-        names = list(self.tracking.values())
-        marks = ", ".join("?" for _ in names)
-        rows = tx.fetchall(
-            f"SELECT name, position FROM view_tracking WHERE name IN ({marks})"
-            + (tx.for_update if lock else ""),
-            names,
-        )
-        found = {str(n): int(p) for n, p in rows}
-        return {n: found.get(n, 0) for n in names}
 
     def _events_table(self) -> str:
         return events_table(self.app)

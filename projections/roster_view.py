@@ -18,6 +18,7 @@ class RosterView:
     name = "roster"
     tables: tuple[Table, ...] = (ENROLLMENTS, PARTICIPANTS)
     reads: tuple[type, ...] = (E.Event,)
+    read_ahead: tuple[Table, ...] = (ENROLLMENTS,)  # keyed by aggregates
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
         if isinstance(event, E.Registered):

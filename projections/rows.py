@@ -42,6 +42,10 @@ class Rows:
             cached[key] = self._load(table, key)
         return cached[key]
 
+    def known(self, table: Table, rows: dict[str, dict[str, Any] | None]) -> None:
+        """Rows read ahead of the batch (None: the row does not exist)."""
+        self._rows[table.name].update(rows)
+
     def put(self, table: Table, row: dict[str, Any]) -> None:
         key = row[table.key]
         self._rows[table.name][key] = row

@@ -29,8 +29,10 @@ class View(Protocol):
     position; `apply` reads and changes them through `batch.rows` only, and only its own
     `tables`, so each view can be behind, stuck or rebuilt on its own.
 
-    Optional class attributes: `name` (its tracking name; the class name otherwise) and
-    `reads`, the event classes `apply` uses (a rebuild reads only those events).
+    Optional class attributes: `name` (its tracking name; the class name otherwise),
+    `reads`, the event classes `apply` uses (a rebuild reads only those events), and
+    `read_ahead`, its tables keyed by aggregate ids, whose rows for a command's aggregates
+    are read with the events' insert on PostgreSQL.
     """
 
     tables: tuple[Table, ...]

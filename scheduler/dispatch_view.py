@@ -60,6 +60,7 @@ class DispatchView:
     name = "dispatches"
     tables: tuple[Table, ...] = (DISPATCHES,)
     reads: tuple[type, ...] = (R.Event,)
+    read_ahead: tuple[Table, ...] = (DISPATCHES,)  # keyed by aggregates
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
         if isinstance(event, R.Claimed):

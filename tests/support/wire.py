@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any
 
 import psycopg
 import pytest
@@ -65,7 +65,7 @@ class Wire:
     def traced(self) -> Iterator[Traffic]:
         traffic = Traffic()
         with ExitStack() as stack:
-            files: list[tuple[Any, IO[bytes]]] = []
+            files: list[tuple[Any, Any]] = []
             for conn in list(self.connections):
                 if conn.closed:
                     continue
