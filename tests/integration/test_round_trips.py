@@ -18,9 +18,10 @@ from tests.support.samples import announce, at, municipality
 from tests.support.stores import postgres_schema
 from tests.support.wire import Traffic, Wire
 
-# Per command: the aggregate's new events (1); the events' insert with the chain's head, the
-# views' positions and their rows read ahead (1); a row found through another (join: 1);
-# COMMIT with the rows (1); a new person's key looked up (join: 1, before the transaction).
+# Per command: each aggregate it loads, fast-forwarded from the store (1; a join loads the
+# enrolment and its series); a new person's key looked up (join: 1); in the transaction, the
+# events' insert with the chain's head, the views' positions and their rows read ahead (1), a
+# row found through another (join: 1), and COMMIT with the rows (1).
 ROUND_TRIPS = {"schedule_meeting": 3, "join": 6}
 STATEMENTS = {"schedule_meeting": 22, "join": 28}
 FIRST_DAY = date(2024, 10, 7)
