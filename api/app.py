@@ -24,6 +24,7 @@ BLUEPRINTS: list[str] = [
     "api.health_views",
     "api.series_views",
     "api.meeting_views",
+    "api.attendance_views",
     "api.lifecycle_views",
     "api.enrollment_views",
     "api.participant_views",
@@ -33,6 +34,7 @@ BLUEPRINTS: list[str] = [
     "api.audit_views",
     "api.reminder_views",
     "api.token_views",
+    "api.report_views",
     "api.registration_views",
     "web.registration_pages",
 ]

@@ -219,6 +219,24 @@ class PeerLearning(Aggregate):
             self.meetings[key], state=MeetingState.HELD, attendance=attendance
         )
 
+    def record_attendance(self, meeting_id: UUID, participants: list[UUID], actor: str) -> None:
+        """Who was present at a held meeting; a later record corrects an earlier one."""
+        rules.require_not_finished(self)
+        current = self.meeting(meeting_id)
+        rules.require_held(current)
+        present = rules.checked_participants(participants)
+        self._attendance_recorded(meeting_id=current.meeting_id, participants=present, actor=actor)
+
+    class AttendanceRecorded(Aggregate.Event):
+        meeting_id: UUID
+        participants: list[UUID]
+        actor: str
+
+    @event(AttendanceRecorded)
+    def _attendance_recorded(self, meeting_id: UUID, participants: list[UUID], actor: str) -> None:
+        key = str(meeting_id)
+        self.meetings[key] = replace(self.meetings[key], attendance=len(participants))
+
     # ---- the end of a series -------------------------------------------------
     def hold_reflection(
         self, held_on: date, today: date, actor: str, notes: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from domain.errors import (
     InvalidValue,
@@ -56,6 +57,21 @@ def require_holdable(meeting: Meeting, now: datetime) -> None:
 def require_attendance(attendance: int | None) -> None:
     if attendance is not None and not 0 <= attendance <= 100000:
         raise InvalidValue("Attendance must be a number between 0 and 100000.")
+
+
+MAX_PRESENT = 1000
+
+
+def require_held(meeting: Meeting) -> None:
+    if meeting.state != MeetingState.HELD:
+        raise NotYetPossible("Attendance is recorded for a meeting once it is marked as held.")
+
+
+def checked_participants(participants: list[UUID]) -> list[UUID]:
+    """The present participants, each once, in the order given."""
+    if len(participants) > MAX_PRESENT:
+        raise InvalidValue(f"At most {MAX_PRESENT} participants can be present at a meeting.")
+    return list(dict.fromkeys(participants))
 
 
 def require_not_future(day: date, today: date, what: str) -> None:

@@ -29,6 +29,7 @@ from peerlearning.startup import one_at_a_time
 from projections.catalogue_view import CatalogueView
 from projections.db import ViewDb
 from projections.model_projects_view import ModelProjectsView
+from projections.participation_view import ParticipationView
 from projections.poller import Poller
 from projections.projector import Projector
 from projections.queries import ViewQueries
@@ -47,6 +48,7 @@ def core_views() -> list[View]:
         CatalogueView(),
         RosterView(),
         ModelProjectsView(),
+        ParticipationView(),
         DispatchView(),
         RegistrationsView(),
     ]

@@ -111,6 +111,19 @@ class SeriesCommands(StoreApplication):
         self.record(series)
         return series.version
 
+    def record_attendance(
+        self,
+        peer_learning_id: UUID,
+        meeting_id: UUID,
+        participants: list[UUID],
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        series.record_attendance(meeting_id, participants, actor=actor)
+        self.record(series)
+        return series.version
+
     def hold_reflection(
         self,
         peer_learning_id: UUID,

@@ -166,6 +166,10 @@ class CatalogueView:
             series["kickoff_held_on"] = iso_day(local_date(starts_at, series["timezone"]))
 
     @on.register
+    def _(self, event: P.AttendanceRecorded, series: dict[str, Any], batch: Batch) -> None:
+        self._meeting(batch, event.meeting_id)["attendance"] = len(event.participants)
+
+    @on.register
     def _(self, event: P.ReflectionHeld, series: dict[str, Any], batch: Batch) -> None:
         series["reflection_held_on"] = iso_day(event.held_on)
 

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 from projections.catalogue_query import ORDER_SQL, CatalogueFilter, with_status
 from projections.db import Tx, ViewDb
+from projections.participation_totals import participation_report
+from projections.participation_view import participation_rows
 from projections.registrations_view import RegistrationQueries
 from projections.rows import decode_row
 from projections.shapes import (
@@ -221,6 +223,11 @@ class ViewQueries:
             return items
         wanted = municipality.strip().casefold()
         return [i for i in items if i["municipality"].casefold() == wanted or i["key"] == wanted]
+
+    def participation_report(self, start: date, end: date) -> dict[str, Any]:
+        """Rows per series and municipality with their totals; meetings count on the day held."""
+        with self.db.transaction() as tx:
+            return participation_report(participation_rows(tx, start, end))
 
     def model_projects(self) -> list[dict[str, Any]]:
         with self.db.transaction() as tx:

@@ -89,6 +89,9 @@ def sample_body(method: str, template: str) -> dict[str, Any] | None:
         ("PATCH", "/enrollments/{enrollment_id}/contact"): {"name": "Clara K. Kontakt"},
         ("POST", "/model-projects"): {"name": "Stadt Kiel"},
         ("POST", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/held"): {},
+        ("PUT", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/attendance"): {
+            "participants": []
+        },
         ("POST", "/peer-learnings/{peer_learning_id}/reflection"): {},
         ("POST", "/peer-learnings/{peer_learning_id}/close"): {},
         ("POST", "/peer-learnings/{peer_learning_id}/withdraw"): {},

@@ -1,0 +1,110 @@
+"""Who came to a held meeting, and who is expected at a meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask.views import MethodView
+
+from api.auth import current_actor, require_role, series_in_path
+from api.blueprint import Blueprint
+from api.context import if_match, services
+from api.errors import ProblemError
+from api.reads import Reply, series_detail
+from api.schemas.meetings import MeetingSchema
+from api.schemas.participation import AttendanceSchema, MeetingRosterSchema
+from api.write_replies import meeting_written
+from domain.errors import MeetingNotFound
+
+blp = Blueprint(
+    "attendance",
+    __name__,
+    url_prefix="/peer-learnings/<uuid:peer_learning_id>/meetings/<uuid:meeting_id>",
+    description="Attendance at a held meeting and the roster of a meeting.",
+)
+
+
+def require_participants_of(peer_learning_id: UUID, participants: list[UUID]) -> None:
+    """Only people who joined for a municipality of this series can have been present."""
+    views = services().views
+    strangers = [
+        i
+        for i, participant_id in enumerate(participants)
+        if (found := views.participant(participant_id)) is None
+        or found["peer_learning_id"] != peer_learning_id
+    ]
+    if strangers:
+        problem = {str(i): ["Not a participant of this series."] for i in strangers}
+        raise ProblemError(
+            422,
+            "Every participant present must belong to the series.",
+            errors={"participants": problem},
+        )
+
+
+@blp.route("/attendance")
+class Attendance(MethodView):
+    @require_role("team", "host", scope=series_in_path)
+    @if_match
+    @blp.arguments(AttendanceSchema)
+    @blp.response(200, MeetingSchema)
+    def put(
+        self,
+        attendance: dict[str, Any],
+        peer_learning_id: UUID,
+        meeting_id: UUID,
+        expected_version: int | None,
+    ) -> Reply:
+        """Record who was present at a held meeting
+
+        A later record replaces an earlier one; the meeting's head count follows it.
+        """
+        present = attendance["participants"]
+        require_participants_of(peer_learning_id, present)
+        version = services().app.record_attendance(
+            peer_learning_id,
+            meeting_id,
+            present,
+            actor=current_actor(),
+            expected_version=expected_version,
+        )
+        return meeting_written(peer_learning_id, meeting_id, version)
+
+
+@blp.route("/roster")
+class Roster(MethodView):
+    @require_role("team", "host", scope=series_in_path)
+    @blp.response(200, MeetingRosterSchema)
+    def get(self, peer_learning_id: UUID, meeting_id: UUID) -> dict[str, Any]:
+        """The admitted municipalities expected at a meeting, with their active participants"""
+        series_detail(peer_learning_id)
+        views = services().views
+        meeting = views.meeting(peer_learning_id, meeting_id)
+        if meeting is None:
+            raise MeetingNotFound(meeting_id)
+        places = [
+            place_on_roster(e) for e in views.roster(peer_learning_id) if e["status"] == "admitted"
+        ]
+        return {
+            "meeting_id": meeting_id,
+            "peer_learning_id": peer_learning_id,
+            "state": meeting["state"],
+            "municipalities": places,
+            "expected": sum(len(p["participants"]) for p in places),
+        }
+
+
+def place_on_roster(enrollment: dict[str, Any]) -> dict[str, Any]:
+    place = enrollment["municipality"]
+    return {
+        "enrollment_id": enrollment["enrollment_id"],
+        "municipality": place["name"],
+        "key": place["key"],
+        "state": place["state"],
+        "participants": [
+            {"participant_id": p["participant_id"], "name": p["name"]}
+            for p in enrollment["participants"]
+            if p["left_at"] is None
+        ],
+    }
