@@ -62,6 +62,7 @@ class SeriesLoader:
         self.persons = persons
         self.now: datetime = app.clock.now()
         self.today: date = today(app.clock)
+        self.teams: list[list[UUID]] = []  # the participants of each enrolment
 
     def load(self) -> UUID:
         self.series_id = self.app.announce(actor=ACTOR, **self.plan.details)
@@ -72,6 +73,7 @@ class SeriesLoader:
         for number, (meeting, meeting_id) in enumerate(zip(meetings, ids, strict=True)):
             if meeting.ends_at <= self.now:
                 self.app.mark_meeting_held(self.series_id, meeting_id, ACTOR, 6 + number % 5 * 2)
+                self.app.record_attendance(self.series_id, meeting_id, self.present(number), ACTOR)
         self.finish(meetings)
         if self.plan.ongoing:
             self.change_upcoming(meetings, ids)
@@ -81,8 +83,21 @@ class SeriesLoader:
         contact = next(self.persons)
         place = MUNICIPALITIES[name].as_dict()
         enrollment_id, _ = self.app.enrol(self.series_id, place, contact.name, contact.email, ACTOR)
-        for person in (contact, next(self.persons)):
-            self.app.join(enrollment_id, person.name, person.email, ACTOR, person.locale)
+        self.teams.append(
+            [
+                self.app.join(enrollment_id, person.name, person.email, ACTOR, person.locale)
+                for person in (contact, next(self.persons))
+            ]
+        )
+
+    def present(self, number: int) -> list[UUID]:
+        """Who came to the meeting `number`: every municipality but one in four, in turn."""
+        return [
+            person
+            for place, team in enumerate(self.teams)
+            if (place + number) % 4 != 3
+            for person in team
+        ]
 
     def schedule(self, meeting: PlannedMeeting) -> UUID:
         return self.app.schedule_meeting(
