@@ -35,6 +35,7 @@ BLUEPRINTS: list[str] = [
     "api.reminder_views",
     "api.token_views",
     "api.report_views",
+    "web.report_views",
     "api.registration_views",
     "web.registration_pages",
 ]

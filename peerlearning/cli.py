@@ -14,9 +14,18 @@ from peerlearning import demo_cli
 from peerlearning.settings import SettingError
 from projections import cli as projections_cli
 from scheduler import cli as scheduler_cli
+from web import report_cli
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-PACKAGES = (api_cli, token_cli, scheduler_cli, projections_cli, audit_cli, demo_cli)
+PACKAGES = (
+    api_cli,
+    token_cli,
+    scheduler_cli,
+    projections_cli,
+    audit_cli,
+    demo_cli,
+    report_cli,
+)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -55,8 +55,9 @@ def totals_per_series(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def participation_report(rows: list[dict[str, Any]]) -> dict[str, Any]:
+def participation_report(rows: list[dict[str, Any]], months: dict[str, int]) -> dict[str, Any]:
     return {
         "rows": rows,
         "totals": {"per_land": totals_per_land(rows), "per_series": totals_per_series(rows)},
+        "meetings_per_month": [{"month": m, "meetings_held": n} for m, n in months.items()],
     }

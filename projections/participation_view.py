@@ -44,7 +44,6 @@ ENROLMENTS = Table(
         "municipality_name",
         "municipality_key",
         "municipality_state",
-        "status",
         "admitted_on",
         "active_participants",
     ),
@@ -66,6 +65,8 @@ TABLES = (SERIES, ENROLMENTS, PEOPLE, MEETINGS)
 
 
 class ParticipationView:
+    """An enrolment keeps the day it was first admitted, also once it is withdrawn."""
+
     name = "participation"
     tables: tuple[Table, ...] = TABLES
     reads: tuple[type, ...] = (P.Event, E.Event)
@@ -94,7 +95,6 @@ class ParticipationView:
                 "municipality_name": place.name,
                 "municipality_key": place.key,
                 "municipality_state": place.state,
-                "status": "registered",
                 "admitted_on": None,
                 "active_participants": 0,
             },
@@ -121,20 +121,7 @@ class ParticipationView:
 
     @on_enrolment.register
     def _(self, event: E.Admitted, enrolment: dict[str, Any], batch: Batch) -> None:
-        enrolment["status"] = "admitted"
         enrolment["admitted_on"] = enrolment["admitted_on"] or iso_day(event.timestamp.date())
-
-    @on_enrolment.register
-    def _(self, event: E.Waitlisted, enrolment: dict[str, Any], batch: Batch) -> None:
-        enrolment["status"] = "waitlisted"
-
-    @on_enrolment.register
-    def _(self, event: E.Rejected, enrolment: dict[str, Any], batch: Batch) -> None:
-        enrolment["status"] = "rejected"
-
-    @on_enrolment.register
-    def _(self, event: E.Withdrawn, enrolment: dict[str, Any], batch: Batch) -> None:
-        enrolment["status"] = "withdrawn"
 
     @on_enrolment.register
     def _(self, event: E.ParticipantJoined, enrolment: dict[str, Any], batch: Batch) -> None:
@@ -206,7 +193,7 @@ ROWS_SQL = (
     "ORDER BY s.title, s.peer_learning_id, e.municipality_name, e.enrollment_id"
 )
 HELD_SQL = (
-    "SELECT peer_learning_id, present FROM view_participation_meetings "
+    "SELECT peer_learning_id, held_on, present FROM view_participation_meetings "
     "WHERE held_on >= ? AND held_on <= ?"
 )
 ROW_NAMES = (
@@ -223,13 +210,23 @@ ROW_NAMES = (
 )
 
 
-def participation_rows(tx: Tx, start: date, end: date) -> list[dict[str, Any]]:
-    """One row per series and admitted municipality, for series running in [start, end]."""
+def participation_rows(
+    tx: Tx, start: date, end: date
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """One row per series and admitted municipality, for series running in [start, end];
+    and the meetings of those series held per month (YYYY-MM)."""
     found = tx.fetchall(ROWS_SQL, [end.isoformat(), start.isoformat()])
     held: dict[str, list[Any]] = {}
-    for series_id, present in tx.fetchall(HELD_SQL, [start.isoformat(), end.isoformat()]):
+    days: dict[str, list[str]] = {}
+    for series_id, day, present in tx.fetchall(HELD_SQL, [start.isoformat(), end.isoformat()]):
         held.setdefault(series_id, []).append(None if present is None else json.loads(present))
-    return [_row(dict(zip(ROW_NAMES, r, strict=True)), held, start, end) for r in found]
+        days.setdefault(series_id, []).append(day)
+    rows = [_row(dict(zip(ROW_NAMES, r, strict=True)), held, start, end) for r in found]
+    months: dict[str, int] = {}
+    for series_id in dict.fromkeys(r["series_id"] for r in rows):
+        for day in days.get(series_id, []):
+            months[day[:7]] = months.get(day[:7], 0) + 1
+    return rows, dict(sorted(months.items()))
 
 
 def _row(row: dict[str, Any], held: dict[str, list[Any]], start: date, end: date) -> dict[str, Any]:

@@ -227,7 +227,7 @@ class ViewQueries:
     def participation_report(self, start: date, end: date) -> dict[str, Any]:
         """Rows per series and municipality with their totals; meetings count on the day held."""
         with self.db.transaction() as tx:
-            return participation_report(participation_rows(tx, start, end))
+            return participation_report(*participation_rows(tx, start, end))
 
     def model_projects(self) -> list[dict[str, Any]]:
         with self.db.transaction() as tx:

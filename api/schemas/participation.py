@@ -65,11 +65,17 @@ class TotalsSchema(Schema):
     per_series = fields.List(fields.Nested(SeriesTotalSchema))
 
 
+class MonthSchema(Schema):
+    month = fields.String(metadata={"description": "YYYY-MM"})
+    meetings_held = fields.Integer()
+
+
 class ReportSchema(Schema):
     start = fields.Date(data_key="from")
     end = fields.Date(data_key="to")
     rows = fields.List(fields.Nested(ReportRowSchema))
     totals = fields.Nested(TotalsSchema)
+    meetings_per_month = fields.List(fields.Nested(MonthSchema))
 
 
 class RosterPersonSchema(Schema):

@@ -63,6 +63,10 @@ def test_autumn_counts_the_meeting_with_only_a_head_count_as_held(
         "Stadt Kassel": (2, 0, False),
     }
     assert report["totals"]["per_series"][0]["attendance_rate"] == round(1 / 6, 4)
+    assert report["meetings_per_month"] == [
+        {"month": "2024-10", "meetings_held": 1},
+        {"month": "2024-11", "meetings_held": 1},
+    ]
 
 
 def test_a_period_before_the_series_has_no_rows(team: ApiClient, clock: FakeClock) -> None:
@@ -70,7 +74,8 @@ def test_a_period_before_the_series_has_no_rows(team: ApiClient, clock: FakeCloc
 
     report = team.get("/reports/participation?from=2023-01-01&to=2023-12-31").json
 
-    assert report["rows"] == [] and report["totals"] == {"per_land": [], "per_series": []}
+    assert report["rows"] == [] and report["meetings_per_month"] == []
+    assert report["totals"] == {"per_land": [], "per_series": []}
 
 
 def test_the_csv_opens_in_a_german_spreadsheet(

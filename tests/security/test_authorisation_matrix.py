@@ -32,6 +32,7 @@ MATRIX: list[tuple[str, str, str]] = [
     ("GET", "/enrollments/{enrollment_id}/participants/{participant_id}", HOSTS),
     ("GET", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/roster", HOSTS),
     ("GET", "/reports/participation", READERS),
+    ("GET", "/reports/participation.html", TEAM_ONLY),
     ("GET", "/reminders", TEAM_ONLY),
     ("GET", "/tokens", TEAM_ONLY),
     ("GET", "/registrations", TEAM_ONLY),
