@@ -122,10 +122,20 @@ class SeriesHistory:
             if meeting.mode == "virtual":
                 self.remind(meeting)
             self.series.mark_meeting_held(meeting.meeting_id, self.now, ACTOR, 8 + count % 7)
+            self.series.record_attendance(meeting.meeting_id, self.present(count), ACTOR)
         closes_on = self.series.details.ends_on
         held = self.series.reflection_held_on
         if held is not None and closes_on is not None and closes_on <= self.now.date():
             self.series.close(closes_on, self.now.date(), actor=ACTOR)
+
+    def present(self, count: int) -> list[UUID]:
+        """Who came: the participants of every municipality but one in four, in turn."""
+        return [
+            person.participant_id
+            for place, enrollment in enumerate(self.enrollments)
+            if (place + count) % 4 != 3
+            for person in enrollment.active_participants
+        ]
 
     def remind(self, meeting: Meeting) -> None:
         due_at = meeting.starts_at.astimezone(UTC) - timedelta(days=1)

@@ -15,6 +15,7 @@ from bench import (
     http_reads,
     http_writes,
     idle_tick,
+    participation,
     rebuild,
     rebuild_memory,
     reminders,
@@ -126,6 +127,7 @@ def run_store(
             ("HTTP reads", lambda: http_reads.measure(main, store, small, scale)),
             ("HTTP writes", lambda: [http_writes.measure(main, store, scale.http_seconds)]),
             ("time travel", lambda: travel(kind, scale.time_travel_events)),
+            ("participation report", lambda: [participation.measure(main, store)]),
         ]
         for what, measure in measured:
             if chosen(what):

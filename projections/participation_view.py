@@ -54,7 +54,7 @@ PEOPLE = Table(  # which enrolment a participant belongs to
     key="participant_id",
     columns=("participant_id", "enrollment_id"),
 )
-MEETINGS = Table(  # present: the enrolments present; None while only a head count is known
+MEETINGS = Table(  # present: the participants present; None while only a head count is known
     name="view_participation_meetings",
     key="meeting_id",
     columns=("meeting_id", "peer_learning_id", "kind", "starts_at", "held_on", "present"),
@@ -164,9 +164,8 @@ class ParticipationView:
 
     @on_series.register
     def _(self, event: P.AttendanceRecorded, batch: Batch) -> None:
-        meeting = self._meeting(batch, event.meeting_id)
-        people = (batch.rows.get(PEOPLE, key(p)) for p in event.participants)
-        meeting["present"] = sorted({p["enrollment_id"] for p in people if p is not None})
+        present = [key(p) for p in event.participants]  # to municipalities when reported
+        self._meeting(batch, event.meeting_id)["present"] = present
 
     @on_series.register
     def _(self, event: P.ReflectionHeld, batch: Batch) -> None:
@@ -216,10 +215,15 @@ def participation_rows(
     """One row per series and admitted municipality, for series running in [start, end];
     and the meetings of those series held per month (YYYY-MM)."""
     found = tx.fetchall(ROWS_SQL, [end.isoformat(), start.isoformat()])
+    places = dict(
+        tx.fetchall("SELECT participant_id, enrollment_id FROM view_participation_people")
+    )
     held: dict[str, list[Any]] = {}
     days: dict[str, list[str]] = {}
     for series_id, day, present in tx.fetchall(HELD_SQL, [start.isoformat(), end.isoformat()]):
-        held.setdefault(series_id, []).append(None if present is None else json.loads(present))
+        named = None if present is None else json.loads(present)  # JSON null: a count only
+        came = None if named is None else {places.get(p) for p in named}
+        held.setdefault(series_id, []).append(came)
         days.setdefault(series_id, []).append(day)
     rows = [_row(dict(zip(ROW_NAMES, r, strict=True)), held, start, end) for r in found]
     months: dict[str, int] = {}

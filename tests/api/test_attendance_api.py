@@ -104,7 +104,8 @@ def test_the_roster_lists_admitted_places_with_their_active_participants(
     roster = team.get(path).json
 
     names = {
-        p["municipality"]: [x["name"] for x in p["participants"]] for p in roster["municipalities"]
+        p["municipality"]: sorted(x["name"] for x in p["participants"])
+        for p in roster["municipalities"]
     }
     assert names == {"Stadt Arnsberg": ["Anna", "Arne"], "Stadt Olpe": ["Otto"], "Stadt Kassel": []}
     assert roster["expected"] == 3 and roster["state"] == "scheduled"

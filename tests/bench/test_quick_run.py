@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-FIGURES = ("1 ", "2 ", "3a ", "3b ", "3c ", "4 ", "4b ", "5a ", "5b ", "6 ", "7 ")
+FIGURES = ("1 ", "2 ", "3a ", "3b ", "3c ", "4 ", "4b ", "5a ", "5b ", "6 ", "7 ", "8 ")
 ROOT = Path(__file__).resolve().parents[2]
 
 
