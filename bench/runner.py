@@ -92,6 +92,7 @@ STEPS = (
     "HTTP reads",
     "HTTP writes",
     "time travel",
+    "participation report",
 )
 
 
