@@ -17,6 +17,7 @@ from api.context import SERVICES
 from api.errors import PROBLEM_JSON, ProblemError, register_error_handlers
 from api.http_headers import install_security_headers
 from api.rate_limit import install_rate_limit
+from api.request_tracing import install_request_ids
 from api.schemas.common import ProblemSchema
 
 # Modules exposing `blp`; other packages append theirs here.
@@ -96,6 +97,7 @@ def create_app(config: dict[str, Any] | None = None, services: Any = None) -> Fl
     app.config.update(DEFAULTS)
     app.config.update(config or {})
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    install_request_ids(app)
     install_security_headers(app)
     install_tokens(app)
     install_rate_limit(app)

@@ -10,7 +10,9 @@ from api.app import create_app
 def create() -> Flask:
     """Builds the app on the store named by PEERLEARNING_DATABASE_URL, once per worker."""
     from peerlearning.bootstrap import bootstrap
+    from peerlearning.log_format import configure_logging
 
+    configure_logging()
     services = bootstrap()
     services.start_polling()
     return create_app(services=services)

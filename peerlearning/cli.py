@@ -11,12 +11,12 @@ from api import cli as api_cli
 from api import token_cli
 from audit import cli as audit_cli
 from peerlearning import demo_cli
+from peerlearning.log_format import configure_logging
 from peerlearning.settings import SettingError
 from projections import cli as projections_cli
 from scheduler import cli as scheduler_cli
 from web import report_cli
 
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 PACKAGES = (
     api_cli,
     token_cli,
@@ -37,9 +37,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     args = parser().parse_args(argv)
     try:
+        configure_logging(logging.INFO)
         return int(args.run(args) or 0)
     except SettingError as error:
         print(f"peerlearning: {error}", file=sys.stderr)

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from peerlearning.request_ids import unit_of_work
 from scheduler.isolation import one_run
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def send_reminder(
     scheduler = _running.get(key)
     if scheduler is None:
         return
-    with one_run(f"Reminder job {meeting_id} {offset[:40]}"):
+    with unit_of_work("reminder"), one_run(f"Reminder job {meeting_id} {offset[:40]}"):
         tally = scheduler.service.remind(
             UUID(peer_learning_id), UUID(meeting_id), schedule_version, offset
         )
@@ -39,14 +40,14 @@ def send_reminder(
 def reconcile(key: str) -> None:
     scheduler = _running.get(key)
     if scheduler is not None:
-        with one_run("Reconcile"):
+        with unit_of_work("reconcile"), one_run("Reconcile"):
             scheduler.reconcile()
 
 
 def sweep(key: str) -> None:
     scheduler = _running.get(key)
     if scheduler is not None:
-        with one_run("Sweep"):
+        with unit_of_work("sweep"), one_run("Sweep"):
             tally = scheduler.service.sweep(wait=False)
             if tally.sent or tally.failed or tally.deferred:
                 log.info("Sweep: %s", tally)

@@ -14,6 +14,7 @@ from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.settings import store_settings
 from tests.api.client import AUDITOR, TEAM, TOKENS, ApiClient
 from tests.support.clock import FakeClock
+from tests.support.json_log import json_log  # noqa: F401  (a fixture)
 
 
 @pytest.fixture

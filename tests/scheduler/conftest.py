@@ -12,6 +12,7 @@ from scheduler.service import ReminderService, build_service
 from scheduler.settings import ReminderSettings, reminder_settings
 from tests.scheduler.scenario import Scenario, series_with
 from tests.scheduler.smtp_sink import SmtpSink
+from tests.support.json_log import json_log  # noqa: F401  (a fixture)
 
 
 @pytest.fixture

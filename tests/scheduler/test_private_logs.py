@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
 import logging
+from collections.abc import Callable
 
 import pytest
 
@@ -14,6 +17,7 @@ from tests.scheduler.legacy import join_as, set_offsets
 from tests.scheduler.scenario import P7D_DUE, series_with
 from tests.scheduler.smtp_sink import SmtpSink, wait_until
 from tests.support.clock import FakeClock
+from tests.support.json_log import KEYS, lines
 
 PEOPLE = {
     "Evelyn Quastenberg": "evelyn.quastenberg@example.org",
@@ -21,6 +25,7 @@ PEOPLE = {
     "Gordon Gonzalez": "gordon.gonzalez@example.org",
 }
 CONTACTS = ["Clara Kontakt", "clara@example.org", "startsmart@example.org"]  # from the scenario
+RUNS = ("sweep-", "reminder-", "reconcile-")
 SERVER_LOG = "mail.log"  # the test's own SMTP server logs every address it is given
 
 
@@ -42,15 +47,10 @@ def leaks(written: str) -> list[str]:
     return [text for text in personal_strings() if text.casefold() in written.casefold()]
 
 
-def test_a_run_with_a_crash_in_mail_building_logs_no_personal_data(
-    services: Services,
-    sink: SmtpSink,
-    dispatches: DispatchQueries,
-    clock: FakeClock,
-    caplog: pytest.LogCaptureFixture,
-    capfd: pytest.CaptureFixture[str],
-) -> None:
-    caplog.set_level(logging.DEBUG)
+def crash_in_mail_building(
+    services: Services, sink: SmtpSink, dispatches: DispatchQueries, clock: FakeClock
+) -> Callable[[], bool]:
+    """Three people in one series, one with an unbuildable mail, one refused by the server."""
     scenario = series_with(services.app)
     for name, email in PEOPLE.items():
         join_as(services.app, scenario.enrollment_id, name, email)
@@ -68,11 +68,30 @@ def test_a_run_with_a_crash_in_mail_building_logs_no_personal_data(
         failed, sent = dispatches.listing(status="failed"), dispatches.listing(status="sent")
         return len(failed) == 3 and len(sent) == 1
 
+    return settled
+
+
+def run_scheduler(
+    services: Services, sink: SmtpSink, until: Callable[[], bool], what: str
+) -> None:
     scheduler = ReminderScheduler(services, reminder_settings(sink.env)).start()
     try:
-        wait_until(lambda: leaks(logged(caplog)) or settled(), 30, "the first sweep")
+        wait_until(until, 30, what)
     finally:
         scheduler.shutdown()
+
+
+def test_a_run_with_a_crash_in_mail_building_logs_no_personal_data(
+    services: Services,
+    sink: SmtpSink,
+    dispatches: DispatchQueries,
+    clock: FakeClock,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    settled = crash_in_mail_building(services, sink, dispatches, clock)
+    run_scheduler(services, sink, lambda: bool(leaks(logged(caplog))) or settled(), "a sweep")
 
     written = logged(caplog) + capfd.readouterr().err
     assert leaks(written) == [], "personal data in the log"
@@ -81,3 +100,21 @@ def test_a_run_with_a_crash_in_mail_building_logs_no_personal_data(
     assert [str(mail["To"]) for mail in sink.messages] == [
         "Evelyn Quastenberg <evelyn.quastenberg@example.org>"
     ]
+
+
+def test_the_json_log_of_the_same_run_has_ids_and_no_personal_data(
+    services: Services,
+    sink: SmtpSink,
+    dispatches: DispatchQueries,
+    clock: FakeClock,
+    json_log: io.StringIO,
+) -> None:
+    settled = crash_in_mail_building(services, sink, dispatches, clock)
+    run_scheduler(services, sink, lambda: bool(leaks(json_log.getvalue())) or settled(), "a sweep")
+
+    ours_only = [line for line in lines(json_log) if not line["logger"].startswith(SERVER_LOG)]
+    assert leaks(json.dumps(ours_only, ensure_ascii=False)) == [], "personal data in the log"
+    assert all(set(line) >= KEYS for line in ours_only)
+    crash = [line for line in ours_only if "UnbuildableMail" in json.dumps(line)]
+    assert crash, "the crash in building Tom's mail was logged"
+    assert all(str(line["request_id"]).startswith(RUNS) for line in crash)
