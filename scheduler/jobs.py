@@ -47,13 +47,16 @@ def reconcile(key: str) -> None:
 def sweep(key: str) -> None:
     scheduler = _running.get(key)
     if scheduler is not None:
-        with unit_of_work("sweep"), one_run("Sweep"):
-            tally = scheduler.service.sweep(wait=False)
-            if tally.sent or tally.failed or tally.deferred:
-                log.info("Sweep: %s", tally)
-        with one_run("Expiry of registrations"):
-            if expired := scheduler.services.expire_registrations():
-                log.info("Expired %d unconfirmed registrations", expired)
+        with unit_of_work("sweep"):
+            with one_run("Sweep"):
+                tally = scheduler.service.sweep(wait=False)
+                if tally.sent or tally.failed or tally.deferred:
+                    log.info("Sweep: %s", tally)
+            with one_run("Expiry of registrations"):
+                if expired := scheduler.services.expire_registrations():
+                    log.info("Expired %d unconfirmed registrations", expired)
+            with one_run("Scheduler tick"):  # the sweep ran, whatever its outcome
+                scheduler.heartbeat.tick(key)
 
 
 def watch(key: str) -> None:

@@ -15,6 +15,7 @@ from peerlearning.bootstrap import Services
 from scheduler import jobs, planning
 from scheduler.courier import Outbox
 from scheduler.facts import MeetingFacts
+from scheduler.heartbeat import Heartbeat
 from scheduler.isolation import one_unit
 from scheduler.planning import Occurrence
 from scheduler.service import ReminderService, build_service
@@ -56,6 +57,7 @@ class ReminderScheduler:
             services.app, services.views, services.db, self.settings, outbox, links=services.links
         )
         self.key = self.service.claims.owner
+        self.heartbeat = Heartbeat(services.db, self.service.clock)
         self.watch = SeriesWatch(services.app)
         self._reconciled_at: int | None = None
         self.scheduler = BackgroundScheduler(

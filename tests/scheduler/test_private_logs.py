@@ -71,9 +71,7 @@ def crash_in_mail_building(
     return settled
 
 
-def run_scheduler(
-    services: Services, sink: SmtpSink, until: Callable[[], bool], what: str
-) -> None:
+def run_scheduler(services: Services, sink: SmtpSink, until: Callable[[], bool], what: str) -> None:
     scheduler = ReminderScheduler(services, reminder_settings(sink.env)).start()
     try:
         wait_until(until, 30, what)
