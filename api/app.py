@@ -16,6 +16,7 @@ from api.body_limits import refuse_deep_json
 from api.context import SERVICES
 from api.errors import PROBLEM_JSON, ProblemError, register_error_handlers
 from api.http_headers import install_security_headers
+from api.metrics import install_metrics
 from api.rate_limit import install_rate_limit
 from api.request_tracing import install_request_ids
 from api.schemas.common import ProblemSchema
@@ -35,6 +36,7 @@ BLUEPRINTS: list[str] = [
     "api.audit_views",
     "api.reminder_views",
     "api.token_views",
+    "api.metrics",
     "api.report_views",
     "web.report_views",
     "api.registration_views",
@@ -98,6 +100,7 @@ def create_app(config: dict[str, Any] | None = None, services: Any = None) -> Fl
     app.config.update(config or {})
     app.json.sort_keys = False  # type: ignore[attr-defined]
     install_request_ids(app)
+    install_metrics(app)
     install_security_headers(app)
     install_tokens(app)
     install_rate_limit(app)

@@ -24,7 +24,7 @@ from domain.errors import NotFound
 from peerlearning.settings import SettingError
 
 TOKENS = "PEERLEARNING_TOKENS"
-ROLES = ("team", "auditor")
+ROLES = ("team", "auditor", "monitor")
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="peerlearning"'}
 F = TypeVar("F", bound=Callable[..., Any])
 Scope = Callable[[dict[str, Any]], UUID]

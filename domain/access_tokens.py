@@ -15,7 +15,7 @@ from eventsourcing.domain import Aggregate, event
 from domain.durations import parse_duration
 from domain.errors import DomainError, InvalidValue, NotFound
 
-ROLES = ("team", "host", "auditor")
+ROLES = ("team", "host", "auditor", "monitor")
 SCOPED_ROLES = ("host",)
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,62}")
 MAX_SERIES = 50

@@ -23,6 +23,8 @@ class Heartbeat:
     def _ensure_table(self) -> None:
         if not self._made:
             with self.db.transaction(write=True) as tx:
+                if tx.dialect == "postgres":  # two processes creating it at once collide
+                    tx.execute(f"SELECT pg_advisory_xact_lock(hashtext('{TABLE}'))")
                 tx.execute(DDL)
             self._made = True
 

@@ -16,11 +16,9 @@ from flask.testing import FlaskClient
 from api.app import create_app
 from peerlearning.bootstrap import Services, bootstrap, open_application
 from peerlearning.settings import store_settings
-from scheduler.process import ReminderScheduler
-from scheduler.settings import reminder_settings
+from scheduler.heartbeat import Heartbeat
 from tests.projections.faulty import JoinsView
 from tests.projections.test_inline import enrolment
-from tests.scheduler.smtp_sink import wait_until
 from tests.support.clock import FakeClock
 from tests.support.stores import postgres_conninfo
 
@@ -79,31 +77,24 @@ def store_held(services: Services) -> Iterator[None]:
 def test_a_silent_scheduler_makes_it_not_ready_and_a_tick_ready_again(
     client: FlaskClient, watched: Services, clock: FakeClock
 ) -> None:
+    """Ticks are written as a scheduler's sweep writes them (test_metrics runs a real one)."""
+    heartbeat = Heartbeat(watched.db, clock)
     assert ready(client) == (503, ["no scheduler has ticked yet"])
-    first = ReminderScheduler(watched, reminder_settings({})).start()
-    try:
-        wait_until(lambda: ready(client)[0] == 200, 15, "the first tick")
-        clock.advance(timedelta(seconds=121))
-        status, reasons = ready(client)
-        assert status == 503 and reasons[0].startswith("the scheduler last ticked 121 s ago")
-    finally:
-        first.shutdown()
+    heartbeat.tick("first")
+    assert ready(client) == (200, [])
+    clock.advance(timedelta(seconds=121))
+    status, reasons = ready(client)
+    assert status == 503 and reasons[0].startswith("the scheduler last ticked 121 s ago")
     assert client.get("/health/live").status_code == 200
-    second = ReminderScheduler(watched, reminder_settings({})).start()
-    try:
-        wait_until(lambda: ready(client) == (200, []), 15, "the second scheduler's tick")
-    finally:
-        second.shutdown()
+    heartbeat.tick("second")
+    assert ready(client) == (200, [])
 
 
 def test_a_store_that_does_not_answer_and_a_stuck_view(
     client: FlaskClient, watched: Services, joins: JoinsView, store_url: str, clock: FakeClock
 ) -> None:
-    scheduler = ReminderScheduler(watched, reminder_settings({})).start()
-    try:
-        wait_until(lambda: ready(client)[0] == 200, 15, "the first tick")
-    finally:
-        scheduler.shutdown()
+    Heartbeat(watched.db, clock).tick("only")
+    assert ready(client) == (200, [])
     with store_held(watched):
         status, reasons = ready(client)
         assert client.get("/health/live").status_code == 200

@@ -11,10 +11,19 @@ from tests.security.conftest import CALLERS
 from tests.security.world import World, sample_body
 
 PUBLIC, READERS, HOSTS, TEAM_ONLY = "public", "auditor+team", "host+team", "team"
-ROLES_OF = {PUBLIC: set(), READERS: {"auditor", "team"}, HOSTS: {"host", "team"}}
+MONITORS = "monitor+auditor+team"
+ROLES_OF = {
+    PUBLIC: set(),
+    READERS: {"auditor", "team"},
+    HOSTS: {"host", "team"},
+    MONITORS: {"monitor", "auditor", "team"},
+}
 # Destructive operations last, so the team's own calls do not remove what later rows need.
 MATRIX: list[tuple[str, str, str]] = [
     ("GET", "/health", PUBLIC),
+    ("GET", "/health/live", PUBLIC),
+    ("GET", "/health/ready", PUBLIC),
+    ("GET", "/metrics", MONITORS),
     ("GET", "/peer-learnings", PUBLIC),
     ("GET", "/peer-learnings/{peer_learning_id}", PUBLIC),
     ("GET", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}", PUBLIC),
@@ -73,7 +82,7 @@ def expected_class(audience: str, caller: str) -> str:
         return "served" if audience == HOSTS else "403"
     if caller == "host out of scope":
         return "403"
-    return "served" if audience == READERS else "403"
+    return "served" if audience in (READERS, MONITORS) else "403"
 
 
 def answered_class(status: int) -> str:
