@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from api import cli as api_cli
 from api import token_cli
 from audit import cli as audit_cli
-from peerlearning import demo_cli
+from peerlearning import backup, demo_cli
 from peerlearning.log_format import configure_logging
 from peerlearning.settings import SettingError
 from projections import cli as projections_cli
@@ -25,6 +25,7 @@ PACKAGES = (
     audit_cli,
     demo_cli,
     report_cli,
+    backup,
 )
 
 
