@@ -20,6 +20,7 @@ from scheduler.heartbeat import Heartbeat
 from tests.projections.faulty import JoinsView
 from tests.projections.test_inline import enrolment
 from tests.support.clock import FakeClock
+from tests.support.samples import announce
 from tests.support.stores import postgres_conninfo
 
 CONFIG = {
@@ -119,3 +120,27 @@ def test_a_store_that_does_not_answer_and_a_stuck_view(
 
 def head(services: Services) -> int:
     return services.app.recorder.max_notification_id() or 0
+
+
+def test_a_view_lagging_beyond_the_setting_and_caught_up(
+    watched: Services, store_url: str, clock: FakeClock
+) -> None:
+    client = create_app({**CONFIG, "PEERLEARNING_READY_MAX_LAG": "1"}, services=watched)
+    probe = client.test_client()
+    Heartbeat(watched.db, clock).tick("only")
+    elsewhere = open_application(store_settings(store_url), clock=clock)  # records without views
+    try:
+        for title in ("Reihe A", "Reihe B"):
+            announce(elsewhere, title=title)
+    finally:
+        elsewhere.close()
+    status, reasons = ready(probe)
+    assert status == 503 and reasons == [
+        f"view {name} lags 2 events (limit 1)" for name in view_names(watched)
+    ]
+    watched.projector.catch_up()
+    assert ready(probe) == (200, [])
+
+
+def view_names(services: Services) -> list[str]:
+    return [view["view"] for view in services.projector.health()]
