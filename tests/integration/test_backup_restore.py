@@ -14,6 +14,7 @@ import pytest
 from peerlearning.bootstrap import open_application
 from peerlearning.cli import main
 from peerlearning.settings import StoreSettings, store_settings
+from tests.audit.tampering import flip_one_byte
 from tests.support.clock import FakeClock
 from tests.support.samples import announce
 from tests.support.stores import postgres_conninfo
@@ -75,3 +76,25 @@ def test_a_backup_under_load_restores_with_every_acknowledged_write(
     finally:
         restored.close()
     assert missing == []
+
+
+def test_a_restore_of_a_tampered_log_is_not_reported_as_a_success(
+    store_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("PEERLEARNING_DATABASE_URL", store_url)
+    settings = store_settings(store_url)
+    app = open_application(settings, clock=FakeClock())
+    try:
+        for title in ("Reihe A", "Reihe B"):
+            announce(app, title=title)
+        flip_one_byte(settings, app, position=1)
+    finally:
+        app.close()
+    copy = tmp_path / "tampered.copy"
+    assert main(["backup", "--output", str(copy)]) == 0
+    lose(settings)
+    assert main(["restore", str(copy)]) == 1
+    assert "BROKEN chain at position 1" in capsys.readouterr().out
