@@ -76,11 +76,12 @@ class Client:
         read = self.send("GET", f"/peer-learnings/{series_id}")
         if read.status_code != 200:
             return
-        version = int(read.headers["ETag"].strip('"'))
+        tag = read.headers["ETag"]  # the detail's tag names the version first: "3.position.shape"
+        version = int(tag.strip('"').split(".")[0])
         self.count += 1
         body = {"summary": f"Stand {self.name}-{self.count}"}
         path = f"/peer-learnings/{series_id}"
-        answer = self.send("PATCH", path, json=body, headers={"If-Match": f'"{version}"'})
+        answer = self.send("PATCH", path, json=body, headers={"If-Match": tag})
         with self.ledger.lock:
             if answer.status_code == 200:
                 self.ledger.revisions[series_id] += 1
