@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from datetime import UTC, datetime
 from typing import TextIO
 
@@ -54,16 +55,33 @@ def formatter_for(chosen: str) -> logging.Formatter:
     return JsonFormatter() if chosen == "json" else logging.Formatter(TEXT_FORMAT)
 
 
+class StandardError(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is when a line is written, not when it was set up."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
 def configure_logging(
     level: int = logging.INFO,
     environ: dict[str, str] | None = None,
     stream: TextIO | None = None,
 ) -> logging.Handler:
-    """One handler on the root logger, writing to standard error in the chosen format."""
-    handler: logging.Handler = logging.StreamHandler(stream)
+    """Our one handler on the root logger, in the chosen format; handlers others put there
+    (a test runner's, an embedding server's) stay."""
+    handler: logging.Handler = (
+        StandardError() if stream is None else logging.StreamHandler(stream)
+    )
     handler.addFilter(RequestIdFilter())
     handler.setFormatter(formatter_for(log_format(environ)))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    for earlier in _installed:
+        root.removeHandler(earlier)
+    _installed[:] = [handler]
+    root.addHandler(handler)
     root.setLevel(level)
     return handler
+
+
+_installed: list[logging.Handler] = []  # the handler configured last in this process
