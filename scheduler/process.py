@@ -158,9 +158,18 @@ class ReminderScheduler:
         return [j for j in self.scheduler.get_jobs() if j.id.startswith(planning.JOB_PREFIX)]
 
     def shutdown(self, wait: bool = True) -> None:
+        """Stops planning and sending; with `wait`, lets the mail in hand finish first.
+
+        APScheduler waits for running jobs while it holds its job-store lock, which a running
+        reconcile needs: so it is stopped without waiting, and the wait is for the service's
+        own lock, which every sending job holds.
+        """
         if self.scheduler.running:
-            self.scheduler.shutdown(wait=wait)
+            self.scheduler.shutdown(wait=False)
         jobs.deactivate(self.key)
+        if wait:
+            with self.service.lock:
+                pass
         self.service.close()
         log.info("Reminder scheduler %s stopped", self.key)
 
