@@ -84,4 +84,11 @@ def configure_logging(
     return handler
 
 
+def unconfigure_logging() -> None:
+    """Takes our handler off the root logger again, for a program that ran a command inside."""
+    for handler in _installed:
+        logging.getLogger().removeHandler(handler)
+    _installed.clear()
+
+
 _installed: list[logging.Handler] = []  # the handler configured last in this process

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from peerlearning.bootstrap import Services, bootstrap, open_application
 from peerlearning.enrollment_commands import PeerLearningApp
+from peerlearning.log_format import unconfigure_logging
 from peerlearning.settings import store_settings
 from tests.support.clock import FakeClock
 from tests.support.demo_store import demo_services  # noqa: F401 (shared by several areas)
@@ -42,3 +44,12 @@ def services(store_url: str, clock: FakeClock) -> Iterator[Services]:
     built = bootstrap(store_settings(store_url), clock=clock)
     yield built
     built.close()
+
+
+@pytest.fixture(autouse=True)
+def logging_left_as_found() -> Iterator[None]:
+    """A command run in-process sets up the service's logging; the next test starts without it."""
+    level = logging.getLogger().level
+    yield
+    unconfigure_logging()
+    logging.getLogger().setLevel(level)
