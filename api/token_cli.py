@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
@@ -13,10 +12,9 @@ from uuid import UUID
 from api.access import Access
 from api.token_admin import issue, listing, revoke
 from domain.access_tokens import ROLES
-from domain.errors import DomainError
 from peerlearning.bootstrap import Services, bootstrap
+from peerlearning.command_line import Run, explained
 
-Run = Callable[[argparse.Namespace], int]
 COLUMNS = ("name", "role", "scope", "created", "expires", "last used", "status")
 
 
@@ -44,19 +42,8 @@ def _add(sub: Any, name: str, help_: str, run: Run) -> argparse.ArgumentParser:
         parser.add_argument(
             "--actor", default=None, help="who asks for it (default: the login name)"
         )
-    parser.set_defaults(run=_explained(run))
+    parser.set_defaults(run=explained("peerlearning tokens", run))
     return parser
-
-
-def _explained(run: Run) -> Run:
-    def guarded(args: argparse.Namespace) -> int:
-        try:
-            return run(args)
-        except DomainError as error:
-            print(f"peerlearning tokens: {error}", file=sys.stderr)
-            return 2
-
-    return guarded
 
 
 @contextmanager

@@ -5,15 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
 from audit import commands
-from domain.errors import DomainError
-from peerlearning.errors import StoreUnavailable
-
-Run = Callable[[argparse.Namespace], int]
+from peerlearning.command_line import Run, explained
 
 
 def register(commands_: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,24 +41,8 @@ def register(commands_: argparse._SubParsersAction) -> None:  # type: ignore[typ
 def _add(sub: Any, name: str, help_: str, run: Run) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(name, help=help_)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    parser.set_defaults(run=_explained(run))
+    parser.set_defaults(run=explained("peerlearning audit", run))
     return parser
-
-
-def _explained(run: Run) -> Run:
-    """Broken rules, unknown ids and an unavailable store become one line a person can act on."""
-
-    def guarded(args: argparse.Namespace) -> int:
-        try:
-            return run(args)
-        except DomainError as error:
-            print(f"peerlearning audit: {error}", file=sys.stderr)
-            return 2
-        except StoreUnavailable as error:
-            print(f"peerlearning audit: {error}", file=sys.stderr)
-            return 3
-
-    return guarded
 
 
 def print_json(value: Any) -> None:
