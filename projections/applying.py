@@ -87,9 +87,8 @@ def apply_events(view: View, rows: Rows, events: Sequence[Event], tx: Tx) -> Non
     first one it cannot apply (the rows are then to be thrown away, not flushed)."""
     rows.tx = tx
     batch = Batch(rows, tx)
-    wanted = getattr(view, "reads", None) or object
     for notification, event in events:
-        if not isinstance(event, wanted) and not isinstance(event, Unreadable) or event is None:
+        if not reads(view, event):
             continue
         try:
             if isinstance(event, Unreadable):
