@@ -7,6 +7,7 @@ import re
 from http import HTTPStatus
 from typing import Any
 
+import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 from flask import Flask, Response, json
 from werkzeug.exceptions import HTTPException
@@ -115,6 +116,14 @@ def handle_unexpected(error: Exception) -> Response:
     return problem(500, "Something went wrong on our side; the error has been logged.")
 
 
+LOST_CONNECTION = (
+    OperationalError,
+    InterfaceError,
+    psycopg.OperationalError,
+    psycopg.InterfaceError,
+)
+
+
 def handle_lost_connection(error: Exception) -> Response:
     """A read outside the application's own methods met a store that stopped answering."""
     return handle_domain_error(
@@ -125,7 +134,7 @@ def handle_lost_connection(error: Exception) -> Response:
 def register_error_handlers(app: Flask) -> None:
     for cls in STATUS_OF:
         app.register_error_handler(cls, handle_domain_error)
-    for lost in (OperationalError, InterfaceError):
+    for lost in LOST_CONNECTION:
         app.register_error_handler(lost, handle_lost_connection)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Exception, handle_unexpected)
