@@ -23,7 +23,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy domain projections api scheduler audit peerlearning web bench
+	$(BIN)/mypy domain runtime store calendars application demo projections audit scheduler api web peerlearning bench
 
 bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)

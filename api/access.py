@@ -21,9 +21,9 @@ from eventsourcing.application import Application
 
 from api.token_registry import TokenRegistry
 from api.token_use import TokenUse
-from audit.database import StoreDatabase
+from application.store_application import translated_store_errors
 from audit.server_keys import TOKEN_KEY, ServerKeys
-from peerlearning.application import translated_store_errors
+from store.audit_db import StoreDatabase
 
 SECRET_PREFIX = "plt_"
 

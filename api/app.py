@@ -1,15 +1,32 @@
-"""The application factory: `create_app(config, services)`; nothing is built at import time."""
+"""The API's application factory: `build_app(services, config, pages)`; nothing is built at
+import time. The whole service (API and page) is composed in `peerlearning.http_app`."""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Iterable
 from http import HTTPStatus
 from typing import Any
 
 from flask import Flask, Response, request, send_from_directory
-from flask_smorest import Api
+from flask_smorest import Api, Blueprint
 from flask_smorest.spec import prepare_response
 
+from api import (
+    attendance_views,
+    audit_views,
+    enrollment_views,
+    health_views,
+    lifecycle_views,
+    meeting_views,
+    metrics,
+    model_project_views,
+    participant_views,
+    registration_views,
+    reminder_views,
+    report_views,
+    series_views,
+    token_views,
+)
 from api.auth import install_tokens
 from api.blueprint import register_components
 from api.body_limits import refuse_deep_json
@@ -21,27 +38,23 @@ from api.rate_limit import install_rate_limit
 from api.request_tracing import install_request_ids
 from api.schemas.common import ProblemSchema
 
-# Modules exposing `blp`; other packages append theirs here.
-BLUEPRINTS: list[str] = [
-    "api.health_views",
-    "api.series_views",
-    "api.meeting_views",
-    "api.attendance_views",
-    "api.lifecycle_views",
-    "api.enrollment_views",
-    "api.participant_views",
-    "api.model_project_views",
-    "api.calendar_views",
-    "web.views",
-    "api.audit_views",
-    "api.reminder_views",
-    "api.token_views",
-    "api.metrics",
-    "api.report_views",
-    "web.report_views",
-    "api.registration_views",
-    "web.registration_pages",
-]
+# The API's own blueprints; the page's are added by whoever composes the whole app.
+API_BLUEPRINTS = (
+    health_views,
+    series_views,
+    meeting_views,
+    attendance_views,
+    lifecycle_views,
+    enrollment_views,
+    participant_views,
+    model_project_views,
+    audit_views,
+    reminder_views,
+    token_views,
+    metrics,
+    report_views,
+    registration_views,
+)
 
 DEFAULTS: dict[str, Any] = {
     "API_TITLE": "Peer-Learnings",
@@ -94,7 +107,10 @@ def swagger_asset(name: str) -> Response:
     return send_from_directory(swagger_ui_bundle.swagger_ui_path, name, max_age=86400)
 
 
-def create_app(config: dict[str, Any] | None = None, services: Any = None) -> Flask:
+def build_app(
+    services: Any, config: dict[str, Any] | None = None, pages: Iterable[Blueprint] = ()
+) -> Flask:
+    """The API on `services`, with the blueprints of `pages` served beside it."""
     app = Flask("api")
     app.config.update(DEFAULTS)
     app.config.update(config or {})
@@ -104,19 +120,12 @@ def create_app(config: dict[str, Any] | None = None, services: Any = None) -> Fl
     install_security_headers(app)
     install_tokens(app)
     install_rate_limit(app)
-    app.extensions[SERVICES] = services or build_services(app.config)
+    app.extensions[SERVICES] = services
     app.before_request(require_json_body)
     app.before_request(refuse_deep_json)
     app.add_url_rule("/docs/assets/<path:name>", view_func=swagger_asset)
     api = PeerLearningApi(app)
     register_components(api, app)
-    for name in BLUEPRINTS:
-        api.register_blueprint(importlib.import_module(name).blp)
+    for blueprint in [*(module.blp for module in API_BLUEPRINTS), *pages]:
+        api.register_blueprint(blueprint)
     return app
-
-
-def build_services(config: dict[str, Any]) -> Any:
-    from peerlearning.bootstrap import bootstrap
-    from peerlearning.settings import store_settings
-
-    return bootstrap(store_settings(config.get("PEERLEARNING_DATABASE_URL")))

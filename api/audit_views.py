@@ -18,14 +18,14 @@ from api.schemas.audit import (
     LogQuerySchema,
     VerificationSchema,
 )
-from audit.database import StoreDatabase
+from application.store_application import translated_store_errors
 from audit.erasure import erase_person
 from audit.export import export_lines
 from audit.history import Reader, events_after, stream_history
 from audit.pseudonyms import Pseudonym, pseudonym_with
 from audit.server_keys import PSEUDONYM_KEY, ServerKeys
 from domain.errors import NotFound
-from peerlearning.application import translated_store_errors
+from store.audit_db import StoreDatabase
 
 READERS = ("auditor", "team")
 PSEUDONYMS = "peerlearning.pseudonyms"

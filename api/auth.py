@@ -21,7 +21,7 @@ from api.context import services
 from api.errors import ProblemError
 from audit.server_keys import check_token_key_setting
 from domain.errors import NotFound
-from peerlearning.settings import SettingError
+from runtime.errors import SettingError
 
 TOKENS = "PEERLEARNING_TOKENS"
 ROLES = ("team", "auditor", "monitor")

@@ -13,7 +13,7 @@ from flask import Flask, Response, json
 from werkzeug.exceptions import HTTPException
 
 from domain import errors as domain
-from peerlearning.errors import StoreUnavailable
+from store.errors import StoreUnavailable
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)

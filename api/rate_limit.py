@@ -25,7 +25,7 @@ from flask_limiter import ApplicationLimit, Limiter, RateLimitExceeded
 
 from api.auth import presented_credential, presented_member
 from api.errors import problem
-from peerlearning.settings import SettingError
+from runtime.errors import SettingError
 
 RATE_LIMIT = "PEERLEARNING_RATE_LIMIT"
 TRUSTED_PROXIES = "PEERLEARNING_TRUSTED_PROXIES"

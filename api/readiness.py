@@ -14,9 +14,9 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from peerlearning.errors import StoreUnavailable
-from projections.db import ViewDb
 from scheduler.heartbeat import Heartbeat
+from store.db import ViewDb
+from store.errors import StoreUnavailable
 
 MAX_LAG = "PEERLEARNING_READY_MAX_LAG"
 SCHEDULER_SECONDS = "PEERLEARNING_READY_SCHEDULER_SECONDS"

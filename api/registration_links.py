@@ -7,8 +7,8 @@ from uuid import UUID
 
 from api.context import services
 from api.errors import ProblemError
+from application.links import InvalidLink
 from domain.registration import CONFIRMATION_WINDOW
-from peerlearning.links import InvalidLink
 
 REFUSALS = {
     "de": {

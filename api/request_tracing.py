@@ -10,7 +10,7 @@ import logging
 
 from flask import Flask, Response, g, request
 
-from peerlearning.request_ids import HEADER, accepted_request_id, begin_request, end_request
+from runtime.request_ids import HEADER, accepted_request_id, begin_request, end_request
 
 
 def start_request() -> None:

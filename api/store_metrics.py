@@ -12,9 +12,9 @@ from typing import Any
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from peerlearning.errors import StoreUnavailable
 from scheduler.dispatch_view import DISPATCHES
 from scheduler.heartbeat import Heartbeat
+from store.errors import StoreUnavailable
 
 PREFIX = "peerlearning_"
 Metric = CounterMetricFamily | GaugeMetricFamily

@@ -9,9 +9,9 @@ from uuid import UUID
 
 from api.access import Access, new_secret
 from api.token_registry import IssuedToken
+from application.store_application import StoreApplication
+from application.token_commands import issue_token, revoke_token
 from domain.access_tokens import TokenNotFound, expiry_from
-from peerlearning.application import StoreApplication
-from peerlearning.token_commands import issue_token, revoke_token
 
 
 def issue(

@@ -17,8 +17,8 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.utils import get_topic
 
+from application.store_application import translated_store_errors
 from domain.access_tokens import AccessToken
-from peerlearning.application import translated_store_errors
 
 FRESH_FOR = 1.0
 PAGE = 500

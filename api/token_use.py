@@ -11,7 +11,7 @@ import threading
 import time
 from datetime import datetime
 
-from audit.database import StoreDatabase
+from store.audit_db import StoreDatabase
 
 log = logging.getLogger(__name__)
 TABLE = "access_token_use"

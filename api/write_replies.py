@@ -13,12 +13,12 @@ from uuid import UUID
 
 from api.context import etag, programme_today, services
 from api.reads import Reply
+from application.store_application import translated_store_errors
 from audit.time_travel import series_as_of
 from domain.enrollment import Enrollment
 from domain.errors import EnrollmentNotFound, MeetingNotFound, ParticipantNotFound
 from domain.peer_learning import PeerLearning
 from domain.values import Participant
-from peerlearning.application import translated_store_errors
 
 EventTest = Callable[[Any], bool]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from application.app import PeerLearningApp
 from audit.time_travel import catalogue_as_of
-from peerlearning.enrollment_commands import PeerLearningApp
 
 
 def matches(

@@ -16,10 +16,10 @@ from uuid import UUID
 from eventsourcing.application import Application
 
 from audit.chain import GENESIS, StoredRecord, link
-from audit.database import StoreDatabase, Tx
 from audit.log import stored_record, stored_records
 from audit.verification import ChainRow
-from peerlearning.inline import StoreTx, Written
+from store.audit_db import StoreDatabase, Tx
+from store.inline import StoreTx, Written
 
 TABLE = "audit_chain"
 PAGE = 500

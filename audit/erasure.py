@@ -8,13 +8,13 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
+from application.app import PeerLearningApp
 from audit.keys import KeyStore
 from audit.log import notifications
 from audit.personal_copies import PersonalCopies
 from domain.enrollment import Enrollment
 from domain.errors import ParticipantNotFound
 from domain.values import PersonalData
-from peerlearning.enrollment_commands import PeerLearningApp
 
 HOLDING_EVENTS = (Enrollment.Registered, Enrollment.ParticipantJoined)  # type: ignore[attr-defined]
 # Events that hold a later version of a person's data, sealed with the same key.

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from uuid import UUID
 
-from audit.database import StoreDatabase, Tx
 from audit.key_cache import cache_for
-from peerlearning.inline import StoreTx, Written
+from store.audit_db import StoreDatabase, Tx
+from store.inline import StoreTx, Written
 
 KEY_BYTES = 32
 TABLE = "personal_data_keys"

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from uuid import UUID
 
-from audit.database import StoreDatabase, Tx
 from audit.keys import TABLE as KEYS
 from domain.values import ERASED, PersonalData
+from store.audit_db import StoreDatabase, Tx
 
 PARTICIPANTS = "view_participants"
 ENROLLMENTS = "view_enrollments"

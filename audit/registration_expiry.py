@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 from uuid import UUID
 
+from application.app import PeerLearningApp
 from audit.keys import KeyStore
 from audit.personal_copies import HOLDING_PERSONAL_DATA, PERSONAL_COLUMNS
 from domain.errors import DomainError
 from domain.registration import RegistrationState
-from peerlearning.enrollment_commands import PeerLearningApp
 from projections.queries import ViewQueries
 
 SYSTEM = "system"

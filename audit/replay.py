@@ -12,11 +12,11 @@ from typing import Any
 
 from tqdm import tqdm
 
-from peerlearning.bootstrap import prepare_store
-from peerlearning.settings import StoreSettings, psycopg_conninfo, store_settings
-from projections.db import ViewDb
 from projections.projector import Projector
 from projections.rebuild import differences, snapshot
+from store.db import ViewDb
+from store.preparation import prepare_store
+from store.settings import StoreSettings, psycopg_conninfo, store_settings
 
 
 @dataclass

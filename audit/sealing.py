@@ -14,7 +14,7 @@ from eventsourcing.persistence import Transcoding
 
 from audit.keys import KeyStore
 from domain.values import ERASED, PersonalData
-from peerlearning.inline import stored_differs
+from store.inline import stored_differs
 
 NONCE_BYTES = 12
 

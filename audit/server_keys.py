@@ -13,8 +13,8 @@ import os
 import threading
 from datetime import UTC, datetime
 
-from audit.database import StoreDatabase
-from peerlearning.settings import SettingError
+from runtime.errors import SettingError
+from store.audit_db import StoreDatabase
 
 TABLE = "server_keys"
 KEY_BYTES = 32

@@ -8,13 +8,13 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
+from application.app import PeerLearningApp
 from audit.log import notifications
 from audit.series_shape import catalogue_order, series_detail, series_item
 from domain.clock import PROGRAMME_TIMEZONE
 from domain.enrollment import Enrollment
 from domain.errors import NotFound, PeerLearningNotFound
 from domain.peer_learning import PeerLearning
-from peerlearning.enrollment_commands import PeerLearningApp
 
 
 class VersionNotFound(NotFound):

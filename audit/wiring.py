@@ -9,12 +9,12 @@ from eventsourcing.application import Application
 
 from audit.chain import Verification
 from audit.chain_store import ChainStore
-from audit.database import StoreDatabase
 from audit.keys import KeyStore
 from audit.log import head_position, stored_records
 from audit.sealing import SealedPersonalData
 from audit.verification import verify_records
-from peerlearning.inline import Inline
+from store.audit_db import StoreDatabase
+from store.inline import Inline
 
 
 def sealed_personal_data() -> SealedPersonalData:

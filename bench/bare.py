@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import Flask, Response
 
 from bench.raw_inserts import RawInserts, raw_inserts
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 
 STORE = "BENCH_BARE_DATABASE_URL"
 SYNCHRONOUS = "BENCH_BARE_SQLITE_SYNCHRONOUS"

@@ -12,12 +12,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
+from application.app import PeerLearningApp
 from bench.scale import Scale
 from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
 from domain.reminders import ReminderDispatch
 from domain.values import Meeting, Municipality, Participant, PersonalData, SeriesDetails
-from peerlearning.enrollment_commands import PeerLearningApp
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ACTOR = "anna"

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from bench import bare
 from bench.serving import Server, gunicorn, workers_for
-from peerlearning.settings import StoreSettings
+from store.settings import StoreSettings
 
 TOKEN = "bench-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
 
 
 def api_spec() -> str:
-    """The production WSGI entry, or the factory when that is not there."""
-    if importlib.util.find_spec("api.wsgi") is not None:
-        return "api.wsgi:create()"
-    return "api.app:create_app()"
+    """The production WSGI entry."""
+    return "peerlearning.wsgi:create()"
 
 
 @contextmanager

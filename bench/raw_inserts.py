@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 import psycopg
 
-from peerlearning.settings import StoreSettings, psycopg_conninfo
+from store.settings import StoreSettings, psycopg_conninfo
 
 TABLE = "bench_raw_inserts"
 PAYLOAD = os.urandom(300).hex()  # about the size of one stored event's state

@@ -12,7 +12,7 @@ import psycopg
 from bench.figures import Figure, at_least
 from bench.timing import seconds
 from peerlearning.bootstrap import Services
-from peerlearning.settings import StoreSettings, psycopg_conninfo
+from store.settings import StoreSettings, psycopg_conninfo
 
 BATCH = 500
 ROUNDS = 2  # each side's best of two alternating rounds

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from bench.figures import Figure, at_most
 from peerlearning.bootstrap import bootstrap
-from peerlearning.settings import store_settings
-from scheduler.cli import dispatch_views
+from store.settings import store_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,7 +43,7 @@ def measure(full_url: str, tenth_url: str, store: str) -> Figure:
 
 
 def rebuild_and_report(url: str) -> None:
-    services = bootstrap(store_settings(url), extra_views=dispatch_views())
+    services = bootstrap(store_settings(url))
     try:
         services.projector.rebuild()
     finally:

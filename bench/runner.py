@@ -26,8 +26,7 @@ from bench.figures import Figure
 from bench.scale import Scale
 from bench.stores import StoreKind, fresh_store
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.settings import store_settings
-from scheduler.cli import dispatch_views
+from store.settings import store_settings
 
 
 def small_scale(scale: Scale) -> Scale:
@@ -45,7 +44,7 @@ def say(message: str) -> None:
 @contextmanager
 def opened(kind: StoreKind, label: str) -> Iterator[Services]:
     with fresh_store(kind, label) as url:
-        services = bootstrap(store_settings(url), extra_views=dispatch_views())
+        services = bootstrap(store_settings(url))
         try:
             yield services
         finally:

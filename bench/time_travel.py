@@ -9,13 +9,13 @@ import argparse
 from datetime import datetime
 from uuid import UUID
 
+from application.app import PeerLearningApp
 from audit.time_travel import series_as_of, timestamp_of
 from bench.figures import Figure, at_most, table
 from bench.stores import fresh_store, store_kinds
 from bench.timing import median_seconds
 from peerlearning.bootstrap import open_application
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 
 SHORT = 100
 CHUNK = 50  # one save per snapshot interval, so every save leaves a snapshot

@@ -19,11 +19,11 @@ from bench.stores import store_kinds
 from bench.write_path import CommandMix
 
 STAGES = {  # (file ending, function): what the stage is called in docs/performance.md
-    ("peerlearning/recorders.py", "insert_events"): "transaction, all of it",
-    ("peerlearning/inline.py", "write"): "inline parts",
+    ("store/recorders.py", "insert_events"): "transaction, all of it",
+    ("store/inline.py", "write"): "inline parts",
     ("projections/projector.py", "write"): "views",
     ("audit/chain_store.py", "write"): "chain",
-    ("peerlearning/application.py", "load"): "loading the aggregate",
+    ("application/store_application.py", "load"): "loading the aggregate",
     ("eventsourcing/application.py", "save"): "saving, all of it",
 }
 

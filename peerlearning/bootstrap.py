@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
-import time
 from collections.abc import Sequence
-from contextlib import closing
 from dataclasses import dataclass, field
 
-from audit.database import StoreDatabase
+from application.app import PeerLearningApp
+from application.links import Links
+from application.store_application import translated_store_errors
 from audit.registration_expiry import expire_overdue
 from audit.server_keys import ServerKeys
 from audit.wiring import Audit, bind_keys, sealed_personal_data
 from domain.clock import Clock
-from peerlearning.application import translated_store_errors
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.errors import StoreUnavailable
-from peerlearning.links import Links
-from peerlearning.settings import (
-    SettingError,
-    StoreSettings,
-    describe,
-    psycopg_conninfo,
-    store_settings,
-)
-from peerlearning.startup import one_at_a_time
 from projections.catalogue_view import CatalogueView
-from projections.db import ViewDb
 from projections.model_projects_view import ModelProjectsView
 from projections.participation_view import ParticipationView
 from projections.poller import Poller
@@ -36,6 +22,17 @@ from projections.queries import ViewQueries
 from projections.registrations_view import RegistrationsView
 from projections.roster_view import RosterView
 from projections.view import View
+from runtime.errors import SettingError
+from store.audit_db import StoreDatabase
+from store.db import ViewDb
+from store.errors import StoreUnavailable
+from store.preparation import prepare_store
+from store.settings import (
+    StoreSettings,
+    describe,
+    store_settings,
+)
+from store.startup import one_at_a_time
 
 log = logging.getLogger(__name__)
 LINK_KEY = "links"
@@ -104,16 +101,10 @@ def bootstrap(
     audit = Audit.of(app)
     audit.chain.catch_up(app)
     db = ViewDb(settings)
-    projector = Projector(app, db, _distinct([*core_views(), *extra_views]))
+    projector = Projector(app, db, [*core_views(), *extra_views])
     app.inline.add(projector)  # each command's events reach the views in its transaction
     projector.catch_up()
     return Services(settings, app, db, projector, ViewQueries(db), audit)
-
-
-def _distinct(views: list[View]) -> list[View]:
-    """One view of each kind: applying a view twice would count every event twice."""
-    kinds = {type(v): v for v in reversed(views)}
-    return [v for v in views if kinds[type(v)] is v]
 
 
 def open_application(
@@ -138,41 +129,3 @@ def open_application(
             f"{describe(settings)} cannot be used: {type(error).__name__}: {error}"
         ) from error
     return app
-
-
-def prepare_store(settings: StoreSettings) -> None:
-    """Puts a SQLite file in WAL mode, or creates the PostgreSQL schema named in the URL."""
-    if settings.is_sqlite:
-        _use_write_ahead_log(settings)
-        return
-    if not settings.schema:
-        return
-    import psycopg
-
-    try:
-        with psycopg.connect(psycopg_conninfo(settings), autocommit=True) as conn:
-            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{settings.schema}"')
-    except psycopg.errors.UniqueViolation:
-        return  # another process created it at the same moment
-    except psycopg.Error as error:
-        raise SettingError(
-            f"{describe(settings)} cannot be reached: {str(error).strip()}"
-        ) from error
-
-
-def _use_write_ahead_log(settings: StoreSettings) -> None:
-    """Switches the file to WAL once, before any pool does.
-
-    Changing the journal mode ignores SQLite's busy timeout, so processes opening a new file at
-    the same moment would fail with "database is locked"; here they wait their turn.
-    """
-    deadline = time.monotonic() + float(settings.env.get("SQLITE_LOCK_TIMEOUT", "5"))
-    while True:
-        try:
-            with closing(sqlite3.connect(settings.sqlite_path, timeout=1)) as conn:
-                conn.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.DatabaseError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise SettingError(f"{describe(settings)} cannot be used: {error}") from error
-            time.sleep(0.05)

@@ -1,4 +1,4 @@
-"""`peerlearning`: the one command-line entry point; each package adds its commands."""
+"""`peerlearning`: the one command-line entry point; each module of `commands/` adds its own."""
 
 from __future__ import annotations
 
@@ -7,33 +7,27 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from api import cli as api_cli
-from api import token_cli
-from audit import cli as audit_cli
-from peerlearning import backup, demo_cli
-from peerlearning.log_format import configure_logging
-from peerlearning.settings import SettingError
-from projections import cli as projections_cli
-from scheduler import cli as scheduler_cli
-from web import report_cli
-
-PACKAGES = (
-    api_cli,
-    token_cli,
-    scheduler_cli,
-    projections_cli,
-    audit_cli,
-    demo_cli,
-    report_cli,
+from peerlearning.commands import (
+    audit,
     backup,
+    demo,
+    report,
+    scheduler,
+    serve,
+    tokens,
+    views,
 )
+from runtime.errors import SettingError
+from runtime.log_format import configure_logging
+
+COMMANDS = (serve, tokens, scheduler, views, audit, demo, report, backup)
 
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="peerlearning", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
-    for package in PACKAGES:
-        package.register(commands)
+    for command in COMMANDS:
+        command.register(commands)
     return root
 
 

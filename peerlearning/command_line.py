@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 
 from domain.errors import DomainError
-from peerlearning.errors import StoreUnavailable
+from store.errors import StoreUnavailable
 
 Run = Callable[[argparse.Namespace], int]
 

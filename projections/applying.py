@@ -13,9 +13,9 @@ from eventsourcing.persistence import Notification
 from eventsourcing.utils import resolve_topic
 
 from domain.values import PersonalData
-from projections.db import Tx
 from projections.rows import Rows
 from projections.view import Batch, View, view_name
+from store.db import Tx
 
 log = logging.getLogger(__name__)
 Event = tuple[Notification, Any]  # the event, None for one of no view's concern

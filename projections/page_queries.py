@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from projections.db import ViewDb
 from projections.view import parse_moment
+from store.db import ViewDb
 
 
 def filter_choices(db: ViewDb) -> dict[str, list[str]]:

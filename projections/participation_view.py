@@ -15,9 +15,9 @@ from eventsourcing.persistence import Notification
 from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
 from domain.schedule import local_date
-from projections.db import Tx
 from projections.tables import Table
 from projections.view import Batch, handlers, iso_day, iso_moment, key, parse_moment
+from store.db import Tx
 
 P = PeerLearning
 E = Enrollment

@@ -6,7 +6,7 @@ import logging
 import threading
 from typing import Protocol
 
-from peerlearning.errors import StoreUnavailable
+from store.errors import StoreUnavailable
 
 log = logging.getLogger(__name__)
 

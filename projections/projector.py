@@ -18,15 +18,15 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
-from peerlearning.inline import StoreTx, Written
 from projections.applying import Event, Stuck, ViewFailed, apply_events, decoded, reads
-from projections.db import Tx, ViewDb
 from projections.read_ahead import ReadAhead, read_positions
 from projections.rows import Rows
 from projections.shadow import Rebuilt, rebuild_views
 from projections.tables import Table
 from projections.topics import events_table
 from projections.view import View, view_name
+from store.db import Tx, ViewDb
+from store.inline import StoreTx, Written
 
 TRACKING_DDL = "CREATE TABLE IF NOT EXISTS view_tracking (name TEXT PRIMARY KEY, position BIGINT)"
 Progress = Callable[[int], None]

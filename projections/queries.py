@@ -9,7 +9,6 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from projections.catalogue_query import ORDER_SQL, CatalogueFilter, with_status
-from projections.db import Tx, ViewDb
 from projections.participation_totals import participation_report
 from projections.participation_view import participation_rows
 from projections.registrations_view import RegistrationQueries
@@ -24,6 +23,7 @@ from projections.shapes import (
 )
 from projections.tables import CATALOGUE, ENROLLMENTS, MEETINGS, MODEL_PROJECTS, PARTICIPANTS
 from projections.view import iso_moment
+from store.db import Tx, ViewDb
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SERIES_COLUMNS = ", ".join(CATALOGUE.columns)

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from uuid import UUID
 
-from peerlearning.inline import StoreTx
-from projections.db import Tx
 from projections.rows import Rows, decode_row
 from projections.tables import Table
 from projections.view import View, key
+from store.db import Tx
+from store.inline import StoreTx
 
 POSITIONS = "SELECT name, position FROM view_tracking WHERE name IN ({marks})"
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from tqdm import tqdm
 
-from projections.db import ViewDb
 from projections.projector import Projector
 from projections.tables import Table
+from store.db import ViewDb
 
 Snapshot = dict[str, dict[str, tuple[Any, ...]]]
 

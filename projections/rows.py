@@ -7,8 +7,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from projections.db import Tx
 from projections.tables import Table
+from store.db import Tx
 
 
 class Rows:

@@ -22,11 +22,11 @@ from typing import Any
 from eventsourcing.application import Application
 
 from projections.applying import Event, apply_events, decoded
-from projections.db import Tx, ViewDb
 from projections.rows import Rows
 from projections.tables import Table
 from projections.topics import topics_of
 from projections.view import View, view_name
+from store.db import Tx, ViewDb
 
 Progress = Callable[[int], None]
 

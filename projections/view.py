@@ -11,9 +11,9 @@ from uuid import UUID
 
 from eventsourcing.persistence import Notification
 
-from projections.db import Tx
 from projections.rows import Rows
 from projections.tables import Table
+from store.db import Tx
 
 
 @dataclass

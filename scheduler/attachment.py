@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from peerlearning.ics import meeting_sequence, meeting_uid
-from peerlearning.ics_zones import zone_component
+from calendars.ics import meeting_sequence, meeting_uid
+from calendars.zones import zone_component
 from scheduler import wording
 from scheduler.facts import MeetingFacts, Recipient
 

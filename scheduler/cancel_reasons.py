@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from application.store_application import StoreApplication
 from domain.peer_learning import SERIES_CLOSED, SERIES_WITHDRAWN, PeerLearning
-from peerlearning.application import StoreApplication
 
 
 class CancelReasons:

@@ -11,11 +11,11 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
+from application.store_application import StoreApplication, translated_store_errors
 from domain.clock import Clock
 from domain.errors import ConcurrentWrite
 from domain.reminder_rules import dispatch_id_for
 from domain.reminders import DispatchTaken, ReminderDispatch
-from peerlearning.application import StoreApplication, translated_store_errors
 from scheduler.facts import MeetingFacts, Recipient
 
 log = logging.getLogger(__name__)

@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from projections.db import ViewDb
 from projections.rows import decode_row
 from projections.view import iso_moment, parse_moment
 from scheduler.dispatch_view import DISPATCHES
+from store.db import ViewDb
 
 COLUMNS = ", ".join(DISPATCHES.columns)
 REMINDING = "purpose IN ('reminder', 'change') AND status = 'sent'"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from eventsourcing.persistence import Recording
 
 from domain.peer_learning import PeerLearning
-from peerlearning.bootstrap import Services
+from scheduler.backend import Backend
 from scheduler.courier import Outbox
 from scheduler.process import ReminderScheduler
 from scheduler.settings import ReminderSettings
@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 def start_embedded(
-    services: Services,
+    services: Backend,
     settings: ReminderSettings | None = None,
     outbox: Outbox | None = None,
 ) -> ReminderScheduler:

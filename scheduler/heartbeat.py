@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.clock import Clock
-from projections.db import ViewDb
+from store.db import ViewDb
 
 TABLE = "scheduler_ticks"
 DDL = f"CREATE TABLE IF NOT EXISTS {TABLE} (owner TEXT PRIMARY KEY, ticked_at TEXT NOT NULL)"

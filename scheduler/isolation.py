@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from peerlearning.errors import StoreUnavailable
+from store.errors import StoreUnavailable
 
 log = logging.getLogger(__name__)
 REMEMBERED = 10_000  # failures reported at WARNING before the memory starts anew

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 from uuid import UUID
 
-from peerlearning.request_ids import unit_of_work
+from runtime.request_ids import unit_of_work
+from scheduler.backend import Backend
+from scheduler.heartbeat import Heartbeat
 from scheduler.isolation import one_run
+from scheduler.service import ReminderService
 
-if TYPE_CHECKING:
-    from scheduler.process import ReminderScheduler
+
+class ReminderScheduler(Protocol):
+    """What a job needs of the scheduler that started it (`scheduler.process`)."""
+
+    service: ReminderService
+    services: Backend
+    heartbeat: Heartbeat
+
+    def reconcile(self) -> None: ...
+
+    def look_for_changes(self) -> None: ...
+
 
 log = logging.getLogger(__name__)
 _running: dict[str, ReminderScheduler] = {}

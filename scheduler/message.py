@@ -15,7 +15,7 @@ from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr
 from uuid import UUID
 
-from peerlearning.ics import UID_DOMAIN
+from calendars.ics import UID_DOMAIN
 from scheduler.attachment import calendar_for
 from scheduler.content import compose
 from scheduler.facts import MeetingFacts, Recipient

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from application.app import PeerLearningApp
+from application.links import Links
 from domain.registration import Registration, RegistrationState
 from domain.values import EnrollmentStatus, Participant
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.links import Links
 from projections.queries import ViewQueries
 from scheduler.registration_outcomes import (
     ADMITTED,

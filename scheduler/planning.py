@@ -95,7 +95,3 @@ def superseded_by(
 
 def due(meeting: MeetingFacts, default: tuple[str, ...], now: datetime) -> list[Occurrence]:
     return [o for o in occurrences(meeting, default) if o.due_at <= now]
-
-
-def pending(meeting: MeetingFacts, default: tuple[str, ...], now: datetime) -> list[Occurrence]:
-    return [o for o in occurrences(meeting, default) if o.due_at > now]

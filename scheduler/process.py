@@ -11,8 +11,8 @@ from apscheduler.job import Job
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from peerlearning.bootstrap import Services
 from scheduler import jobs, planning
+from scheduler.backend import Backend
 from scheduler.courier import Outbox
 from scheduler.facts import MeetingFacts
 from scheduler.heartbeat import Heartbeat
@@ -47,7 +47,7 @@ def quiet_routine_logs() -> None:
 class ReminderScheduler:
     def __init__(
         self,
-        services: Services,
+        services: Backend,
         settings: ReminderSettings | None = None,
         outbox: Outbox | None = None,
     ) -> None:

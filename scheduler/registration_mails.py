@@ -7,12 +7,12 @@ from datetime import datetime
 from email.message import Message
 from uuid import UUID
 
+from application.app import PeerLearningApp
+from application.links import Links
 from domain.errors import ConcurrentWrite
 from domain.registration import Registration, RegistrationState
 from domain.reminder_rules import dispatch_id_for
 from domain.reminders import DispatchTaken, ReminderDispatch
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.links import Links
 from projections.queries import ViewQueries
 from projections.view import iso_moment
 from scheduler.claims import ACTOR, Claims

@@ -11,7 +11,7 @@ from email.utils import format_datetime, formataddr
 from typing import Any
 from uuid import UUID
 
-from peerlearning.ics import feed_calendar, meeting_event
+from calendars.ics import feed_calendar, meeting_event
 from scheduler.message import message_id_for
 
 RECEIVED = "registration-received"

@@ -9,11 +9,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
+from application.app import PeerLearningApp
+from application.links import Links
+from application.store_application import StoreApplication
 from domain.errors import InvalidValue
-from peerlearning.application import StoreApplication
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.links import Links
-from projections.db import ViewDb
 from projections.queries import ViewQueries
 from scheduler import planning
 from scheduler.cancel_reasons import CancelReasons
@@ -30,6 +29,7 @@ from scheduler.registration_mails import RegistrationMails
 from scheduler.retries import Retries
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import SmtpOutbox
+from store.db import ViewDb
 
 # Day offsets keep the local time, so across a DST change a day may last 25 hours.
 DST_MARGIN = timedelta(days=1)

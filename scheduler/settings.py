@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from domain.durations import parse_duration, parse_offsets
 from domain.errors import InvalidValue
-from peerlearning.settings import SettingError
+from runtime.errors import SettingError
 
 DEFAULT_OFFSETS = "P7D,P1D,PT1H"
 SECURITY_CHOICES = ("starttls", "tls", "none")

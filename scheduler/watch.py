@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from eventsourcing.utils import get_topic
 
+from application.store_application import StoreApplication
 from domain.peer_learning import PeerLearning
-from peerlearning.application import StoreApplication
 
 SERIES_TOPICS = tuple(
     get_topic(cls)

@@ -7,14 +7,27 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase
+from schemathesis.core import storage
 
+from application.app import PeerLearningApp
 from peerlearning.bootstrap import Services, bootstrap, open_application
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.log_format import unconfigure_logging
-from peerlearning.settings import store_settings
+from runtime.log_format import unconfigure_logging
+from store.settings import store_settings
 from tests.support.clock import FakeClock
 from tests.support.demo_store import demo_services  # noqa: F401 (shared by several areas)
+from tests.support.scratch import SCRATCH
 from tests.support.stores import postgres_schema, sqlite_url
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Nothing is written into the working tree: Hypothesis's and Schemathesis's example
+    stores and the screenshots go to a scratch folder of this run."""
+    example_store = DirectoryBasedExampleDatabase(SCRATCH / "hypothesis")
+    settings.register_profile("suite", database=example_store)
+    settings.load_profile("suite")
+    storage.DEFAULT_ROOT = SCRATCH / "schemathesis"
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

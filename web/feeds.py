@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from application.store_application import translated_store_errors
+from calendars.ics import feed_calendar, meeting_event
 from domain.clock import today
 from domain.errors import PeerLearningNotFound
-from peerlearning.application import translated_store_errors
-from peerlearning.ics import feed_calendar, meeting_event
 from web.kept import Rendering, kept, rendering
 
 EVERYTHING = 1000

@@ -12,9 +12,9 @@ from flask import Response, current_app, render_template, request, url_for
 from api.audit_views import pseudonyms
 from api.context import services
 from api.registration_links import refusal_text
+from application.links import InvalidLink
 from domain.errors import RegistrationNotChangeable, RegistrationNotFound, RegistrationRefused
 from domain.registration import CONFIRMATION_WINDOW, PUBLIC
-from peerlearning.links import InvalidLink
 from web.registration_form import HONEYPOT, STAMP, FormState
 from web.registration_texts import FORM
 from web.texts import LANGUAGES, words

@@ -9,9 +9,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.settings import store_settings
+from peerlearning.http_app import create_app
+from store.settings import store_settings
 from tests.api.client import AUDITOR, TEAM, TOKENS, ApiClient
 from tests.support.clock import FakeClock
 from tests.support.json_log import json_log  # noqa: F401  (a fixture)

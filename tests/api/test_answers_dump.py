@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from flask import Flask
 
-from api.app import create_app
 from api.dumping import dumper
 from api.schemas.series import CatalogueSchema, SeriesDetailSchema
 from peerlearning.bootstrap import Services
+from peerlearning.http_app import create_app
 
 DAYS = [date(2023, 5, 20), date(2024, 9, 20), date(2026, 3, 2)]
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from api.auth import parse_tokens
 from peerlearning.bootstrap import Services
-from peerlearning.settings import SettingError
+from peerlearning.http_app import create_app
+from runtime.errors import SettingError
 from tests.api.client import AUDITOR, PROBLEM, TEAM, ApiClient, announce_body
 
 

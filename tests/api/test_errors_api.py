@@ -13,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 from tests.api.client import PROBLEM, TEAM, ApiClient, announce_body, meeting_body
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from flask.testing import FlaskClient
 from icalendar import Calendar
 
-from peerlearning.ics import meeting_uid
+from calendars.ics import meeting_uid
 from tests.api.client import ApiClient, enrol_body
 from tests.support.clock import FakeClock
 from tests.support.samples import at

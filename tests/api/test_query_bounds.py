@@ -12,8 +12,8 @@ import re
 import pytest
 from flask import Flask
 
-from api.app import create_app
 from peerlearning.bootstrap import Services
+from peerlearning.http_app import create_app
 from tests.api.client import TEAM, TOKENS, ApiClient
 from tests.api.query_bounds import REQUIRED_PARAMETERS, mismatches, probes
 from tests.security.world import World, build_world

@@ -13,10 +13,10 @@ import psycopg
 import pytest
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from peerlearning.bootstrap import Services, bootstrap, open_application
-from peerlearning.settings import store_settings
+from peerlearning.http_app import create_app
 from scheduler.heartbeat import Heartbeat
+from store.settings import store_settings
 from tests.projections.faulty import JoinsView
 from tests.projections.test_inline import enrolment
 from tests.support.clock import FakeClock

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from peerlearning.log_format import configure_logging
+from runtime.log_format import configure_logging
 from tests.api.client import TEAM, ApiClient
 from tests.support.json_log import KEYS, lines
 
@@ -38,7 +38,7 @@ def test_a_command_logs_under_its_own_new_id_and_no_token(
 
 
 def test_an_unknown_format_is_refused() -> None:
-    from peerlearning.settings import SettingError
+    from runtime.errors import SettingError
 
     with pytest.raises(SettingError, match="PEERLEARNING_LOG_FORMAT"):
         configure_logging(logging.INFO, {"PEERLEARNING_LOG_FORMAT": "xml"}, io.StringIO())

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from api.app import create_app
 from peerlearning.bootstrap import bootstrap
-from peerlearning.settings import store_settings
+from peerlearning.http_app import create_app
+from store.settings import store_settings
 from tests.api.client import PROBLEM, TOKENS, ApiClient, announce_body
 from tests.support.clock import FakeClock
 from tests.support.stores import sqlite_url

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from api.context import SERVICES
-from api.wsgi import create
+from peerlearning.wsgi import create
 from tests.api.client import TEAM, TOKENS, announce_body
 
 

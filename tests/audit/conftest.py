@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 
+from application.app import PeerLearningApp
 from audit.wiring import Audit, bind_keys, sealed_personal_data
-from peerlearning.bootstrap import core_views, prepare_store
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import store_settings
-from projections.db import ViewDb
+from peerlearning.bootstrap import core_views
 from projections.projector import Projector
 from projections.queries import ViewQueries
+from store.db import ViewDb
+from store.preparation import prepare_store
+from store.settings import store_settings
 from tests.api.conftest import auditor, client, flask_app, series, services, team  # noqa: F401
 from tests.support.clock import FakeClock
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 
-from peerlearning.settings import StoreSettings, psycopg_conninfo
+from store.settings import StoreSettings, psycopg_conninfo
 
 RELATIONS = """
 WITH tables AS (

@@ -10,7 +10,7 @@ from typing import Any
 import psycopg
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
-from peerlearning.settings import StoreSettings, psycopg_conninfo
+from store.settings import StoreSettings, psycopg_conninfo
 
 
 class _Tx:

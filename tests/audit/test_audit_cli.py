@@ -11,7 +11,7 @@ import pytest
 
 from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.cli import main
-from peerlearning.settings import DATABASE_URL, store_settings
+from store.settings import DATABASE_URL, store_settings
 from tests.audit.tampering import delete_event
 from tests.support.samples import announce, municipality
 

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
 
+from application.app import PeerLearningApp
 from audit.erasure import erase_person
 from audit.export import export_lines
 from audit.history import events_after
 from audit.wiring import Audit, bind_keys, sealed_personal_data
 from domain.errors import ParticipantNotFound
 from domain.values import ERASED
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import store_settings
 from projections.queries import ViewQueries
+from store.settings import store_settings
 from tests.audit.tampering import every_table_text
 from tests.support.samples import announce, municipality
+from tests.support.waiting import wait_until
 
 CONTACT = ("Erika Mustermann", "erika.mustermann@example.org")
 PERSON = ("Maximilian Beispiel", "max.beispiel@example.org")
@@ -143,10 +143,11 @@ def test_another_process_reads_the_erasure_within_moments(
         assert other.enrollment(enrollment_id).participant(person_id).person.email == PERSON[1]
         erase_person(audited_app, audit.keys, person_id, actor="team")
         assert audited_app.enrollment(enrollment_id).participant(person_id).person.is_erased
-        deadline = time.monotonic() + 5
-        while not other.enrollment(enrollment_id).participant(person_id).person.is_erased:
-            assert time.monotonic() < deadline, "the other process still reads the person"
-            time.sleep(0.05)
+        wait_until(
+            lambda: other.enrollment(enrollment_id).participant(person_id).person.is_erased,
+            5,
+            "the other process to read the person as erased",
+        )
     finally:
         other.close()
 

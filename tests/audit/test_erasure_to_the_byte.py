@@ -16,17 +16,17 @@ from uuid import UUID, uuid4
 import psycopg
 import pytest
 
-from audit import wiping
+from application.app import PeerLearningApp
 from audit.erasure import erase_person
-from audit.wiping import NotReclaimed
 from audit.wiring import Audit
 from domain.reminders import ReminderDispatch
 from peerlearning.bootstrap import Services
 from peerlearning.cli import main
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import DATABASE_URL, StoreSettings, psycopg_conninfo, store_settings
 from projections.projector import Projector
 from projections.queries import ViewQueries
+from store import wiping
+from store.settings import DATABASE_URL, StoreSettings, psycopg_conninfo, store_settings
+from store.wiping import NotReclaimed
 from tests.api.client import ApiClient
 from tests.audit.raw_store import (
     analyze,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from application.app import PeerLearningApp
 from audit.history import events_after, stream_history
-from peerlearning.enrollment_commands import PeerLearningApp
 from tests.support.clock import FakeClock
 from tests.support.samples import announce, municipality, schedule, series_fields
 

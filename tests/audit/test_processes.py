@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from peerlearning.bootstrap import bootstrap
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from application.app import PeerLearningApp
 from audit.erasure import erase_person
 from audit.replay import replay
 from audit.wiring import Audit
-from peerlearning.enrollment_commands import PeerLearningApp
 from projections.projector import Projector
 from projections.queries import ViewQueries
 from projections.rebuild import rebuild

@@ -7,12 +7,12 @@ from uuid import uuid4
 
 import pytest
 
+from application.app import PeerLearningApp
 from audit.sealing import SealBroken, seal, unseal
 from audit.wiring import Audit, bind_keys, sealed_personal_data
 from domain.values import PersonalData
-from peerlearning.bootstrap import prepare_store
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import store_settings
+from store.preparation import prepare_store
+from store.settings import store_settings
 from tests.support.clock import FakeClock
 from tests.support.samples import announce, municipality
 

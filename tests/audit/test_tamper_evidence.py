@@ -5,11 +5,11 @@ from __future__ import annotations
 import base64
 import json
 
+from application.app import PeerLearningApp
 from audit.export import export_lines
 from audit.offline import verify_export
 from audit.wiring import Audit
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 from tests.audit.tampering import delete_event, flip_one_byte
 from tests.support.samples import announce, municipality
 

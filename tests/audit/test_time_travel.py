@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from application.app import PeerLearningApp
 from audit.time_travel import VersionNotFound, catalogue_as_of, series_as_of
 from domain.errors import PeerLearningNotFound
-from peerlearning.enrollment_commands import PeerLearningApp
 from projections.projector import Projector
 from projections.queries import ViewQueries
 from tests.support.clock import FakeClock

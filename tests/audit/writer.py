@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from peerlearning.bootstrap import bootstrap
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 from tests.support.samples import announce, municipality
 
 

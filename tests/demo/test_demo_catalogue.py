@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from demo.catalogue import load_demo
 from peerlearning.bootstrap import Services
-from peerlearning.demo import load_demo
 from tests.demo.conftest import AFTER_THE_PAGE, SEED_DAY_MORNING, open_services
 from tests.demo.seed import CLOSED, NEW, RUNNING, SEED_DAY
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from demo.catalogue import ACTOR, StoreNotEmpty, is_empty, load_demo
+from demo.people import MODEL_PROJECTS
 from domain.errors import NotEligible
 from peerlearning.bootstrap import Services
 from peerlearning.cli import main
-from peerlearning.demo import ACTOR, StoreNotEmpty, is_empty, load_demo
-from peerlearning.demo_people import MODEL_PROJECTS
 from tests.demo.conftest import AFTER_THE_PAGE, open_services
 from tests.demo.seed import SEED_DAY
 from tests.support.samples import announce

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from uuid import UUID
 
+from application.app import PeerLearningApp
 from domain.errors import ConcurrentWrite, Conflict, StaleVersion
-from peerlearning.enrollment_commands import PeerLearningApp
 from tests.support.samples import at
 
 FIRST_DAY = date(2024, 10, 7)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from peerlearning.enrollment_commands import PeerLearningApp
+from application.app import PeerLearningApp
 
 
 def recorded_events(app: PeerLearningApp, originator_id: UUID | None = None) -> list[Any]:

@@ -9,8 +9,8 @@ from uuid import UUID
 
 import psycopg
 
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import postgres_conninfo, store_settings
+from application.app import PeerLearningApp
+from store.settings import postgres_conninfo, store_settings
 
 
 def _table(app: PeerLearningApp, store_url: str) -> str:

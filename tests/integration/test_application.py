@@ -8,6 +8,7 @@ from uuid import UUID
 
 import pytest
 
+from application.app import PeerLearningApp
 from domain.errors import (
     AlreadyEnrolled,
     NotEligible,
@@ -16,7 +17,6 @@ from domain.errors import (
     StaleVersion,
 )
 from domain.values import EnrollmentStatus, MeetingState
-from peerlearning.enrollment_commands import PeerLearningApp
 from tests.integration.helpers import recorded_events
 from tests.support.clock import FakeClock
 from tests.support.samples import announce, at, municipality, schedule

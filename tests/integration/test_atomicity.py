@@ -7,12 +7,12 @@ from uuid import UUID, uuid4
 
 import pytest
 
+from application.app import PeerLearningApp
 from domain.enrollment import Enrollment
 from domain.errors import ConcurrentWrite
 from domain.values import Municipality, PersonalData
 from peerlearning.bootstrap import open_application
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 from tests.integration.helpers import event_names
 from tests.support.samples import announce, municipality
 

@@ -13,7 +13,7 @@ import pytest
 
 from peerlearning.bootstrap import open_application
 from peerlearning.cli import main
-from peerlearning.settings import StoreSettings, store_settings
+from store.settings import StoreSettings, store_settings
 from tests.audit.tampering import flip_one_byte
 from tests.support.clock import FakeClock
 from tests.support.samples import announce

@@ -10,9 +10,9 @@ from uuid import UUID
 
 import pytest
 
+from application.app import PeerLearningApp
 from peerlearning.bootstrap import open_application
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import StoreSettings, store_settings
+from store.settings import StoreSettings, store_settings
 from tests.integration.concurrency import Outcome, run_threads
 from tests.integration.helpers import recorded_events
 from tests.support.samples import announce

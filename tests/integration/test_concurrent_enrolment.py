@@ -6,9 +6,9 @@ import threading
 from collections.abc import Callable
 from uuid import UUID
 
+from application.app import PeerLearningApp
 from domain.enrollment import enrollment_id_for
 from domain.errors import AlreadyEnrolled, Conflict
-from peerlearning.enrollment_commands import PeerLearningApp
 from tests.support.samples import announce, municipality
 
 TRIES = 100

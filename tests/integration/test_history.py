@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from peerlearning.enrollment_commands import PeerLearningApp
+from application.app import PeerLearningApp
 from tests.support.samples import announce, schedule
 
 

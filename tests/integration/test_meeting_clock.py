@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from application.app import PeerLearningApp
 from domain.errors import InvalidValue, MeetingNotChangeable, NotYetPossible
 from domain.values import MeetingState
-from peerlearning.enrollment_commands import PeerLearningApp
 from tests.support.clock import FakeClock
 from tests.support.samples import announce, at, schedule
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from application.app import PeerLearningApp
 from domain.errors import AlreadyEnrolled
-from peerlearning.enrollment_commands import PeerLearningApp
 from tests.support.samples import announce
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import pytest
 
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 from tests.support.samples import announce, at, municipality
 from tests.support.stores import postgres_schema
 from tests.support.wire import Traffic, Wire

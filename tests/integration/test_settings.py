@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from peerlearning.bootstrap import open_application
-from peerlearning.settings import DATABASE_URL, SettingError, store_settings
+from runtime.errors import SettingError
+from store.settings import DATABASE_URL, store_settings
 from tests.support.samples import announce
 from tests.support.stores import postgres_schema
 
@@ -49,7 +50,7 @@ def test_three_slashes_name_a_relative_file_four_an_absolute_one(
 def test_a_postgresql_url_maps_onto_the_library_settings() -> None:
     url = "postgresql://anna:s%40cret@db.example:6543/programme?schema=peer"
     env = store_settings(url).env
-    assert env["PERSISTENCE_MODULE"] == "peerlearning.bounded_postgres:BoundedPostgresFactory"
+    assert env["PERSISTENCE_MODULE"] == "store.bounded_postgres:BoundedPostgresFactory"
     assert (env["POSTGRES_HOST"], env["POSTGRES_PORT"], env["POSTGRES_DBNAME"]) == (
         "db.example",
         "6543",

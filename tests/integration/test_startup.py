@@ -7,11 +7,12 @@ import threading
 import psycopg
 import pytest
 
-from peerlearning import startup
-from peerlearning.bootstrap import open_application, prepare_store
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.errors import StoreUnavailable
-from peerlearning.settings import postgres_conninfo, store_settings
+from application.app import PeerLearningApp
+from peerlearning.bootstrap import open_application
+from store import startup
+from store.errors import StoreUnavailable
+from store.preparation import prepare_store
+from store.settings import postgres_conninfo, store_settings
 from tests.support.samples import announce
 from tests.support.stores import postgres_schema
 

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
+from application.app import PeerLearningApp
 from peerlearning.bootstrap import open_application
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.errors import StoreUnavailable
-from peerlearning.settings import store_settings
+from store.errors import StoreUnavailable
+from store.settings import store_settings
 from tests.integration.raw_store import writes_locked
 from tests.support.samples import announce
 

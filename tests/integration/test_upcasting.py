@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+from application.app import PeerLearningApp
 from domain.values import MeetingState
-from peerlearning.enrollment_commands import PeerLearningApp
 from tests.integration.helpers import recorded_events
 from tests.integration.raw_store import insert_event
 from tests.support.samples import announce, schedule

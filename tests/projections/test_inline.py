@@ -8,11 +8,11 @@ from uuid import UUID, uuid4
 
 import pytest
 
+from application.app import PeerLearningApp
 from domain.values import ERASED, Participant, PersonalData
 from peerlearning.bootstrap import Services, bootstrap, open_application
-from peerlearning.enrollment_commands import PeerLearningApp
-from peerlearning.settings import store_settings
 from projections.rebuild import differences, snapshot
+from store.settings import store_settings
 from tests.projections.faulty import JoinsView
 from tests.support.clock import FakeClock
 from tests.support.samples import announce, municipality
@@ -113,7 +113,7 @@ def test_a_view_stops_at_an_event_it_cannot_apply_and_resumes_once_fixed(
 def test_health_shows_a_stuck_view_over_http(
     watched: Services, joins: JoinsView, elsewhere: PeerLearningApp
 ) -> None:
-    from api.app import create_app
+    from peerlearning.http_app import create_app
 
     enrollment_id = enrolment(watched)
     joins.broken = "Eva Weiß"

@@ -6,7 +6,6 @@ import logging
 import signal
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 from uuid import UUID
@@ -15,12 +14,13 @@ import psycopg
 import pytest
 
 from peerlearning.bootstrap import Services, bootstrap, open_application
-from peerlearning.errors import StoreUnavailable
-from peerlearning.settings import store_settings
-from projections.db import ViewDb
 from projections.rebuild import rebuild
+from store.db import ViewDb
+from store.errors import StoreUnavailable
+from store.settings import store_settings
 from tests.support.clock import FakeClock
 from tests.support.samples import announce
+from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,13 +32,6 @@ def worker(*args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         text=True,
     )
-
-
-def wait_until(condition: object, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.05)
 
 
 def test_the_poller_picks_up_another_process(services: Services, store_url: str) -> None:

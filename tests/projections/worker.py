@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 
 from peerlearning.bootstrap import core_views, open_application
-from peerlearning.settings import store_settings
-from projections.db import ViewDb
 from projections.projector import Projector
+from store.db import ViewDb
+from store.settings import store_settings
 from tests.support.samples import announce
 
 

@@ -14,9 +14,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.settings import store_settings
+from peerlearning.http_app import create_app
+from store.settings import store_settings
 from tests.support.clock import FakeClock
 from tests.support.samples import announce
 from tests.web.html import PageReader

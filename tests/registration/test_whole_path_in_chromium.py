@@ -14,7 +14,8 @@ import pytest
 import requests
 
 from tests.e2e.server import serving
-from tests.scheduler.smtp_sink import SmtpSink, wait_until
+from tests.scheduler.smtp_sink import SmtpSink
+from tests.support.waiting import wait_until
 from tests.web.test_browser import browser  # noqa: F401  (the module's Chromium fixture)
 
 TOKEN = "registration-path-team-token-0000"

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import signal
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 from uuid import UUID
 
@@ -18,22 +16,16 @@ import pytest
 import requests
 
 from peerlearning.bootstrap import open_application
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 from tests.api.client import TEAM
 from tests.reliability.figures import record
 from tests.reliability.http import served, store_for
 from tests.reliability.load import Ledger, hammer
 from tests.reliability.test_load import announce_series
 from tests.reliability.verify import missing_writes, unkept_with_their_commands, views_differ
+from tests.support.waiting import wait_until
 
 KILLS, WRITERS, BETWEEN_KILLS = 3, 4, 30
-
-
-def wait_until(condition: Callable[[], bool], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.05)
 
 
 def kill_during_writes(store_url: str, series: list[str], ledger: Ledger) -> None:

@@ -14,11 +14,11 @@ from tests.api.client import PROBLEM, TEAM, announce_body
 from tests.reliability.figures import record
 from tests.reliability.http import served
 from tests.reliability.load import Ledger, hammer
-from tests.reliability.test_crashes import wait_until
 from tests.reliability.test_load import announce_series
 from tests.reliability.throwaway_postgres import throwaway_postgres
 from tests.reliability.verify import missing_writes, views_differ
 from tests.support.stores import sqlite_url
+from tests.support.waiting import wait_until
 
 AS_TEAM = {"Authorization": f"Bearer {TEAM}"}
 UNAVAILABLE = "urn:peerlearning:problem:store-unavailable"
@@ -60,8 +60,8 @@ def test_postgres_restarted_under_load() -> None:
             )
             before_restart = ledger.acknowledged
             postgres.start()
-            wait_until(lambda: answers(server.url), seconds=120)
-            wait_until(lambda: ledger.acknowledged >= before_restart + 30, seconds=120)
+            wait_until(lambda: answers(server.url), timeout=120)
+            wait_until(lambda: ledger.acknowledged >= before_restart + 30, timeout=120)
         finally:
             stop.set()
             writers.join(timeout=180)

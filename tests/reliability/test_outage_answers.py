@@ -17,16 +17,16 @@ from typing import Any
 import pytest
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
 
-from api.app import create_app
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.bounded_postgres import (
+from peerlearning.http_app import create_app
+from runtime.errors import SettingError
+from store.bounded_postgres import (
     LIBRARY_ATTEMPTS,
     LIBRARY_PAUSE,
     attempt_timeout,
 )
-from peerlearning.settings import (
+from store.settings import (
     OUTAGE_ANSWER_TIMEOUT,
-    SettingError,
     outage_answer_timeout,
     store_settings,
 )

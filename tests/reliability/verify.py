@@ -7,8 +7,8 @@ from collections import Counter
 from uuid import UUID
 
 from peerlearning.bootstrap import bootstrap, open_application
-from peerlearning.settings import store_settings
 from projections.rebuild import rebuild
+from store.settings import store_settings
 from tests.audit.tampering import raw_transaction
 from tests.reliability.load import Ledger
 from tests.support.clock import FakeClock

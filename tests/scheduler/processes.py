@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 from domain.values import Participant, PersonalData
 from peerlearning.bootstrap import bootstrap
-from peerlearning.settings import store_settings
-from projections.db import ViewDb
 from scheduler.dispatch_queries import DispatchQueries
+from store.db import ViewDb
+from store.settings import store_settings
 from tests.scheduler.scenario import series_with
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +61,14 @@ class DispatchWatch:
 
     def all_sent(self, count: int) -> bool:
         return self.statuses() == {"sent": count}
+
+    def fewest_attempts(self) -> int:
+        return min((item["attempts"] for item in self.queries.listing(limit=100000)), default=0)
+
+    def ticks(self) -> dict[str, str]:
+        """When each scheduler process last finished a sweep."""
+        with self.db.transaction() as tx:
+            return {o: t for o, t in tx.fetchall("SELECT owner, ticked_at FROM scheduler_ticks")}
 
     def close(self) -> None:
         self.db.close()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
-import time
-from collections.abc import Callable
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
+
+from tests.support.waiting import wait_until
 
 
 def free_port() -> int:
@@ -87,14 +87,3 @@ class SmtpSink:
     def clear(self) -> None:
         with self.handler.lock:
             self.handler.messages.clear()
-
-
-def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any:
-    """Polls until `check` is truthy; fails with `what` when the deadline passes."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.05)
-    raise AssertionError(f"Waited {timeout}s for {what} in vain")

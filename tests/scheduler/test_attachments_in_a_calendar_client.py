@@ -8,7 +8,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from peerlearning.ics import meeting_uid
+from calendars.ics import meeting_uid
 from scheduler.message import build_message
 from scheduler.service import ReminderService
 from tests.scheduler.scenario import KICKOFF_START, P7D_DUE, Scenario, email_of

@@ -7,7 +7,7 @@ from typing import Any
 
 from icalendar import Calendar
 
-from peerlearning.ics import meeting_uid
+from calendars.ics import meeting_uid
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService
 from tests.scheduler.scenario import P1D_DUE, P7D_DUE, Scenario, email_of

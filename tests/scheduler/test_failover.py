@@ -16,7 +16,8 @@ from tests.scheduler.processes import (
     stop,
     store_with_due_reminders,
 )
-from tests.scheduler.smtp_sink import SmtpSink, wait_until
+from tests.scheduler.smtp_sink import SmtpSink
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.heavy
 

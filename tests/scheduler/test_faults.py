@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +16,9 @@ from tests.scheduler.processes import (
     stop,
     store_with_due_reminders,
 )
-from tests.scheduler.smtp_sink import SmtpSink, wait_until
+from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.stores import postgres_schema
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.heavy
 
@@ -43,7 +43,7 @@ def test_smtp_refusing_for_a_while_then_recovering_loses_and_doubles_nothing(
     process = start_scheduler(scheduler_env(store_url, sink.env), tmp_path / "scheduler.log")
     try:
         wait_until(lambda: watch.statuses().get("due") == people, 30, "claims")
-        time.sleep(1.5)  # the server stays down across several retries
+        wait_until(lambda: watch.fewest_attempts() >= 2, 30, "every mail to fail and be retried")
         sink.handler.busy_replies = 25
         sink.start()
         wait_until(lambda: watch.all_sent(people), 60, "every reminder sent")
@@ -81,6 +81,16 @@ def test_sigkill_mid_batch_loses_nothing_and_doubles_at_most_the_mail_in_flight(
     assert sum(counts.values()) - people <= 1, f"duplicates: {counts.most_common(3)}"
 
 
+def swept_again(watch: DispatchWatch, processes: int) -> None:
+    before = watch.ticks()
+
+    def all_swept_since() -> bool:
+        now = watch.ticks()
+        return len(now) >= processes and all(now[o] > before.get(o, "") for o in now)
+
+    wait_until(all_swept_since, 30, "every scheduler to sweep again")
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     with postgres_schema() as url:
@@ -97,7 +107,8 @@ def test_two_schedulers_on_one_postgres_store_never_send_twice(
     watcher = DispatchWatch(postgres_url)
     try:
         wait_until(lambda: watcher.all_sent(people), 90, "every reminder sent")
-        time.sleep(2)  # both keep sweeping; nothing more may go out
+        for _ in range(2):  # both keep sweeping; nothing more may go out
+            swept_again(watcher, processes=2)
     finally:
         watcher.close()
         for process in processes:

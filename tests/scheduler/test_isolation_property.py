@@ -26,12 +26,12 @@ from hypothesis import strategies as st
 from domain.errors import InvalidValue
 from domain.reminder_rules import reminder_due_at
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.settings import store_settings
 from scheduler import jobs
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.message import message_id_for
 from scheduler.process import ReminderScheduler
 from scheduler.settings import reminder_settings
+from store.settings import store_settings
 from tests.scheduler.legacy import join_as, set_offsets
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock

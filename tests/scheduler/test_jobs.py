@@ -10,15 +10,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.settings import store_settings
 from scheduler.embedded import start_embedded
 from scheduler.process import ReminderScheduler
 from scheduler.settings import reminder_settings
+from store.settings import store_settings
 from tests.scheduler.scenario import P1D_DUE, P7D_DUE, PT1H_DUE, Scenario, series_with
-from tests.scheduler.smtp_sink import SmtpSink, wait_until
+from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
 from tests.support.samples import at
 from tests.support.stores import sqlite_url
+from tests.support.waiting import wait_until
 
 
 @pytest.fixture

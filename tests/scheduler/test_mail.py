@@ -10,7 +10,7 @@ from uuid import UUID
 import pytest
 from icalendar import Calendar
 
-from peerlearning.ics import meeting_uid
+from calendars.ics import meeting_uid
 from scheduler.facts import MeetingFacts, Recipient
 from scheduler.message import UnbuildableMail, build_message, message_id_for
 

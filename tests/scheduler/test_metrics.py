@@ -9,16 +9,17 @@ import pytest
 from flask.testing import FlaskClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from api.app import create_app
 from peerlearning.bootstrap import Services
+from peerlearning.http_app import create_app
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.process import ReminderScheduler
 from scheduler.settings import reminder_settings
 from tests.api.client import TEAM, TOKENS, announce_body
 from tests.scheduler.legacy import join_as
 from tests.scheduler.scenario import P7D_DUE, series_with
-from tests.scheduler.smtp_sink import SmtpSink, wait_until
+from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
+from tests.support.waiting import wait_until
 
 MONITOR = "mona-monitor-token-0003"
 PEOPLE = {"Evelyn Quastenberg": "evelyn.q@example.org", "Gordon Gonzalez": "gordon.g@example.org"}

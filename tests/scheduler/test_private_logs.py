@@ -15,9 +15,10 @@ from scheduler.process import ReminderScheduler
 from scheduler.settings import reminder_settings
 from tests.scheduler.legacy import join_as, set_offsets
 from tests.scheduler.scenario import P7D_DUE, series_with
-from tests.scheduler.smtp_sink import SmtpSink, wait_until
+from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
 from tests.support.json_log import KEYS, lines
+from tests.support.waiting import wait_until
 
 PEOPLE = {
     "Evelyn Quastenberg": "evelyn.quastenberg@example.org",

@@ -12,9 +12,9 @@ from uuid import UUID
 
 import pytest
 
+from application.links import Links
 from domain.registration import CONFIRMATION_WINDOW
 from peerlearning.bootstrap import Services
-from peerlearning.links import Links
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService, build_service
 from scheduler.settings import ReminderSettings

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from peerlearning.bootstrap import Services
+from peerlearning.http_app import create_app
 from scheduler.service import ReminderService
 from tests.api.client import AUDITOR, TEAM, TOKENS
 from tests.scheduler.scenario import P7D_DUE, Scenario

@@ -8,8 +8,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from peerlearning.bootstrap import Services
+from peerlearning.http_app import create_app
 from tests.api.client import AUDITOR, TEAM, TOKENS, ApiClient
 from tests.security.world import BAD_TOKEN, World, build_world
 

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from api.rate_limit import (
     RATE_LIMIT,
     TRUSTED_PROXIES,
@@ -16,7 +15,8 @@ from api.rate_limit import (
     parse_trusted_proxies,
 )
 from peerlearning.bootstrap import Services
-from peerlearning.settings import SettingError
+from peerlearning.http_app import create_app
+from runtime.errors import SettingError
 from tests.api.client import AUDITOR, PROBLEM, TEAM, TOKENS, ApiClient, announce_body
 from tests.security.conftest import make_app
 from tests.security.world import BAD_TOKEN

@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from demo.catalogue import load_demo
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.demo import load_demo
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 from tests.support.clock import FakeClock
 from tests.support.stores import postgres_schema, sqlite_url
 

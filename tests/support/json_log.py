@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from peerlearning.log_format import configure_logging
+from runtime.log_format import configure_logging
 
 KEYS = {"time", "level", "logger", "message", "request_id"}
 

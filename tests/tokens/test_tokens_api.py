@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from domain.access_tokens import token_id_for
 from peerlearning.bootstrap import Services
-from peerlearning.settings import SettingError
+from peerlearning.http_app import create_app
+from runtime.errors import SettingError
 from tests.api.client import ApiClient
 from tests.audit.tampering import every_table_text
 from tests.support.clock import FakeClock

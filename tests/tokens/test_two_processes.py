@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from peerlearning.settings import store_settings
+from store.settings import store_settings
 from tests.api.client import TEAM
 from tests.audit.tampering import every_table_text
 from tests.e2e.server import ROOT, RunningServer

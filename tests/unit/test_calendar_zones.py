@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Timezone
 
-from peerlearning.ics_zones import zone_component
+from calendars.zones import zone_component
 
 ZONES = ("Europe/Berlin", "Europe/London", "America/New_York", "Australia/Sydney", "Asia/Tokyo")
 

@@ -16,7 +16,7 @@ from eventsourcing.persistence import (
 from eventsourcing.persistence import UUIDAsHex as LibraryUUIDAsHex
 
 from domain.values import Meeting, Municipality, Participant, PersonalData
-from peerlearning.transcodings import DomainTranscoder, UUIDAsHex, register_domain_transcodings
+from store.transcodings import DomainTranscoder, UUIDAsHex, register_domain_transcodings
 
 
 def transcoders() -> tuple[JSONTranscoder, DomainTranscoder]:

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from peerlearning.bootstrap import Services
+from peerlearning.http_app import create_app
 from tests.support.demo_store import DEMO_NOW
 
 

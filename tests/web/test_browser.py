@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 
 from tests.demo.seed import CLOSED, NEW, RUNNING
+from tests.support.scratch import SCRATCH
 from tests.web.server import demo_server
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = SCRATCH / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 

@@ -11,9 +11,9 @@ import pytest
 from flask.testing import FlaskClient
 from icalendar import Calendar
 
-from api.app import create_app
+from calendars.ics import meeting_event, meeting_uid, series_of
 from peerlearning.bootstrap import Services
-from peerlearning.ics import meeting_event, meeting_uid, series_of
+from peerlearning.http_app import create_app
 from tests.support.demo_store import open_services
 from tests.support.samples import announce, schedule
 

@@ -8,8 +8,8 @@ import vobject
 from flask.testing import FlaskClient
 from icalendar import Calendar
 
+from calendars.ics import meeting_sequence, meeting_uid
 from peerlearning.bootstrap import Services
-from peerlearning.ics import meeting_sequence, meeting_uid
 from tests.support.demo_store import DEMO_NOW as AFTER_THE_PAGE
 from tests.web.conftest import personal_data
 

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask.testing import FlaskClient
 
+from calendars.ics import meeting_sequence, meeting_uid
 from peerlearning.bootstrap import Services
-from peerlearning.ics import meeting_sequence, meeting_uid
 from tests.support.calendar_client import read_calendar
 from tests.support.demo_store import DEMO_NOW
 

@@ -15,9 +15,9 @@ import vobject
 from flask.testing import FlaskClient
 from icalendar import Calendar
 
-from api.app import create_app
 from domain.peer_learning import PeerLearning
 from peerlearning.bootstrap import Services
+from peerlearning.http_app import create_app
 from tests.api.client import TEAM, TOKENS
 from tests.support.samples import schedule
 from tests.unit.builders import details

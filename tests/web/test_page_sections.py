@@ -11,8 +11,8 @@ import requests
 from flask import Flask
 from flask.testing import FlaskClient
 
-from api.app import create_app
 from peerlearning.bootstrap import Services
+from peerlearning.http_app import create_app
 from tests.support.demo_store import open_services
 from tests.support.http_server import served
 from tests.support.samples import announce, schedule

@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 from icalendar import Calendar
 
-from api.app import create_app
+from calendars.ics import meeting_uid
 from peerlearning.bootstrap import Services
-from peerlearning.ics import meeting_uid
+from peerlearning.http_app import create_app
 from tests.support.demo_store import open_services
 from tests.support.samples import announce, schedule
 from tests.web.html import PageReader

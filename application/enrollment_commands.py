@@ -1,0 +1,178 @@
+"""Commands on enrolments and the list of funded model projects."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID, uuid4
+
+from application.series_commands import SeriesCommands
+from application.store_application import check_expected
+from domain.eligibility import check_eligible
+from domain.enrollment import Enrollment, enrollment_id_for
+from domain.errors import AlreadyEnrolled, ConcurrentWrite
+from domain.model_projects import FundedModelProjects
+from domain.rules import require_not_finished
+from domain.values import (
+    Locale,
+    Municipality,
+    Participant,
+    PersonalData,
+    require_enum,
+    require_timezone,
+)
+
+
+class EnrollmentCommands(SeriesCommands):
+    def enrol(
+        self,
+        peer_learning_id: UUID,
+        municipality: dict[str, str | None],
+        contact_name: str,
+        contact_email: str,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> tuple[UUID, str]:
+        series = self._change(peer_learning_id, expected_version)
+        place = Municipality.of(**municipality)  # type: ignore[arg-type]
+        contact = PersonalData.of(uuid4(), contact_name, contact_email)
+        check_eligible(series, place, self.funded_model_projects())
+        self._refuse_duplicate(peer_learning_id, place)
+        enrollment = Enrollment(
+            peer_learning_id=peer_learning_id,
+            municipality=place,
+            contact=contact,
+            actor=actor,
+        )
+        if series.has_seat_for_one_more():
+            series.admit(enrollment.id, actor=actor)
+            enrollment.admit(actor=actor)
+        else:
+            series.put_on_waitlist(enrollment.id, actor=actor)
+            enrollment.put_on_waitlist(actor=actor)
+        try:
+            self.record(series, enrollment)
+        except ConcurrentWrite:
+            self._refuse_duplicate(peer_learning_id, place)
+            raise
+        return enrollment.id, enrollment.status
+
+    def _refuse_duplicate(self, peer_learning_id: UUID, place: Municipality) -> None:
+        candidates = {
+            enrollment_id_for(peer_learning_id, place.name),
+            enrollment_id_for(peer_learning_id, place.name, place.key),
+        }
+        if any(candidate in self.repository for candidate in candidates):
+            raise AlreadyEnrolled(place.name)
+
+    def _change_enrollment(self, enrollment_id: UUID, expected_version: int | None) -> Enrollment:
+        enrollment = self.enrollment(enrollment_id)
+        check_expected(enrollment, expected_version)
+        require_not_finished(self.series(enrollment.peer_learning_id))
+        return enrollment
+
+    def join(
+        self,
+        enrollment_id: UUID,
+        name: str,
+        email: str,
+        actor: str,
+        locale: str = "de",
+        timezone: str | None = None,
+        expected_version: int | None = None,
+    ) -> UUID:
+        enrollment = self._change_enrollment(enrollment_id, expected_version)
+        participant_id = uuid4()
+        participant = Participant(
+            participant_id=participant_id,
+            person=PersonalData.of(participant_id, name, email),
+            locale=require_enum(Locale, locale, "Locale"),
+            timezone=require_timezone(timezone) if timezone else None,
+            joined_at=self.clock.now(),
+        )
+        enrollment.join(participant, actor=actor)
+        self.record(enrollment)
+        return participant_id
+
+    def correct_participant(
+        self,
+        enrollment_id: UUID,
+        participant_id: UUID,
+        changes: dict[str, Any],
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        enrollment = self._change_enrollment(enrollment_id, expected_version)
+        enrollment.correct_participant(participant_id, changes, actor=actor)
+        self.record(enrollment)
+        return enrollment.version
+
+    def correct_contact(
+        self,
+        enrollment_id: UUID,
+        changes: dict[str, Any],
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        enrollment = self._change_enrollment(enrollment_id, expected_version)
+        enrollment.correct_contact(changes, actor=actor)
+        self.record(enrollment)
+        return enrollment.version
+
+    def leave(
+        self,
+        enrollment_id: UUID,
+        participant_id: UUID,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        enrollment = self._change_enrollment(enrollment_id, expected_version)
+        enrollment.leave(participant_id, now=self.clock.now(), actor=actor)
+        self.record(enrollment)
+        return enrollment.version
+
+    def withdraw_enrollment(
+        self,
+        enrollment_id: UUID,
+        actor: str,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        enrollment = self._change_enrollment(enrollment_id, expected_version)
+        series = self.series(enrollment.peer_learning_id)
+        enrollment.withdraw(actor=actor, reason=reason)
+        series.release(enrollment.id, actor=actor)
+        self.record(series, enrollment, *self._promote_waitlisted(series))
+        return enrollment.version
+
+    def reject_enrollment(
+        self,
+        enrollment_id: UUID,
+        reason: str,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        enrollment = self._change_enrollment(enrollment_id, expected_version)
+        series = self.series(enrollment.peer_learning_id)
+        enrollment.reject(reason=reason, actor=actor)
+        series.release(enrollment.id, actor=actor)
+        self.record(series, enrollment, *self._promote_waitlisted(series))
+        return enrollment.version
+
+    def add_model_project(
+        self,
+        name: str,
+        actor: str,
+        key: str | None = None,
+        state: str | None = None,
+        region: str | None = None,
+    ) -> UUID:
+        registry = self.funded_model_projects() or FundedModelProjects(actor=actor)
+        project = Municipality.of(name=name, key=key, state=state, region=region)
+        model_project_id = registry.add(project, actor=actor)
+        self.record(registry)
+        return model_project_id
+
+    def remove_model_project(self, model_project_id: UUID, actor: str) -> None:
+        registry = self.funded_model_projects() or FundedModelProjects(actor=actor)
+        registry.remove(model_project_id, actor=actor)
+        self.record(registry)

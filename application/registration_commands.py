@@ -1,0 +1,114 @@
+"""Commands on registrations: submitted by the public, confirmed by link, reviewed by the
+team."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+from uuid import UUID, uuid4
+
+from application.series_commands import SeriesCommands
+from domain.enrollment import Enrollment, enrollment_id_for
+from domain.errors import RegistrationNotFound
+from domain.registration import Registration, registration_id_for
+from domain.registration_rules import check_may_register, land_of
+from domain.values import Locale, Municipality, Participant, PersonalData, require_enum
+
+
+def person(entry: dict[str, Any]) -> Participant:
+    subject_id = uuid4()
+    return Participant(
+        participant_id=subject_id,
+        person=PersonalData.of(subject_id, entry["name"], entry["email"]),
+        locale=require_enum(Locale, entry.get("locale") or Locale.DE, "Locale"),
+    )
+
+
+class RegistrationCommands(SeriesCommands):
+    def register(
+        self,
+        peer_learning_id: UUID,
+        municipality: dict[str, Any],
+        contact: dict[str, Any],
+        participants: Sequence[dict[str, Any]],
+        actor: str,
+    ) -> tuple[UUID, bool]:
+        """Returns the registration's id and whether this submission was recorded (a second
+        submission of a pending registration records nothing)."""
+        series = self.series(peer_learning_id)
+        key = municipality.get("key")
+        land = land_of(key)
+        region = municipality.get("region") or land
+        place = Municipality.of(name=municipality["name"], key=key, state=land, region=region)
+        enrolled = any(
+            candidate in self.repository
+            for candidate in {
+                enrollment_id_for(peer_learning_id, place.name),
+                enrollment_id_for(peer_learning_id, place.name, place.key),
+            }
+        )
+        check_may_register(series, place, self.funded_model_projects(), enrolled)
+        people = (person(contact), tuple(person(p) for p in participants))
+        registration_id = registration_id_for(peer_learning_id, place)
+        if registration_id in self.repository:
+            registration = self.registration(registration_id)
+            if not registration.submit_again(*people, now=self.clock.now(), actor=actor):
+                return registration_id, False
+        else:
+            registration = Registration(
+                peer_learning_id=peer_learning_id,
+                municipality=place,
+                contact=people[0],
+                participants=people[1],
+                submitted_at=self.clock.now(),
+                actor=actor,
+            )
+        self.record(registration)
+        return registration_id, True
+
+    def registration(self, registration_id: UUID) -> Registration:
+        return self.load(Registration, registration_id, RegistrationNotFound)
+
+    def confirm_registration(self, registration_id: UUID, actor: str) -> bool:
+        registration = self.registration(registration_id)
+        confirmed = registration.confirm(self.clock.now(), actor=actor)
+        if confirmed:
+            self.record(registration)
+        return confirmed
+
+    def accept_registration(self, registration_id: UUID, actor: str) -> tuple[UUID, str]:
+        """The registration becomes an enrolment with its people, admitted while seats are
+        free, else waitlisted, in one command."""
+        registration = self.registration(registration_id)
+        series = self.series(registration.peer_learning_id)
+        place = registration.municipality
+        check_may_register(
+            series,
+            place,
+            self.funded_model_projects(),
+            enrollment_id_for(series.id, place.name, place.key) in self.repository,
+        )
+        enrollment = Enrollment(
+            peer_learning_id=series.id,
+            municipality=place,
+            contact=registration.contact.person,
+            actor=actor,
+        )
+        if series.has_seat_for_one_more():
+            series.admit(enrollment.id, actor=actor)
+            enrollment.admit(actor=actor)
+        else:
+            series.put_on_waitlist(enrollment.id, actor=actor)
+            enrollment.put_on_waitlist(actor=actor)
+        now = self.clock.now()
+        for joining in registration.people:
+            enrollment.join(replace(joining, joined_at=now), actor=actor)
+        registration.accept(enrollment.id, actor=actor)
+        self.record(series, enrollment, registration)
+        return enrollment.id, enrollment.status
+
+    def decline_registration(self, registration_id: UUID, reason: str, actor: str) -> None:
+        registration = self.registration(registration_id)
+        registration.decline(reason, actor=actor)
+        self.record(registration)

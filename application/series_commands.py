@@ -1,0 +1,191 @@
+"""Commands on a series: announce, revise, schedule, hold, close."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from application.store_application import StoreApplication, check_expected
+from domain.clock import today
+from domain.enrollment import Enrollment
+from domain.peer_learning import PeerLearning
+from domain.values import Meeting, SeriesDetails
+
+
+class SeriesCommands(StoreApplication):
+    """A change returns the version it recorded, so its answer can name that version."""
+
+    def announce(self, actor: str, **details: Any) -> UUID:
+        for name in ("topics", "regions"):
+            values = details.get(name) or ()
+            details[name] = tuple(values) if isinstance(values, list) else values
+        series = PeerLearning.announce(SeriesDetails(**details), actor=actor)
+        self.record(series)
+        return series.id
+
+    def _change(self, peer_learning_id: UUID, expected_version: int | None) -> PeerLearning:
+        series = self.series(peer_learning_id)
+        check_expected(series, expected_version)
+        return series
+
+    def revise_details(
+        self,
+        peer_learning_id: UUID,
+        changes: dict[str, Any],
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        series.revise_details(changes, actor=actor)
+        self.record(series, *self._promote_waitlisted(series))
+        return series.version
+
+    def schedule_meeting(
+        self,
+        peer_learning_id: UUID,
+        kind: str,
+        starts_at: datetime,
+        ends_at: datetime,
+        mode: str,
+        actor: str,
+        video_url: str | None = None,
+        location: str | None = None,
+        title: str | None = None,
+        expected_version: int | None = None,
+    ) -> UUID:
+        series = self._change(peer_learning_id, expected_version)
+        meeting = Meeting(
+            meeting_id=uuid4(),
+            kind=kind,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            mode=mode,
+            video_url=video_url,
+            location=location,
+            title=title,
+        )
+        meeting_id = series.schedule_meeting(meeting, actor=actor)
+        self.record(series)
+        return meeting_id
+
+    def reschedule_meeting(
+        self,
+        peer_learning_id: UUID,
+        meeting_id: UUID,
+        starts_at: datetime,
+        ends_at: datetime,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        series.reschedule_meeting(meeting_id, starts_at, ends_at, now=self.clock.now(), actor=actor)
+        self.record(series)
+        return series.version
+
+    def cancel_meeting(
+        self,
+        peer_learning_id: UUID,
+        meeting_id: UUID,
+        actor: str,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        series.cancel_meeting(meeting_id, now=self.clock.now(), actor=actor, reason=reason)
+        self.record(series)
+        return series.version
+
+    def mark_meeting_held(
+        self,
+        peer_learning_id: UUID,
+        meeting_id: UUID,
+        actor: str,
+        attendance: int | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        series.mark_meeting_held(
+            meeting_id, now=self.clock.now(), actor=actor, attendance=attendance
+        )
+        self.record(series)
+        return series.version
+
+    def record_attendance(
+        self,
+        peer_learning_id: UUID,
+        meeting_id: UUID,
+        participants: list[UUID],
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        series.record_attendance(meeting_id, participants, actor=actor)
+        self.record(series)
+        return series.version
+
+    def hold_reflection(
+        self,
+        peer_learning_id: UUID,
+        actor: str,
+        held_on: date | None = None,
+        notes: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        day = today(self.clock)
+        series.hold_reflection(held_on or day, today=day, actor=actor, notes=notes)
+        self.record(series)
+        return series.version
+
+    def close_series(
+        self,
+        peer_learning_id: UUID,
+        actor: str,
+        effective_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        day = today(self.clock)
+        series.close(effective_on or day, today=day, actor=actor)
+        self.record(series)
+        return series.version
+
+    def withdraw_series(
+        self,
+        peer_learning_id: UUID,
+        actor: str,
+        effective_on: date | None = None,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        day = today(self.clock)
+        series.withdraw(effective_on or day, today=day, actor=actor, reason=reason)
+        self.record(series)
+        return series.version
+
+    def set_joining(
+        self,
+        peer_learning_id: UUID,
+        open: bool,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        if open:
+            series.reopen_joining(actor=actor)
+        else:
+            series.close_joining(actor=actor)
+        self.record(series)
+        return series.version
+
+    def _promote_waitlisted(self, series: PeerLearning) -> list[Enrollment]:
+        """Fills free seats from the waiting list (after a withdrawal or more capacity)."""
+        promoted = []
+        while (next_id := series.next_from_waitlist()) is not None:
+            enrollment = self.enrollment(next_id)
+            series.admit(next_id, actor="system")
+            enrollment.admit(actor="system")
+            promoted.append(enrollment)
+        return promoted
