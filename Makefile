@@ -4,7 +4,7 @@ BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint bench
+.PHONY: install run test test-unit lint bench
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ run: install
 test: install
 	$(BIN)/python -m pytest -m "not heavy" $(PYTEST_ARGS)
 	$(BIN)/python -m pytest -m heavy $(PYTEST_ARGS)
+
+test-unit: install
+	$(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

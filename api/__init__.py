@@ -1,1 +1,3 @@
-"""Api of the Peer-Learning backend."""
+"""The HTTP API: flask-smorest blueprints, marshmallow schemas, bearer tokens with roles,
+problem+json, ETags.
+"""

@@ -1,1 +1,3 @@
-"""Service layer: settings, the application service, the composition root and the CLI."""
+"""The composition root (bootstrap), the whole HTTP app, the servers and the `peerlearning` command
+line.
+"""

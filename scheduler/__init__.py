@@ -1,1 +1,3 @@
-"""Scheduler of the Peer-Learning backend."""
+"""Reminders and notices by e-mail: plans, exactly-once claims, rendering, SMTP, and the
+APScheduler process.
+"""

@@ -1,1 +1,3 @@
-"""The public catalogue page and its calendar subscriptions."""
+"""The public page, its calendar feeds, the registration form and the participation report, on the
+API's HTTP plumbing.
+"""
