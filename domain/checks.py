@@ -1,0 +1,104 @@
+"""The checks that make a text, a link, a day or a moment valid for the domain."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from email_validator import EmailNotValidError, validate_email
+
+from domain.errors import InvalidValue
+
+# The calendar every day and moment must lie in: the store, the scheduler's arithmetic
+# (a day minus the longest reminder offset), the feeds and the mails all hold these.
+EARLIEST_DAY, LATEST_DAY = date(2000, 1, 1), date(2199, 12, 31)
+WEB_SCHEMES = ("http", "https")
+# Characters that end a line somewhere: in a mail header, an iCalendar content line, a log.
+_LINE_BREAKING = frozenset({"Cc", "Zl", "Zp"})
+
+
+def require_text(value: str, what: str, max_length: int = 2000) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise InvalidValue(f"{what} must not be empty.")
+    if len(text) > max_length:
+        raise InvalidValue(f"{what} is longer than {max_length} characters.")
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
+        raise InvalidValue(f"{what} contains control characters; remove them.")
+    return unicodedata.normalize("NFC", text)
+
+
+def is_one_line(text: str) -> bool:
+    """No line break, tab or other control character: fit for a header or a calendar line."""
+    return not any(unicodedata.category(c) in _LINE_BREAKING for c in text)
+
+
+def require_line(value: str, what: str, max_length: int = 300) -> str:
+    """Text that becomes a mail header or a one-line calendar property (names, titles ...)."""
+    if not is_one_line((value or "").strip()):
+        raise InvalidValue(
+            f"{what} must be one line: remove line breaks, tabs and other control characters."
+        )
+    return require_text(value, what, max_length)
+
+
+def require_email(value: str, what: str = "E-mail") -> str:
+    """An address the mails can carry: parsed by email-validator, ASCII, no DNS lookup."""
+    email = require_line(value, what, 254)
+    try:
+        parsed = validate_email(email, check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError as error:
+        raise InvalidValue(f"{what} '{email}' is not a valid e-mail address: {error}") from None
+    if not email.isascii():
+        raise InvalidValue(
+            f"{what} '{email}' is not a valid e-mail address for our mails: "
+            f"write its domain in ASCII, as {parsed.ascii_email}."
+        )
+    return email
+
+
+def is_web_link(value: str) -> bool:
+    """An http(s) link to a host, in one line; the scheme in any case (HTTPS:// too)."""
+    if not value or not is_one_line(value) or any(c.isspace() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+
+
+def require_link(value: str, what: str) -> str:
+    link = require_line(value, what, 2000)
+    if not is_web_link(link):
+        raise InvalidValue(f"{what} must start with https:// or http:// and name a host.")
+    return link
+
+
+def require_day(day: date, what: str) -> date:
+    if not isinstance(day, date):
+        raise InvalidValue(f"{what} must be a date, e.g. 2024-10-01.")
+    calendar_day = day.date() if isinstance(day, datetime) else day
+    if not EARLIEST_DAY <= calendar_day <= LATEST_DAY:
+        raise InvalidValue(f"{what} must lie between {EARLIEST_DAY} and {LATEST_DAY}.")
+    return day
+
+
+def require_aware(moment: datetime, what: str) -> datetime:
+    """A moment with its offset, on a day of the programme's calendar (as written)."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidValue(f"{what} must carry a time zone offset, e.g. 2024-10-01T10:00:00+02:00.")
+    require_day(moment.date(), what)
+    return moment
+
+
+def require_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
+        raise InvalidValue(
+            f"Unknown time zone '{name}'; use an IANA name like Europe/Berlin."
+        ) from None
+    return name
