@@ -43,12 +43,7 @@ class EnrollmentCommands(SeriesCommands):
             contact=contact,
             actor=actor,
         )
-        if series.has_seat_for_one_more():
-            series.admit(enrollment.id, actor=actor)
-            enrollment.admit(actor=actor)
-        else:
-            series.put_on_waitlist(enrollment.id, actor=actor)
-            enrollment.put_on_waitlist(actor=actor)
+        enrollment.settle(series.enrol(enrollment.id, actor=actor), actor=actor)
         try:
             self.record(series, enrollment)
         except ConcurrentWrite:
@@ -140,8 +135,8 @@ class EnrollmentCommands(SeriesCommands):
         enrollment = self._change_enrollment(enrollment_id, expected_version)
         series = self.series(enrollment.peer_learning_id)
         enrollment.withdraw(actor=actor, reason=reason)
-        series.release(enrollment.id, actor=actor)
-        self.record(series, enrollment, *self._promote_waitlisted(series))
+        moved_up = series.release(enrollment.id, actor=actor)
+        self.record(series, enrollment, *self._moved_up(moved_up))
         return enrollment.version
 
     def reject_enrollment(
@@ -154,8 +149,8 @@ class EnrollmentCommands(SeriesCommands):
         enrollment = self._change_enrollment(enrollment_id, expected_version)
         series = self.series(enrollment.peer_learning_id)
         enrollment.reject(reason=reason, actor=actor)
-        series.release(enrollment.id, actor=actor)
-        self.record(series, enrollment, *self._promote_waitlisted(series))
+        moved_up = series.release(enrollment.id, actor=actor)
+        self.record(series, enrollment, *self._moved_up(moved_up))
         return enrollment.version
 
     def add_model_project(

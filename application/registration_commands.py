@@ -95,12 +95,7 @@ class RegistrationCommands(SeriesCommands):
             contact=registration.contact.person,
             actor=actor,
         )
-        if series.has_seat_for_one_more():
-            series.admit(enrollment.id, actor=actor)
-            enrollment.admit(actor=actor)
-        else:
-            series.put_on_waitlist(enrollment.id, actor=actor)
-            enrollment.put_on_waitlist(actor=actor)
+        enrollment.settle(series.enrol(enrollment.id, actor=actor), actor=actor)
         now = self.clock.now()
         for joining in registration.people:
             enrollment.join(replace(joining, joined_at=now), actor=actor)

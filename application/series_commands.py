@@ -10,6 +10,7 @@ from application.store_application import StoreApplication, check_expected
 from domain.clock import today
 from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
+from domain.seats import PROMOTED_BY
 from domain.values import Meeting, SeriesDetails
 
 
@@ -37,8 +38,8 @@ class SeriesCommands(StoreApplication):
         expected_version: int | None = None,
     ) -> int:
         series = self._change(peer_learning_id, expected_version)
-        series.revise_details(changes, actor=actor)
-        self.record(series, *self._promote_waitlisted(series))
+        moved_up = series.revise_details(changes, actor=actor)
+        self.record(series, *self._moved_up(moved_up))
         return series.version
 
     def schedule_meeting(
@@ -180,12 +181,9 @@ class SeriesCommands(StoreApplication):
         self.record(series)
         return series.version
 
-    def _promote_waitlisted(self, series: PeerLearning) -> list[Enrollment]:
-        """Fills free seats from the waiting list (after a withdrawal or more capacity)."""
-        promoted = []
-        while (next_id := series.next_from_waitlist()) is not None:
-            enrollment = self.enrollment(next_id)
-            series.admit(next_id, actor="system")
-            enrollment.admit(actor="system")
-            promoted.append(enrollment)
-        return promoted
+    def _moved_up(self, enrollment_ids: list[UUID]) -> list[Enrollment]:
+        """The enrolments the series moved up from its waiting list, each told so."""
+        enrollments = [self.enrollment(enrollment_id) for enrollment_id in enrollment_ids]
+        for enrollment in enrollments:
+            enrollment.move_up(actor=PROMOTED_BY)
+        return enrollments

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
 from domain.corrections import corrected_participant, corrected_person
-from domain.errors import (
-    DuplicateParticipant,
-    EnrollmentClosed,
-    ParticipantNotFound,
+from domain.enrollment_steps import (
+    ENROLLMENT_NAMESPACE,
+    PLACED,
+    enrollment_id_for,
+    require_step,
+    require_unique_email,
 )
+from domain.errors import EnrollmentClosed, ParticipantNotFound
+from domain.kinds import Admission
 from domain.values import (
     ERASED,
     EnrollmentStatus,
@@ -24,21 +27,7 @@ from domain.values import (
     PersonalData,
 )
 
-ENROLLMENT_NAMESPACE = uuid5(NAMESPACE_URL, "peer-learning/enrollment")
-
-
-def enrollment_id_for(
-    peer_learning_id: UUID, municipality_name: str, municipality_key: str | None = None
-) -> UUID:
-    """One id per municipality and series, so the store refuses a second enrolment.
-
-    The official key (AGS) tells apart towns of the same name (there are many a Neustadt);
-    without it the normalised name stands for the municipality.
-    """
-    if municipality_key:
-        return uuid5(ENROLLMENT_NAMESPACE, f"{peer_learning_id}/ags:{municipality_key}")
-    normalised = re.sub(r"\s+", " ", municipality_name).strip().casefold()
-    return uuid5(ENROLLMENT_NAMESPACE, f"{peer_learning_id}/{normalised}")
+__all__ = ["ENROLLMENT_NAMESPACE", "Enrollment", "enrollment_id_for"]
 
 
 class Enrollment(Aggregate):
@@ -68,7 +57,7 @@ class Enrollment(Aggregate):
 
     @property
     def is_active(self) -> bool:
-        return self.status in (EnrollmentStatus.ADMITTED, EnrollmentStatus.WAITLISTED)
+        return self.status in PLACED
 
     @property
     def active_participants(self) -> list[Participant]:
@@ -80,22 +69,43 @@ class Enrollment(Aggregate):
         except KeyError:
             raise ParticipantNotFound(participant_id) from None
 
+    # ---- its place in the series: the series decides, the enrolment follows ------
+    def settle(self, admission: Admission, actor: str) -> None:
+        """Takes the place the series gave this new enrolment: a seat or the waiting list."""
+        if admission == Admission.ADMITTED:
+            self.admit(actor=actor)
+        else:
+            self.put_on_waitlist(actor=actor)
+
+    def admit(self, actor: str) -> None:
+        self._require_step("be admitted", EnrollmentStatus.REGISTERED)
+        self._admitted(actor=actor)
+
+    def move_up(self, actor: str) -> None:
+        """A waiting enrolment takes the seat the series gave it."""
+        self._require_step("move up; only a waitlisted one does", EnrollmentStatus.WAITLISTED)
+        self._admitted(actor=actor)
+
     class Admitted(Aggregate.Event):
         actor: str
 
     @event(Admitted)
-    def admit(self, actor: str) -> None:
+    def _admitted(self, actor: str) -> None:
         self.status = EnrollmentStatus.ADMITTED
+
+    def put_on_waitlist(self, actor: str) -> None:
+        self._require_step("wait for a seat", EnrollmentStatus.REGISTERED)
+        self._waitlisted(actor=actor)
 
     class Waitlisted(Aggregate.Event):
         actor: str
 
     @event(Waitlisted)
-    def put_on_waitlist(self, actor: str) -> None:
+    def _waitlisted(self, actor: str) -> None:
         self.status = EnrollmentStatus.WAITLISTED
 
     def reject(self, reason: str, actor: str) -> None:
-        self._require_active()
+        self._require_step("be rejected", *PLACED)
         self._rejected(reason=reason, actor=actor)
 
     class Rejected(Aggregate.Event):
@@ -107,7 +117,7 @@ class Enrollment(Aggregate):
         self.status = EnrollmentStatus.REJECTED
 
     def withdraw(self, actor: str, reason: str | None = None) -> None:
-        self._require_active()
+        self._require_step("be withdrawn", *PLACED)
         self._withdrawn(reason=reason, actor=actor)
 
     class Withdrawn(Aggregate.Event):
@@ -120,11 +130,7 @@ class Enrollment(Aggregate):
 
     def join(self, participant: Participant, actor: str) -> None:
         self._require_active()
-        email = participant.person.email.casefold()
-        if any(p.person.email.casefold() == email for p in self.active_participants):
-            raise DuplicateParticipant(
-                f"{participant.person.email} already takes part for this municipality."
-            )
+        require_unique_email(participant, self.active_participants)
         self._participant_joined(participant=participant, actor=actor)
 
     class ParticipantJoined(Aggregate.Event):
@@ -160,7 +166,7 @@ class Enrollment(Aggregate):
         if not current.is_active:
             raise EnrollmentClosed("The participant has left; a leaver's data is not corrected.")
         corrected = corrected_participant(current, changes)
-        self._require_unique_email(corrected)
+        require_unique_email(corrected, self.active_participants)
         if corrected != current:
             self._participant_corrected(
                 participant_id=current.participant_id,
@@ -206,16 +212,6 @@ class Enrollment(Aggregate):
     def _contact_corrected(self, contact: PersonalData, actor: str) -> None:
         self.contact = contact
 
-    def _require_unique_email(self, participant: Participant) -> None:
-        email = participant.person.email.casefold()
-        others = (
-            p for p in self.active_participants if p.participant_id != participant.participant_id
-        )
-        if any(p.person.email.casefold() == email for p in others):
-            raise DuplicateParticipant(
-                f"{participant.person.email} already takes part for this municipality."
-            )
-
     def holds_personal_data_of(self, subject_id: UUID) -> bool:
         return self.contact.subject_id == subject_id or str(subject_id) in self.participants
 
@@ -239,8 +235,7 @@ class Enrollment(Aggregate):
             self.participants[key] = replace(self.participants[key], person=erased)
 
     def _require_active(self) -> None:
-        if not self.is_active:
-            raise EnrollmentClosed(
-                f"The enrolment of {self.municipality.name} is {self.status}; "
-                "it takes no more changes."
-            )
+        self._require_step("take changes before it has a place", *PLACED)
+
+    def _require_step(self, step: str, *allowed: EnrollmentStatus) -> None:
+        require_step(self.status, allowed, self.municipality.name, step)

@@ -65,8 +65,16 @@ class AlreadyEnrolled(NotEligible):
         super().__init__(f"{municipality} is already enrolled in this Peer-Learning.")
 
 
-class EnrollmentClosed(DomainError):
+class EnrollmentNotChangeable(DomainError):
+    """The enrolment's status does not allow the step (moving up one that does not wait ...)."""
+
+
+class EnrollmentClosed(EnrollmentNotChangeable):
     """The enrolment is withdrawn or rejected and takes no more participants."""
+
+
+class SeriesFull(DomainError):
+    """Every seat of the series is taken (or promised to the waiting list)."""
 
 
 class DuplicateParticipant(DomainError):

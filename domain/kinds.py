@@ -39,6 +39,13 @@ class EnrollmentStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class Admission(StrEnum):
+    """Where a series puts a newcomer; the values are the enrolment's status then."""
+
+    ADMITTED = "admitted"
+    WAITLISTED = "waitlisted"
+
+
 class Locale(StrEnum):
     DE = "de"
     EN = "en"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 from uuid import UUID
 
 from domain.errors import (
@@ -14,11 +15,30 @@ from domain.errors import (
 )
 from domain.values import Format, Meeting, MeetingState, SeriesDetails, require_enum
 
-if TYPE_CHECKING:
-    from domain.peer_learning import PeerLearning
+
+class SeriesFacts(Protocol):
+    """What the rules read of a series; the PeerLearning aggregate provides it."""
+
+    @property
+    def details(self) -> SeriesDetails: ...
+
+    @property
+    def meetings(self) -> Mapping[str, Meeting]: ...
+
+    @property
+    def closed_on(self) -> date | None: ...
+
+    @property
+    def withdrawn_on(self) -> date | None: ...
+
+    @property
+    def reflection_held_on(self) -> date | None: ...
+
+    @property
+    def kickoff_held_on(self) -> date | None: ...
 
 
-def require_not_finished(series: PeerLearning) -> None:
+def require_not_finished(series: SeriesFacts) -> None:
     if series.closed_on is not None:
         raise SeriesClosed(f"The series was closed on {series.closed_on} and refuses every change.")
     if series.withdrawn_on is not None:
@@ -79,7 +99,7 @@ def require_not_future(day: date, today: date, what: str) -> None:
         raise InvalidValue(f"{what} {day} lies in the future; it can be at most {today}.")
 
 
-def require_reflection_possible(series: PeerLearning, held_on: date, today: date) -> None:
+def require_reflection_possible(series: SeriesFacts, held_on: date, today: date) -> None:
     require_not_future(held_on, today, "The reflection date")
     if series.reflection_held_on is not None:
         raise NotYetPossible(f"The reflection was already held on {series.reflection_held_on}.")
@@ -87,12 +107,12 @@ def require_reflection_possible(series: PeerLearning, held_on: date, today: date
     require_reflection_date(series, held_on)
 
 
-def require_kickoff_held(series: PeerLearning, what: str) -> None:
+def require_kickoff_held(series: SeriesFacts, what: str) -> None:
     if series.kickoff_held_on is None:
         raise NotYetPossible(f"{what} needs the kick-off held first; mark it held.")
 
 
-def reflection_date_problem(series: PeerLearning, held_on: date) -> str | None:
+def reflection_date_problem(series: SeriesFacts, held_on: date) -> str | None:
     """Why a reflection cannot be dated `held_on`, or None if it can."""
     if held_on < series.details.starts_on:
         return (
@@ -105,13 +125,13 @@ def reflection_date_problem(series: PeerLearning, held_on: date) -> str | None:
     return None
 
 
-def require_reflection_date(series: PeerLearning, held_on: date) -> None:
+def require_reflection_date(series: SeriesFacts, held_on: date) -> None:
     problem = reflection_date_problem(series, held_on)
     if problem is not None:
         raise InvalidValue(problem)
 
 
-def require_closable(series: PeerLearning, effective_on: date, today: date) -> None:
+def require_closable(series: SeriesFacts, effective_on: date, today: date) -> None:
     require_not_future(effective_on, today, "The closing date")
     require_kickoff_held(series, "Closing the series")
     if series.reflection_held_on is None:
@@ -123,7 +143,7 @@ def require_closable(series: PeerLearning, effective_on: date, today: date) -> N
         )
 
 
-def require_withdrawable(series: PeerLearning, effective_on: date, today: date) -> None:
+def require_withdrawable(series: SeriesFacts, effective_on: date, today: date) -> None:
     require_not_future(effective_on, today, "The withdrawal date")
     if any(m.state == MeetingState.HELD for m in series.meetings.values()):
         raise NotYetPossible(
@@ -131,6 +151,6 @@ def require_withdrawable(series: PeerLearning, effective_on: date, today: date) 
         )
 
 
-def require_start_unchanged_once_running(series: PeerLearning, revised: SeriesDetails) -> None:
+def require_start_unchanged_once_running(series: SeriesFacts, revised: SeriesDetails) -> None:
     if revised.starts_on != series.details.starts_on and series.kickoff_held_on:
         raise InvalidValue("The start date cannot change after the kick-off was held.")

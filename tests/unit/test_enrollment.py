@@ -9,6 +9,8 @@ import pytest
 
 from domain.enrollment import Enrollment, enrollment_id_for
 from domain.errors import DuplicateParticipant, EnrollmentClosed, ParticipantNotFound
+from domain.kinds import Admission
+from domain.peer_learning import PeerLearning
 from domain.values import EnrollmentStatus, Municipality, Participant, PersonalData
 from tests.unit.builders import NOW, announced
 
@@ -30,23 +32,22 @@ def test_past_capacity_new_enrolments_wait() -> None:
     first, second, third = uuid4(), uuid4(), uuid4()
     for seat in (first, second):
         assert series.has_seat_for_one_more()
-        series.admit(seat, actor="anna")
+        assert series.enrol(seat, actor="anna") == Admission.ADMITTED
     assert not series.has_seat_for_one_more()
-    series.put_on_waitlist(third, actor="anna")
+    assert series.enrol(third, actor="anna") == Admission.WAITLISTED
     assert (series.admitted, series.waitlist) == ([str(first), str(second)], [str(third)])
-    assert series.next_from_waitlist() is None
 
 
 def test_a_freed_seat_goes_to_the_first_on_the_waiting_list() -> None:
     series = announced(capacity=1)
     admitted, waiting, later = uuid4(), uuid4(), uuid4()
-    series.admit(admitted, actor="anna")
-    series.put_on_waitlist(waiting, actor="anna")
-    series.put_on_waitlist(later, actor="anna")
-    series.release(admitted, actor="anna")
-    assert series.next_from_waitlist() == waiting
-    series.admit(waiting, actor="system")
+    for enrollment_id in (admitted, waiting, later):
+        series.enrol(enrollment_id, actor="anna")
+    assert series.release(admitted, actor="anna") == [waiting]
     assert (series.admitted, series.waitlist) == ([str(waiting)], [str(later)])
+    moved_up = series.collect_events()[-1]
+    assert isinstance(moved_up, PeerLearning.EnrollmentAdmitted)
+    assert (moved_up.enrollment_id, moved_up.actor) == (waiting, "system")
 
 
 def test_without_capacity_every_enrolment_gets_a_seat() -> None:
@@ -59,7 +60,7 @@ def test_without_capacity_every_enrolment_gets_a_seat() -> None:
 def test_releasing_an_unknown_enrolment_records_nothing() -> None:
     series = announced(capacity=1)
     version = series.version
-    series.release(uuid4(), actor="anna")
+    assert series.release(uuid4(), actor="anna") == []
     assert series.version == version
 
 

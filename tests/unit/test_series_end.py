@@ -194,7 +194,8 @@ CHANGES: list[Callable[[PeerLearning], object]] = [
     lambda s: s.close_joining(actor="a"),
     lambda s: s.reopen_joining(actor="a"),
     lambda s: s.admit(uuid4(), actor="a"),
-    lambda s: s.put_on_waitlist(uuid4(), actor="a"),
+    lambda s: s.enrol(uuid4(), actor="a"),
+    lambda s: s.release(uuid4(), actor="a"),
 ]
 
 
