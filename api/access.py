@@ -23,7 +23,7 @@ from api.token_registry import TokenRegistry
 from api.token_use import TokenUse
 from application.store_application import translated_store_errors
 from audit.server_keys import TOKEN_KEY, ServerKeys
-from store.audit_db import StoreDatabase
+from store.app_db import AppDb
 
 SECRET_PREFIX = "plt_"
 
@@ -62,7 +62,7 @@ class IssuedTokens:
     @classmethod
     def of(cls, app: Application[UUID]) -> IssuedTokens:
         with translated_store_errors():
-            db = StoreDatabase(app)
+            db = AppDb(app)
             return cls(ServerKeys(db).key(TOKEN_KEY), TokenRegistry(app), TokenUse(db))
 
     def digest(self, secret: str) -> str:

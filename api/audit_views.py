@@ -25,7 +25,7 @@ from audit.history import Reader, events_after, stream_history
 from audit.pseudonyms import Pseudonym, pseudonym_with
 from audit.server_keys import PSEUDONYM_KEY, ServerKeys
 from domain.errors import NotFound
-from store.audit_db import StoreDatabase
+from store.app_db import AppDb
 
 READERS = ("auditor", "team")
 PSEUDONYMS = "peerlearning.pseudonyms"
@@ -52,7 +52,7 @@ def pseudonyms() -> Pseudonym:
     extensions = current_app.extensions
     if PSEUDONYMS not in extensions:
         with translated_store_errors():
-            keys = ServerKeys(StoreDatabase(services().app))
+            keys = ServerKeys(AppDb(services().app))
             extensions[PSEUDONYMS] = pseudonym_with(keys.key(PSEUDONYM_KEY))
     found: Pseudonym = extensions[PSEUDONYMS]
     return found

@@ -11,7 +11,7 @@ import threading
 import time
 from datetime import datetime
 
-from store.audit_db import StoreDatabase
+from store.app_db import AppDb
 
 log = logging.getLogger(__name__)
 TABLE = "access_token_use"
@@ -19,7 +19,7 @@ EVERY = 60.0
 
 
 class TokenUse:
-    def __init__(self, db: StoreDatabase, every: float = EVERY) -> None:
+    def __init__(self, db: AppDb, every: float = EVERY) -> None:
         self.db = db
         self.every = every
         self.table = db.table(TABLE)
@@ -54,5 +54,5 @@ class TokenUse:
 
     def last_used(self) -> dict[str, str]:
         with self.db.transaction() as tx:
-            rows = tx.execute(f"SELECT name, last_used_at FROM {self.table}")
+            rows = tx.fetchall(f"SELECT name, last_used_at FROM {self.table}")
         return {str(name): str(moment) for name, moment in rows}

@@ -18,7 +18,8 @@ from eventsourcing.application import Application
 from audit.chain import GENESIS, StoredRecord, link
 from audit.log import stored_record, stored_records
 from audit.verification import ChainRow
-from store.audit_db import StoreDatabase, Tx
+from store.app_db import AppDb
+from store.db import Tx
 from store.inline import StoreTx, Written
 
 TABLE = "audit_chain"
@@ -28,7 +29,7 @@ PAGE = 500
 class ChainStore:
     """Append-only; the highest kept position is the follower's tracking record."""
 
-    def __init__(self, db: StoreDatabase, events_table: str) -> None:
+    def __init__(self, db: AppDb, events_table: str) -> None:
         self.db = db
         self.table = db.table(TABLE)
         self.events_table = db.table(events_table)
@@ -45,13 +46,13 @@ class ChainStore:
 
     def link_at(self, position: int) -> str | None:
         with self.db.transaction() as tx:
-            rows = tx.execute(f"SELECT link FROM {self.table} WHERE position = ?", (position,))
-        return str(rows[0][0]) if rows else None
+            row = tx.fetchone(f"SELECT link FROM {self.table} WHERE position = ?", (position,))
+        return str(row[0]) if row else None
 
     def rows(self, after: int = 0, until: int | None = None) -> Iterator[ChainRow]:
         while True:
             with self.db.transaction() as tx:
-                batch = tx.execute(
+                batch = tx.fetchall(
                     f"SELECT position, link FROM {self.table} WHERE position > ? "
                     "AND position <= ? ORDER BY position LIMIT ?",
                     (after, until if until is not None else 2**62, PAGE),
@@ -88,46 +89,41 @@ class ChainStore:
                 tx.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
             if _head(tx, self.table) != head:
                 return 0
-            for row in rows:
-                tx.execute(f"INSERT INTO {self.table} (position, link) VALUES (?, ?)", row)
+            tx.executemany(f"INSERT INTO {self.table} (position, link) VALUES (?, ?)", rows)
         return len(rows)
 
-    def read_ahead(self, tx: StoreTx, originators: Sequence[UUID | str]) -> None:
+    def read_ahead(self, store: StoreTx, originators: Sequence[UUID | str]) -> None:
         """Sends the lock and the head's query without waiting for them (PostgreSQL)."""
-        if tx.dialect == "sqlite":
+        if store.dialect == "sqlite":
             return
-        cursor = tx.cursor()
-        cursor.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")  # as `catch_up` does
-        cursor.execute(f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1")
-        self._ahead.cursor = cursor
+        tx = store.tx()
+        tx.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")  # as `catch_up` does
+        self._ahead.cursor = tx.execute(
+            f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
+        )
 
-    def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
+    def write(self, store: StoreTx, written: Sequence[Written]) -> None:
         """Links the command's events after the head, and any unlinked events before them."""
-        cursor = Tx(tx.cursor(tuples=False), self.db.dialect)
-        head = self._head_in(tx, cursor)
+        tx = store.tx()
+        head = self._head_in(tx)
         position, previous = (head[0], bytes.fromhex(head[1])) if head else (0, GENESIS)
         first = written[0].notification.id
-        records = [*self._unlinked(cursor, position, first), *_records(written)]
+        records = [*self._unlinked(tx, position, first), *_records(written)]
         rows = []
         for record in records:
             previous = link(previous, record)
             rows.append((record.position, previous.hex()))
-        insert = f"INSERT INTO {self.table} (position, link) VALUES (?, ?)"
-        raw = tx.cursor()
-        if tx.dialect == "sqlite":
-            raw.executemany(insert, rows)
-            return
-        for row in rows:  # queued in the recorder's pipeline
-            raw.execute(insert.replace("?", "%s"), row)
+        # queued in the recorder's pipeline on PostgreSQL
+        tx.executemany(f"INSERT INTO {self.table} (position, link) VALUES (?, ?)", rows)
 
-    def _head_in(self, tx: StoreTx, cursor: Tx) -> ChainRow | None:
+    def _head_in(self, tx: Tx) -> ChainRow | None:
         sent, self._ahead.cursor = getattr(self._ahead, "cursor", None), None
         if sent is not None:
             found = sent.fetchall()
         else:
             if tx.dialect != "sqlite":  # SQLite's write lock serialises already
-                cursor.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
-            found = cursor.select(
+                tx.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
+            found = tx.fetchall(
                 f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
             )
         return (int(found[0][0]), str(found[0][1])) if found else None
@@ -138,7 +134,7 @@ class ChainStore:
         if before == after + 1:
             return []
         column = "rowid" if self.db.dialect == "sqlite" else "notification_id"
-        rows = tx.select(
+        rows = tx.fetchall(
             f"SELECT {column}, originator_id, originator_version, topic, state "
             f"FROM {self.events_table} WHERE {column} > ? AND {column} < ? ORDER BY {column}",
             (after, before),
@@ -159,5 +155,5 @@ def _records(written: Sequence[Written]) -> list[StoredRecord]:
 
 
 def _head(tx: Tx, table: str) -> ChainRow | None:
-    rows = tx.execute(f"SELECT position, link FROM {table} ORDER BY position DESC LIMIT 1")
-    return (int(rows[0][0]), str(rows[0][1])) if rows else None
+    row = tx.fetchone(f"SELECT position, link FROM {table} ORDER BY position DESC LIMIT 1")
+    return (int(row[0]), str(row[1])) if row else None

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from audit.key_cache import cache_for
-from store.audit_db import StoreDatabase, Tx
+from store.app_db import AppDb
+from store.db import Tx
 from store.inline import StoreTx, Written
 
 KEY_BYTES = 32
@@ -19,7 +20,7 @@ TABLE = "personal_data_keys"
 class KeyStore:
     """Keys by subject; an erased subject keeps a tombstone row without key."""
 
-    def __init__(self, db: StoreDatabase) -> None:
+    def __init__(self, db: AppDb) -> None:
         self.db = db
         self.table = db.table(TABLE)
         self.cache = cache_for(db.datastore)
@@ -67,17 +68,17 @@ class KeyStore:
             drafts = self._drafts.keys = {}
         return drafts
 
-    def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
+    def write(self, store: StoreTx, written: Sequence[Written]) -> None:
         """Stores the drafted keys; a key another command stored first fails this one (the
         store refuses the duplicate, and the command answers as a concurrent write)."""
         drafts = self.drafts()
         if not drafts:
             return
-        insert = f"INSERT INTO {self.table} (subject_id, secret, created_at) VALUES (?, ?, ?)"
         now = _now()
-        cursor = tx.cursor()
-        for subject, key in drafts.items():  # queued in the recorder's pipeline on PostgreSQL
-            cursor.execute(_placeholders(insert, tx.dialect), (subject, key, now))
+        store.tx().executemany(  # queued in the recorder's pipeline on PostgreSQL
+            f"INSERT INTO {self.table} (subject_id, secret, created_at) VALUES (?, ?, ?)",
+            [(subject, key, now) for subject, key in drafts.items()],
+        )
 
     def committed(self) -> None:
         for subject, key in self.drafts().items():
@@ -108,11 +109,11 @@ class KeyStore:
         if not self.cache.due():
             return
         with self.db.transaction() as tx:
-            (generation,) = tx.execute(f"SELECT COUNT(*) FROM {self.table} WHERE secret IS NULL")[0]
+            (generation,) = tx.fetchone(f"SELECT COUNT(*) FROM {self.table} WHERE secret IS NULL")
             if generation == self.cache.generation:
                 self.cache.checked()
                 return
-            rows = tx.execute(f"SELECT subject_id, secret FROM {self.table}")
+            rows = tx.fetchall(f"SELECT subject_id, secret FROM {self.table}")
         self.cache.load(int(generation), rows)
 
     def is_erased(self, subject_id: UUID) -> bool:
@@ -139,14 +140,10 @@ class KeyStore:
             return self._select(tx, subject_id)
 
     def _select(self, tx: Tx, subject_id: UUID) -> tuple[bytes | None] | None:
-        rows = tx.execute(
+        row = tx.fetchone(
             f"SELECT secret FROM {self.table} WHERE subject_id = ?", (str(subject_id),)
         )
-        return rows[0] if rows else None  # type: ignore[return-value]
-
-
-def _placeholders(sql: str, dialect: str) -> str:
-    return sql if dialect == "sqlite" else sql.replace("?", "%s")
+        return None if row is None else (row[0],)
 
 
 def _secret(row: tuple[bytes | None]) -> bytes | None:

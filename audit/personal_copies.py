@@ -9,7 +9,7 @@ copies are kept in:
 - `personal_data_keys`: not the data, but the key that opens it.
 
 An erasure blanks the copies, and the store then reclaims these tables (see
-`StoreDatabase.reclaim`).
+`AppDb.reclaim`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from uuid import UUID
 
 from audit.keys import TABLE as KEYS
 from domain.values import ERASED, PersonalData
-from store.audit_db import StoreDatabase, Tx
+from store.app_db import AppDb
+from store.db import Tx
 
 PARTICIPANTS = "view_participants"
 ENROLLMENTS = "view_enrollments"
@@ -36,7 +37,7 @@ PERSONAL_COLUMNS = {
 class PersonalCopies:
     """Blanks one person's plain copies in the view tables of one store."""
 
-    def __init__(self, db: StoreDatabase) -> None:
+    def __init__(self, db: AppDb) -> None:
         self.db = db
 
     def scrub_reasons(self, person: PersonalData) -> None:
@@ -48,7 +49,7 @@ class PersonalCopies:
             return
         table = self.db.table(DISPATCHES)
         with self.db.transaction(write=True) as tx:
-            rows = tx.execute(
+            rows = tx.fetchall(
                 f"SELECT dispatch_id, reason FROM {table} "
                 "WHERE participant_id = ? AND reason IS NOT NULL",
                 (str(person.subject_id),),

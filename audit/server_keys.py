@@ -14,7 +14,7 @@ import threading
 from datetime import UTC, datetime
 
 from runtime.errors import SettingError
-from store.audit_db import StoreDatabase
+from store.app_db import AppDb
 
 TABLE = "server_keys"
 KEY_BYTES = 32
@@ -25,7 +25,7 @@ SHORTEST_SETTING = 32
 
 
 class ServerKeys:
-    def __init__(self, db: StoreDatabase) -> None:
+    def __init__(self, db: AppDb) -> None:
         self.db = db
         self.table = db.table(TABLE)
         self._known: dict[str, bytes] = {}
@@ -49,8 +49,10 @@ class ServerKeys:
                 "ON CONFLICT (purpose) DO NOTHING",
                 (purpose, os.urandom(KEY_BYTES), datetime.now(UTC).isoformat()),
             )
-            rows = tx.execute(f"SELECT secret FROM {self.table} WHERE purpose = ?", (purpose,))
-        return bytes(rows[0][0])
+            (secret,) = tx.fetchone(
+                f"SELECT secret FROM {self.table} WHERE purpose = ?", (purpose,)
+            )
+        return bytes(secret)
 
 
 def check_token_key_setting() -> None:

@@ -13,7 +13,7 @@ from audit.keys import KeyStore
 from audit.log import head_position, stored_records
 from audit.sealing import SealedPersonalData
 from audit.verification import verify_records
-from store.audit_db import StoreDatabase
+from store.app_db import AppDb
 from store.inline import Inline
 
 
@@ -24,7 +24,7 @@ def sealed_personal_data() -> SealedPersonalData:
 
 def bind_keys(app: Application[UUID], sealing: SealedPersonalData) -> None:
     """Seals with keys kept in the store; a new person's key commits with the command."""
-    keys = KeyStore(StoreDatabase(app))
+    keys = KeyStore(AppDb(app))
     sealing.bind(keys)
     inline_of(app).add(keys)
 
@@ -43,7 +43,7 @@ class Audit:
 
     @classmethod
     def of(cls, app: Application[UUID]) -> Audit:
-        db = StoreDatabase(app)
+        db = AppDb(app)
         events_table = str(getattr(app.recorder, "events_table_name", "stored_events"))
         return cls(keys=KeyStore(db), chain=ChainStore(db, events_table))
 

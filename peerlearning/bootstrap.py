@@ -23,7 +23,7 @@ from projections.registrations_view import RegistrationsView
 from projections.roster_view import RosterView
 from projections.view import View
 from runtime.errors import SettingError
-from store.audit_db import StoreDatabase
+from store.app_db import AppDb
 from store.db import ViewDb
 from store.errors import StoreUnavailable
 from store.preparation import prepare_store
@@ -66,7 +66,7 @@ class Services:
     def links(self) -> Links:
         """Signed links for the public, with the store's own key (made on first use)."""
         if self._links is None:
-            self._links = Links(ServerKeys(StoreDatabase(self.app)).key(LINK_KEY))
+            self._links = Links(ServerKeys(AppDb(self.app)).key(LINK_KEY))
         return self._links
 
     def expire_registrations(self) -> int:

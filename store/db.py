@@ -1,14 +1,21 @@
-"""Connections to the view tables, which live in the same store as the events."""
+"""Transactions on the store, with one `Tx` for every part that speaks SQL to it.
+
+SQL is written once, with `?` placeholders, for both stores: `Tx` rewrites them for
+PostgreSQL and fetches rows as tuples, also on a connection in pipeline mode. `Db` opens the
+transactions; where its connections come from is the one thing its variants decide: the
+views' own (`ViewDb`), or the application's datastore (`store.app_db.AppDb`).
+"""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import psycopg
+from psycopg.rows import tuple_row
 from psycopg_pool import ConnectionPool
 
 from store.errors import StoreUnavailable
@@ -16,9 +23,18 @@ from store.settings import StoreSettings, psycopg_conninfo
 
 Params = Sequence[Any]
 
+SECURE_DELETE = "PRAGMA secure_delete = ON"
+"""SQLite overwrites deleted and overwritten content with zeros on a connection that says so;
+every transaction that writes does, as it may write personal data or its keys."""
+
+
+def placeholders(statement: str, dialect: str) -> str:
+    """The statement with PostgreSQL's `%s` where it has `?` (SQLite takes `?` as written)."""
+    return statement if dialect == "sqlite" else statement.replace("?", "%s")
+
 
 class Tx:
-    """One transaction on the view tables; SQL uses `?` placeholders on both stores."""
+    """One transaction; SQL uses `?` placeholders on both stores, rows are tuples."""
 
     def __init__(self, cursor: Any, dialect: str) -> None:
         self.cursor = cursor
@@ -31,9 +47,10 @@ class Tx:
         return " FOR UPDATE" if self.dialect == "postgres" else ""
 
     def sql(self, statement: str) -> str:
-        return statement if self.dialect == "sqlite" else statement.replace("?", "%s")
+        return placeholders(statement, self.dialect)
 
     def execute(self, statement: str, params: Params = ()) -> Any:
+        """Sends the statement; on a pipeline, without waiting for its answer."""
         return self.cursor.execute(self.sql(statement), params)
 
     def executemany(self, statement: str, rows: Sequence[Params]) -> None:
@@ -49,6 +66,7 @@ class Tx:
         return self.execute(statement, params).fetchone()
 
     def fetchall(self, statement: str, params: Params = ()) -> list[Any]:
+        """The rows of a query (on a pipeline, fetching waits for the answer)."""
         return list(self.execute(statement, params).fetchall())
 
 
@@ -58,44 +76,104 @@ def in_pipeline(cursor: Any) -> bool:
     return pgconn is not None and bool(pgconn.pipeline_status)
 
 
-class ViewDb:
-    """Opens transactions on the view tables of one store (SQLite file or PG schema)."""
+def tuple_cursor(conn: Any, dialect: str) -> Any:
+    """A cursor on a SQLite or PostgreSQL connection whose rows are plain tuples."""
+    if dialect == "sqlite":
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        return cursor
+    return conn.cursor(row_factory=tuple_row)
+
+
+@contextmanager
+def sqlite_transaction(conn: sqlite3.Connection, write: bool) -> Iterator[Tx]:
+    """Writers take the lock up front, so two processes never deadlock upgrading."""
+    cursor = tuple_cursor(conn, "sqlite")
+    if write:
+        cursor.execute(SECURE_DELETE)
+    cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        yield Tx(cursor, "sqlite")
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+class Db:
+    """Opens transactions on one store (SQLite file or PostgreSQL schema)."""
+
+    def __init__(self, dialect: str, schema: str | None) -> None:
+        self.dialect = dialect  # "sqlite" or "postgres"
+        self.schema = schema
+
+    @contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Tx]:
+        """A transaction; on PostgreSQL a read on a connection that commits each statement
+        by itself opens none (at READ COMMITTED a BEGIN adds no snapshot, only round trips)."""
+        with self._translated():
+            if self.dialect == "sqlite":
+                with self._sqlite(write) as conn, sqlite_transaction(conn, write) as tx:
+                    yield tx
+                return
+            with self._postgres() as conn:
+                begun = conn.transaction() if write or not conn.autocommit else nullcontext()
+                with begun, tuple_cursor(conn, "postgres") as cursor:
+                    yield Tx(cursor, "postgres")
+
+    def table(self, name: str) -> str:
+        """The table's name, qualified by the PostgreSQL schema the store is in."""
+        return name if self.dialect == "sqlite" or not self.schema else f'"{self.schema}".{name}'
+
+    @property
+    def blob(self) -> str:
+        return "BLOB" if self.dialect == "sqlite" else "BYTEA"
+
+    def existing(self, names: Sequence[str]) -> list[str]:
+        """Those of the named tables that exist in this store (views are made by their
+        projector, which a process may not run)."""
+        with self.transaction() as tx:
+            if self.dialect == "sqlite":
+                found = tx.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+                present = {str(row[0]) for row in found}
+                return [name for name in names if name in present]
+            return [n for n in names if tx.fetchone("SELECT to_regclass(?)", (self.table(n),))[0]]
+
+    def close(self) -> None:
+        """Closes the connections this object opened (none, when it borrows them)."""
+
+    def _translated(self) -> AbstractContextManager[None]:
+        """Turns the store's errors into the ones this variant's callers handle."""
+        return nullcontext()
+
+    def _sqlite(self, write: bool) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def _postgres(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+
+class ViewDb(Db):
+    """Transactions on connections of its own: one SQLite connection per thread, or a pool."""
 
     def __init__(self, settings: StoreSettings) -> None:
+        super().__init__("sqlite" if settings.is_sqlite else "postgres", settings.schema)
         self.settings = settings
-        self.dialect = "sqlite" if settings.is_sqlite else "postgres"
         self._local = threading.local()
         self._pool: ConnectionPool | None = None
         if not settings.is_sqlite:
             self._pool = _postgres_pool(settings)
 
     @contextmanager
-    def transaction(self, write: bool = False) -> Iterator[Tx]:
+    def _translated(self) -> Iterator[None]:
         try:
-            if self._pool is None:
-                with self._sqlite_transaction(write) as tx:
-                    yield tx
-            else:
-                with self._postgres_transaction() as tx:
-                    yield tx
+            yield
         except (sqlite3.OperationalError, psycopg.OperationalError) as error:
             raise StoreUnavailable(
                 f"The view store is unavailable ({str(error).strip()[:200]}); retry shortly."
             ) from error
 
-    @contextmanager
-    def _sqlite_transaction(self, write: bool) -> Iterator[Tx]:
-        conn = self._sqlite_connection()
-        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        tx = Tx(conn.cursor(), "sqlite")
-        try:
-            yield tx
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-    def _sqlite_connection(self) -> sqlite3.Connection:
+    def _sqlite(self, write: bool) -> AbstractContextManager[sqlite3.Connection]:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(
@@ -106,15 +184,13 @@ class ViewDb:
             )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA secure_delete=ON")  # freed rows hold names: overwrite them
+            conn.execute(SECURE_DELETE)  # freed rows hold names: overwrite them
             self._local.conn = conn
-        return conn
+        return nullcontext(conn)
 
-    @contextmanager
-    def _postgres_transaction(self) -> Iterator[Tx]:
+    def _postgres(self) -> AbstractContextManager[Any]:
         assert self._pool is not None
-        with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cursor:
-            yield Tx(cursor, "postgres")
+        return self._pool.connection()
 
     def close(self) -> None:
         if self._pool is not None:

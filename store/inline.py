@@ -16,6 +16,8 @@ from uuid import UUID
 
 from eventsourcing.persistence import Notification
 
+from store.db import Tx, tuple_cursor
+
 
 @dataclass(frozen=True)
 class Written:
@@ -33,13 +35,14 @@ class StoreTx:
     connection: Any  # sqlite3.Connection or psycopg.Connection
     schema: str | None = None
 
-    def cursor(self, tuples: bool = True) -> Any:
-        """A cursor in the transaction; on PostgreSQL with tuple or dict rows."""
-        if self.dialect == "sqlite":
-            return self.connection.cursor()
-        from psycopg.rows import dict_row, tuple_row
+    def cursor(self) -> Any:
+        """A cursor in the transaction, whose rows are tuples."""
+        return tuple_cursor(self.connection, self.dialect)
 
-        return self.connection.cursor(row_factory=tuple_row if tuples else dict_row)
+    def tx(self) -> Tx:
+        """The transaction as a `Tx`, which takes `?` placeholders on both stores; on
+        PostgreSQL its statements are queued in the recorder's pipeline."""
+        return Tx(self.cursor(), self.dialect)
 
 
 class InlinePart(Protocol):

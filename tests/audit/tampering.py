@@ -10,32 +10,22 @@ from typing import Any
 import psycopg
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
+from store.db import Tx
 from store.settings import StoreSettings, psycopg_conninfo
 
 
-class _Tx:
-    def __init__(self, conn: Any, dialect: str) -> None:
-        self.conn, self.dialect = conn, dialect
-
-    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        if self.dialect != "sqlite":
-            sql = sql.replace("?", "%s")
-        cursor = self.conn.execute(sql, params)
-        return list(cursor.fetchall()) if cursor.description else []
-
-
 @contextmanager
-def raw_transaction(settings: StoreSettings) -> Iterator[_Tx]:
+def raw_transaction(settings: StoreSettings) -> Iterator[Tx]:
     """A connection of its own, straight to the database, as an attacker would open."""
     if settings.is_sqlite:
         conn: Any = sqlite3.connect(settings.sqlite_path)
         with conn:
-            yield _Tx(conn, "sqlite")
+            yield Tx(conn.cursor(), "sqlite")
         conn.close()
         return
     options = f" options='-c search_path={settings.schema}'" if settings.schema else ""
     with psycopg.connect(psycopg_conninfo(settings) + options) as conn:
-        yield _Tx(conn, "postgresql")
+        yield Tx(conn.cursor(), "postgres")
 
 
 def _table_and_position(app: Any) -> tuple[str, str]:
@@ -47,7 +37,7 @@ def _table_and_position(app: Any) -> tuple[str, str]:
 def flip_one_byte(settings: StoreSettings, app: Any, position: int, index: int = 20) -> None:
     table, column = _table_and_position(app)
     with raw_transaction(settings) as tx:
-        (state,) = tx.execute(f"SELECT state FROM {table} WHERE {column} = ?", (position,))[0]
+        (state,) = tx.fetchone(f"SELECT state FROM {table} WHERE {column} = ?", (position,))
         changed = bytearray(bytes(state))
         changed[index] ^= 0x01
         tx.execute(f"UPDATE {table} SET state = ? WHERE {column} = ?", (bytes(changed), position))
@@ -63,16 +53,16 @@ def every_table_text(settings: StoreSettings) -> str:
     """Every row of every table in the store, as one text to search."""
     with raw_transaction(settings) as tx:
         names = _table_names(tx, tx.dialect, settings.schema)
-        rows = [tx.execute(f'SELECT * FROM "{name}"') for name in names]
+        rows = [tx.fetchall(f'SELECT * FROM "{name}"') for name in names]
     return "\n".join(_text(value) for table in rows for row in table for value in row)
 
 
-def _table_names(tx: Any, dialect: str, schema: str | None) -> list[str]:
+def _table_names(tx: Tx, dialect: str, schema: str | None) -> list[str]:
     if dialect == "sqlite":
         query = "SELECT name FROM sqlite_master WHERE type = 'table'"
-        return [r[0] for r in tx.execute(query)]
+        return [r[0] for r in tx.fetchall(query)]
     query = "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
-    return [r[0] for r in tx.execute(query, (schema or "public",))]
+    return [r[0] for r in tx.fetchall(query, (schema or "public",))]
 
 
 def _text(value: Any) -> str:

@@ -72,11 +72,11 @@ def unkept_with_their_commands(store_url: str, ledger: Ledger) -> list[str]:
         table = app.recorder.events_table_name  # type: ignore[attr-defined]
         column = "rowid" if settings.is_sqlite else "notification_id"
         with raw_transaction(settings) as tx:
-            events = [int(p) for (p,) in tx.execute(f"SELECT {column} FROM {table} ORDER BY 1")]
-            links = [int(p) for (p,) in tx.execute("SELECT position FROM audit_chain ORDER BY 1")]
-            views = dict(tx.execute("SELECT name, position FROM view_tracking"))
-            keys = {str(s) for (s,) in tx.execute("SELECT subject_id FROM personal_data_keys")}
-            rows = {str(p) for (p,) in tx.execute("SELECT participant_id FROM view_participants")}
+            events = [int(p) for (p,) in tx.fetchall(f"SELECT {column} FROM {table} ORDER BY 1")]
+            links = [int(p) for (p,) in tx.fetchall("SELECT position FROM audit_chain ORDER BY 1")]
+            views = dict(tx.fetchall("SELECT name, position FROM view_tracking"))
+            keys = {str(s) for (s,) in tx.fetchall("SELECT subject_id FROM personal_data_keys")}
+            rows = {str(p) for (p,) in tx.fetchall("SELECT participant_id FROM view_participants")}
     finally:
         app.close()
     found = [f"event {p} has no chain link" for p in sorted(set(events) - set(links))]
