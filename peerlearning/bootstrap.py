@@ -13,14 +13,10 @@ from audit.registration_expiry import expire_overdue
 from audit.server_keys import ServerKeys
 from audit.wiring import Audit, bind_keys, sealed_personal_data
 from domain.clock import Clock
-from projections.catalogue_view import CatalogueView
-from projections.model_projects_view import ModelProjectsView
-from projections.participation_view import ParticipationView
 from projections.poller import Poller
 from projections.projector import Projector
 from projections.queries import ViewQueries
-from projections.registrations_view import RegistrationsView
-from projections.roster_view import RosterView
+from projections.registry import CORE_VIEWS
 from projections.view import View
 from runtime.errors import SettingError
 from store.app_db import AppDb
@@ -39,16 +35,9 @@ LINK_KEY = "links"
 
 
 def core_views() -> list[View]:
-    from scheduler.dispatch_view import DispatchView
+    from scheduler.dispatch_view import SCHEDULER_VIEWS
 
-    return [
-        CatalogueView(),
-        RosterView(),
-        ModelProjectsView(),
-        ParticipationView(),
-        DispatchView(),
-        RegistrationsView(),
-    ]
+    return [view() for view in (*CORE_VIEWS, *SCHEDULER_VIEWS)]
 
 
 @dataclass

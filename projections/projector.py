@@ -19,6 +19,7 @@ from uuid import UUID
 from eventsourcing.application import Application
 
 from projections.applying import Event, Stuck, ViewFailed, apply_events, decoded, reads
+from projections.ownership import check_own_tables
 from projections.read_ahead import ReadAhead, read_positions
 from projections.rows import Rows
 from projections.shadow import Rebuilt, rebuild_views
@@ -41,6 +42,7 @@ class Projector:
         name: str = "views",
         batch_size: int = 500,
     ) -> None:
+        check_own_tables(views)
         self.app, self.db, self.views, self.name = app, db, list(views), name
         self.batch_size = batch_size
         self.tracking = {view_name(v): f"{name}/{view_name(v)}" for v in self.views}

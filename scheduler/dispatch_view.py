@@ -5,7 +5,6 @@ Reasons are shown without e-mail addresses, also those recorded before replies w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from eventsourcing.persistence import Notification
@@ -18,19 +17,7 @@ from scheduler.redaction import redacted
 
 R = ReminderDispatch
 
-
-@dataclass(frozen=True)
-class DispatchTable(Table):
-    integers: frozenset[str] = frozenset()
-
-    def ddl(self) -> list[str]:
-        statements = super().ddl()
-        for column in self.integers:
-            statements[0] = statements[0].replace(f"{column} TEXT", f"{column} BIGINT")
-        return statements
-
-
-DISPATCHES = DispatchTable(
+DISPATCHES = Table(
     name="view_reminder_dispatches",
     key="dispatch_id",
     columns=(
@@ -51,8 +38,8 @@ DISPATCHES = DispatchTable(
         "sent_at",
         "updated_at",
     ),
-    integers=frozenset({"attempts", "late"}),
     indexes=("meeting_id, schedule_version", "status, free_at", "peer_learning_id, status"),
+    integers=frozenset({"schedule_version", "attempts", "late"}),
 )
 
 
@@ -124,3 +111,6 @@ def _claimed_row(event: Any) -> dict[str, Any]:
         "sent_at": None,
         "updated_at": iso_moment(event.timestamp),
     }
+
+
+SCHEDULER_VIEWS = (DispatchView,)  # the scheduler's read models, registered with the core's

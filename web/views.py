@@ -15,7 +15,7 @@ from api.context import services
 from domain.clock import today
 from domain.errors import InvalidValue
 from domain.values import require_day, require_line
-from projections.page_queries import filter_choices, meeting_times
+from projections.catalogue.page_queries import filter_choices, meeting_times
 from web.kept import Rendering, kept, rendering
 from web.present import meeting_rows, next_meeting_label, period, usual_times
 from web.registration_context import registration_form

@@ -10,7 +10,8 @@ from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
 from domain.schedule import local_date
 from domain.values import Meeting, MeetingKind, SeriesDetails
-from projections.tables import CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS, Table
+from projections.catalogue.tables import CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS, TABLES
+from projections.tables import Table
 from projections.view import Batch, handlers, iso_day, iso_moment, key, parse_moment
 
 P = PeerLearning
@@ -65,7 +66,7 @@ def meeting_row(series_id: str, m: Meeting) -> dict[str, Any]:
 
 class CatalogueView:
     name = "catalogue"
-    tables: tuple[Table, ...] = (CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS)
+    tables: tuple[Table, ...] = TABLES
     reads: tuple[type, ...] = (P.Event, E.Registered, E.ParticipantJoined, E.ParticipantLeft)
     read_ahead: tuple[Table, ...] = (CATALOGUE, CATALOGUE_ENROLLMENTS)  # keyed by aggregates
 

@@ -1,4 +1,4 @@
-"""The registrations read model: one row per registration, for the team's review."""
+"""The registrations read model: its table, handlers and reads (for the team's review)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from domain.registration import Registration, RegistrationState
 from projections.rows import decode_row
 from projections.tables import Table
 from projections.view import Batch, iso_moment, key
+from store.db import ViewDb
 
 R = Registration
 
@@ -104,7 +105,7 @@ class RegistrationsView:
 class RegistrationQueries:
     """Reads of the registrations view."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: ViewDb) -> None:
         self.db = db
 
     def list(self, state: str | None = None, since: str | None = None) -> list[dict[str, Any]]:

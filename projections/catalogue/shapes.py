@@ -1,4 +1,4 @@
-"""View rows turned into the dicts the readers get: real dates, moments, ids, booleans."""
+"""Catalogue rows turned into the dicts the readers get: real dates, moments, ids, booleans."""
 
 from __future__ import annotations
 
@@ -56,47 +56,4 @@ def upcoming_item(meeting: dict[str, Any], series: tuple[Any, ...]) -> dict[str,
         "reminder_offsets": json.loads(offsets) if offsets else None,
         "agenda_url": agenda_url,
         "contact_email": contact,
-    }
-
-
-def participant_item(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **row,
-        "participant_id": UUID(row["participant_id"]),
-        "enrollment_id": UUID(row["enrollment_id"]),
-        "peer_learning_id": UUID(row["peer_learning_id"]),
-        "joined_at": parse_moment(row["joined_at"]),
-        "left_at": parse_moment(row["left_at"]),
-    }
-
-
-def enrollment_item(row: dict[str, Any], participants: list[dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "enrollment_id": UUID(row["enrollment_id"]),
-        "peer_learning_id": UUID(row["peer_learning_id"]),
-        "municipality": {
-            "name": row["municipality_name"],
-            "key": row["municipality_key"],
-            "state": row["municipality_state"],
-            "region": row["municipality_region"],
-        },
-        "contact": {
-            "subject_id": UUID(row["contact_subject_id"]),
-            "name": row["contact_name"],
-            "email": row["contact_email"],
-        },
-        "status": row["status"],
-        "registered_at": parse_moment(row["registered_at"]),
-        "active_participants": row["active_participants"],
-        "version": row["version"],
-        "participants": [participant_item(p) for p in participants],
-    }
-
-
-def participation_item(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **row,
-        "peer_learning_id": UUID(row["peer_learning_id"]),
-        "enrollment_id": UUID(row["enrollment_id"]),
-        "registered_at": parse_moment(row["registered_at"]),
     }

@@ -1,4 +1,4 @@
-"""Rosters: enrolments with their participants (personal data: team only)."""
+"""The roster's handlers: enrolments with their participants (personal data: team only)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from eventsourcing.persistence import Notification
 
 from domain.enrollment import Enrollment
 from domain.values import ERASED
-from projections.tables import ENROLLMENTS, PARTICIPANTS, Table
+from projections.roster.tables import ENROLLMENTS, PARTICIPANTS, TABLES
+from projections.tables import Table
 from projections.view import Batch, handlers, iso_moment, key
 
 E = Enrollment
@@ -16,7 +17,7 @@ E = Enrollment
 
 class RosterView:
     name = "roster"
-    tables: tuple[Table, ...] = (ENROLLMENTS, PARTICIPANTS)
+    tables: tuple[Table, ...] = TABLES
     reads: tuple[type, ...] = (E.Event,)
     read_ahead: tuple[Table, ...] = (ENROLLMENTS,)  # keyed by aggregates
 

@@ -1,4 +1,4 @@
-"""The funded model projects, as the team keeps them."""
+"""The funded model projects, as the team keeps them: their table, handlers and reads."""
 
 from __future__ import annotations
 
@@ -7,10 +7,17 @@ from typing import Any
 from eventsourcing.persistence import Notification
 
 from domain.model_projects import FundedModelProjects
-from projections.tables import MODEL_PROJECTS, Table
+from projections.tables import Table
 from projections.view import Batch, key
+from store.db import ViewDb
 
 F = FundedModelProjects
+
+MODEL_PROJECTS = Table(
+    name="view_model_projects",
+    key="model_project_id",
+    columns=("model_project_id", "name", "municipality_key", "state", "region"),
+)
 
 
 class ModelProjectsView:
@@ -33,3 +40,21 @@ class ModelProjectsView:
             )
         elif isinstance(event, F.ModelProjectRemoved):
             batch.rows.delete(MODEL_PROJECTS, key(event.model_project_id))
+
+
+class ModelProjectQueries:
+    """Reads of the model projects view."""
+
+    def __init__(self, db: ViewDb) -> None:
+        self.db = db
+
+    def model_projects(self) -> list[dict[str, Any]]:
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                f"SELECT {', '.join(MODEL_PROJECTS.columns)} FROM {MODEL_PROJECTS.name} "
+                "ORDER BY name"
+            )
+        return [
+            {"model_project_id": r[0], "name": r[1], "key": r[2], "state": r[3], "region": r[4]}
+            for r in found
+        ]

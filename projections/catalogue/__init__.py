@@ -1,0 +1,1 @@
+"""The catalogue read model: one row per series and per meeting, for the public pages."""

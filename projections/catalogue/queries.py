@@ -1,0 +1,147 @@
+"""Reads of the catalogue view: pages of series, a series with its meetings, the feed."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from projections.catalogue.rules import ORDER_SQL, CatalogueFilter, with_status
+from projections.catalogue.shapes import catalogue_item, meeting_item, upcoming_item
+from projections.catalogue.tables import CATALOGUE, MEETINGS
+from projections.rows import decode_row
+from projections.view import iso_moment
+from store.db import Tx, ViewDb
+
+BERLIN = ZoneInfo("Europe/Berlin")
+SERIES_COLUMNS = ", ".join(CATALOGUE.columns)
+MEETING_COLUMNS = ", ".join(MEETINGS.columns)
+# what the catalogue's filters and order read; the page's full rows are fetched afterwards
+FILTER_COLUMNS = (
+    "id, title, starts_on, ends_on, kickoff_held_on, closed_on, withdrawn_on, "
+    "topics_text, regions_text, format, search_text"
+)
+
+
+class CatalogueQueries:
+    def __init__(self, db: ViewDb) -> None:
+        self.db = db
+
+    def catalogue(
+        self,
+        on: date,
+        status: str | None = None,
+        topic: str | None = None,
+        region: str | None = None,
+        format: str | None = None,
+        q: str | None = None,
+        page: int = 1,
+        per_page: int = 20,
+    ) -> tuple[list[dict[str, Any]], int]:
+        filters = CatalogueFilter(on, status, topic, region, format, q)
+        narrow, params = with_status(FILTER_COLUMNS, on)
+        where, where_params = filters.where()
+        inner = f"SELECT * FROM ({narrow}) AS c{where}"
+        with self.db.transaction() as tx:
+            total = int(
+                tx.fetchone(f"SELECT COUNT(*) FROM ({inner}) AS t", params + where_params)[0]
+            )
+            page_ids = tx.fetchall(
+                f"SELECT id FROM ({inner}) AS p ORDER BY {ORDER_SQL} LIMIT ? OFFSET ?",
+                params + where_params + [per_page, (page - 1) * per_page],
+            )
+            items = self._items(tx, self._rows(tx, [r[0] for r in page_ids], on), on)
+        return items, total
+
+    def _rows(self, tx: Tx, ids: list[str], on: date) -> list[Any]:
+        """The full rows of one page, in the page's order (sorting only narrow rows)."""
+        if not ids:
+            return []
+        base, params = with_status(SERIES_COLUMNS, on)
+        marks = ", ".join("?" for _ in ids)
+        found = tx.fetchall(f"{base} WHERE id IN ({marks})", params + ids)
+        by_id = {row[0]: row for row in found}
+        return [by_id[i] for i in ids]
+
+    def _items(self, tx: Tx, found: list[Any], on: date) -> list[dict[str, Any]]:
+        rows = [decode_row(CATALOGUE, values[:-1]) for values in found]
+        upcoming = self._next_meetings(tx, [row["id"] for row in rows], on)
+        return [
+            catalogue_item(row, values[-1], upcoming.get(row["id"]))
+            for row, values in zip(rows, found, strict=True)
+        ]
+
+    def _next_meetings(self, tx: Tx, series_ids: list[str], on: date) -> dict[str, str]:
+        """The next meeting of every series on the page, in one query (not one per series)."""
+        if not series_ids:
+            return {}
+        start_of_day = iso_moment(datetime.combine(on, time(0), tzinfo=BERLIN))
+        marks = ", ".join("?" for _ in series_ids)
+        found = tx.fetchall(
+            "SELECT peer_learning_id, MIN(starts_at) FROM view_meetings "
+            f"WHERE peer_learning_id IN ({marks}) AND state <> 'cancelled' AND starts_at >= ? "
+            "GROUP BY peer_learning_id",
+            [*series_ids, start_of_day],
+        )
+        return {str(series_id): first for series_id, first in found}
+
+    def series_detail(
+        self, peer_learning_id: UUID | str, on: date | None = None
+    ) -> dict[str, Any] | None:
+        day = on or datetime.now(BERLIN).date()
+        base, params = with_status(SERIES_COLUMNS, day)
+        with self.db.transaction() as tx:
+            found = tx.fetchone(f"{base} WHERE id = ?", params + [str(peer_learning_id)])
+            if found is None:
+                return None
+            detail = self._items(tx, [found], day)[0]
+            detail["meetings"] = [
+                meeting_item(decode_row(MEETINGS, m))
+                for m in tx.fetchall(
+                    f"SELECT {MEETING_COLUMNS} FROM view_meetings "
+                    "WHERE peer_learning_id = ? ORDER BY starts_at, meeting_id",
+                    [str(peer_learning_id)],
+                )
+            ]
+        return detail
+
+    def meeting(
+        self, peer_learning_id: UUID | str, meeting_id: UUID | str
+    ) -> dict[str, Any] | None:
+        with self.db.transaction() as tx:
+            found = tx.fetchone(
+                f"SELECT {MEETING_COLUMNS} FROM view_meetings "
+                "WHERE meeting_id = ? AND peer_learning_id = ?",
+                [str(meeting_id), str(peer_learning_id)],
+            )
+        return None if found is None else meeting_item(decode_row(MEETINGS, found))
+
+    def upcoming_meetings(
+        self, after: datetime, until: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        sql = (
+            f"SELECT m.{', m.'.join(MEETINGS.columns)}, c.title, c.host, c.timezone, c.format, "
+            "c.remind_on_site, c.reminder_offsets, c.agenda_url, c.contact_email "
+            "FROM view_meetings m JOIN view_catalogue c ON c.id = m.peer_learning_id "
+            "WHERE m.state IN ('scheduled', 'rescheduled') AND m.starts_at > ? "
+            "AND c.closed_on IS NULL AND c.withdrawn_on IS NULL"
+        )
+        params: list[Any] = [iso_moment(after)]
+        if until is not None:
+            sql += " AND m.starts_at <= ?"
+            params.append(iso_moment(until))
+        with self.db.transaction() as tx:
+            found = tx.fetchall(sql + " ORDER BY m.starts_at, m.meeting_id", params)
+        width = len(MEETINGS.columns)
+        return [upcoming_item(decode_row(MEETINGS, r[:width]), r[width:]) for r in found]
+
+    def series_reminder_offsets(self) -> list[str]:
+        """Every reminder offset a series set for itself (the global ones are settings)."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT DISTINCT reminder_offsets FROM view_catalogue "
+                "WHERE reminder_offsets IS NOT NULL"
+            )
+        return sorted({offset for (text,) in found for offset in json.loads(text) or []})

@@ -1,0 +1,1 @@
+"""The participation read model: admitted municipalities and the meetings they came to."""

@@ -1,0 +1,1 @@
+"""The roster read model: enrolments with their participants (personal data: team only)."""
