@@ -10,9 +10,8 @@ from uuid import UUID
 from domain.clock import PROGRAMME_TIMEZONE
 from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
+from domain.status import SECTIONS
 from domain.values import Meeting, MeetingState
-
-SECTIONS = ("new", "running", "closed", "withdrawn")
 
 
 def series_item(
@@ -89,11 +88,12 @@ def meeting_item(series_id: UUID, m: Meeting) -> dict[str, Any]:
 
 
 def catalogue_order(item: dict[str, Any]) -> tuple[Any, ...]:
-    """The seed page's order: new, running, closed, withdrawn; see the live catalogue."""
+    """The seed page's order: by section, then as `ORDER_SQL` in the live catalogue's rules
+    (proven equal by property tests)."""
     ends_on: date | None = item["ends_on"]
     return (
         SECTIONS.index(item["status"]),
-        item["starts_on"].toordinal() if item["status"] == "new" else 0,
+        item["starts_on"].toordinal() if item["status"] == SECTIONS[0] else 0,
         ends_on is None,
         -ends_on.toordinal() if ends_on else 0,
         -item["starts_on"].toordinal(),
