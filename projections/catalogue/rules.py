@@ -57,12 +57,10 @@ class CatalogueFilter:
         if self.status:
             clauses.append("status = ?")
             params.append(self.status)
-        if self.topic:
-            clauses.append("topics_text LIKE ? ESCAPE '!'")
-            params.append(f"%|{_escaped(self.topic)}|%")
-        if self.region:
-            clauses.append("regions_text LIKE ? ESCAPE '!'")
-            params.append(f"%|{_escaped(self.region)}|%")
+        for column, wanted in (("topics_text", self.topic), ("regions_text", self.region)):
+            if wanted:
+                clauses.append(_one_of(column))
+                params.append(_name_pattern(wanted))
         if self.format:
             clauses.append("format = ?")
             params.append(self.format)
@@ -72,9 +70,31 @@ class CatalogueFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def names_text(names: tuple[str, ...]) -> str:
+    """Names as the filters search them: folded, each between bars, a bar only between."""
+    return "|" + "|".join(_folded_name(n) for n in names) + "|"
+
+
+def _folded_name(name: str) -> str:
+    """The name casefolded, without bars: a backslash is doubled, a bar becomes backslash-p."""
+    return name.casefold().replace("\\", "\\\\").replace("|", "\\p")
+
+
+def _one_of(column: str) -> str:
+    """One of the names in `column` is the parameter's (a blank one: none is)."""
+    return f"({column} LIKE ? ESCAPE '!' AND {column} <> '||')"
+
+
+def _name_pattern(name: str) -> str:
+    return f"%|{_like_escaped(_folded_name(name.strip()))}|%"
+
+
 def _escaped(text: str) -> str:
-    folded = text.strip().casefold()
-    return folded.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return _like_escaped(text.strip().casefold())
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
 def with_status(columns: str, on: date) -> tuple[str, list[Any]]:

@@ -10,6 +10,7 @@ from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
 from domain.schedule import local_date
 from domain.values import Meeting, MeetingKind, SeriesDetails
+from projections.catalogue.rules import names_text
 from projections.catalogue.tables import CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS, TABLES
 from projections.tables import Table
 from projections.view import Batch, handlers, iso_day, iso_moment, key, parse_moment
@@ -24,10 +25,10 @@ def details_columns(d: SeriesDetails) -> dict[str, Any]:
         "host": d.host,
         "summary": d.summary,
         "topics": list(d.topics),
-        "topics_text": _joined(d.topics),
+        "topics_text": names_text(d.topics),
         "scope": d.scope,
         "regions": list(d.regions),
-        "regions_text": _joined(d.regions),
+        "regions_text": names_text(d.regions),
         "format": d.format,
         "location": d.location,
         "starts_on": iso_day(d.starts_on),
@@ -41,10 +42,6 @@ def details_columns(d: SeriesDetails) -> dict[str, Any]:
         "reminder_offsets": list(d.reminder_offsets) if d.reminder_offsets else None,
         "search_text": f"{d.title}\n{d.summary}\n{d.host}".casefold(),
     }
-
-
-def _joined(values: tuple[str, ...]) -> str:
-    return "|" + "|".join(v.casefold() for v in values) + "|"
 
 
 def meeting_row(series_id: str, m: Meeting) -> dict[str, Any]:
