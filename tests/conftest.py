@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
-from hypothesis.database import DirectoryBasedExampleDatabase
+from hypothesis.configuration import set_hypothesis_home_dir
 from schemathesis.core import storage
 
 from application.app import PeerLearningApp
@@ -24,9 +23,7 @@ from tests.support.stores import postgres_schema, sqlite_url
 def pytest_configure(config: pytest.Config) -> None:
     """Nothing is written into the working tree: Hypothesis's and Schemathesis's example
     stores and the screenshots go to a scratch folder of this run."""
-    example_store = DirectoryBasedExampleDatabase(SCRATCH / "hypothesis")
-    settings.register_profile("suite", database=example_store)
-    settings.load_profile("suite")
+    set_hypothesis_home_dir(SCRATCH / "hypothesis")
     storage.DEFAULT_ROOT = SCRATCH / "schemathesis"
 
 
