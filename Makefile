@@ -4,7 +4,7 @@ BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-unit lint bench
+.PHONY: install run test test-unit lint bench messages
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,15 @@ test-unit: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy domain runtime store calendars application demo projections audit scheduler api web peerlearning bench
+	$(BIN)/mypy domain runtime wording store calendars application demo projections audit scheduler api web peerlearning bench
 
 bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# After adding, renaming or removing a message id in the code: the template lists the ids
+# anew, and both catalogues get the new ones empty (tests/wording fails until they are filled).
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --width 100 \
+		--project Peer-Learnings --version 0.1 -o wording/locale/messages.pot .
+	$(BIN)/pybabel update -i wording/locale/messages.pot -d wording/locale \
+		--no-fuzzy-matching --ignore-obsolete --width 100

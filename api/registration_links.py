@@ -5,38 +5,25 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from babel.lists import format_list
+
 from api.context import services
 from api.errors import ProblemError
 from application.links import InvalidLink
 from domain.registration import CONFIRMATION_WINDOW
+from wording.catalogues import N_, cldr_locale, translations
 
 REFUSALS = {
-    "de": {
-        "model-project": "Vielen Dank für Ihr Interesse! {name} wird als Modellprojekt "
-        "gefördert; die Peer-Learnings richten sich an Kommunen außerhalb des Programms.",
-        "outside-region": "Vielen Dank für Ihr Interesse! Dieses Peer-Learning ist für "
-        "Kommunen aus {regions}; {name} kann daran leider nicht teilnehmen.",
-        "already-enrolled": "{name} ist bereits für dieses Peer-Learning angemeldet. "
-        "Wir freuen uns auf Sie!",
-        "joining-closed": "Für dieses Peer-Learning ist eine Anmeldung derzeit leider "
-        "nicht möglich.",
-    },
-    "en": {
-        "model-project": "Thank you for your interest! {name} is funded as a model project; "
-        "the Peer-Learnings are for municipalities outside the programme.",
-        "outside-region": "Thank you for your interest! This Peer-Learning is for "
-        "municipalities in {regions}; {name} cannot take part, we are sorry.",
-        "already-enrolled": "{name} is already enrolled in this Peer-Learning. "
-        "We look forward to meeting you!",
-        "joining-closed": "Registering for this Peer-Learning is not possible at the moment, "
-        "we are sorry.",
-    },
+    "model-project": N_("refusal.model-project"),
+    "outside-region": N_("refusal.outside-region"),
+    "already-enrolled": N_("refusal.already-enrolled"),
+    "joining-closed": N_("refusal.joining-closed"),
 }
 
 
 def refusal_text(reason: str, locale: str, name: str, regions: list[str]) -> str:
-    phrases = REFUSALS.get(locale, REFUSALS["de"])
-    return phrases[reason].format(name=name, regions=", ".join(regions))
+    text = translations(locale).gettext(REFUSALS[reason])
+    return text.format(name=name, regions=format_list(regions, locale=cldr_locale(locale)))
 
 
 def confirmation_token(registration_id: UUID) -> str:

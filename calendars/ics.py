@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, vText
 
 from calendars.zones import zone_component
-from domain.glossary import MEETING_KIND
 from domain.values import is_web_link
+from wording.catalogues import DEFAULT_LANGUAGE, translations
+from wording.glossary import meeting_kind
 
 UID_DOMAIN = "peer-learnings.smart-cities"
 
@@ -30,6 +31,7 @@ def meeting_sequence(schedule_version: int, cancelled: bool = False) -> int:
 
 PRODID = "-//Start Smart//Peer-Learnings//DE"
 FEED_TIMEZONE = "Europe/Berlin"
+FEED_LANGUAGE = DEFAULT_LANGUAGE  # a feed has one language for all its subscribers
 CANCELLED = "cancelled"
 
 
@@ -47,9 +49,9 @@ def meeting_event(meeting: Mapping[str, Any], series: Mapping[str, Any], stamp: 
     event.add("last-modified", stamp.astimezone(UTC))
     event.add("dtstart", meeting["starts_at"].astimezone(zone))
     event.add("dtend", meeting["ends_at"].astimezone(zone))
-    event.add("summary", f"{MEETING_KIND['de'][meeting['kind']]}: {series['title']}")
+    event.add("summary", f"{meeting_kind(meeting['kind'], FEED_LANGUAGE)}: {series['title']}")
     event.add("description", _description(meeting, series))
-    event.add("location", meeting.get("location") or "Online")
+    event.add("location", meeting.get("location") or _("feed.online"))
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
     if agenda_link(series):
@@ -74,13 +76,17 @@ def series_of(upcoming: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _(message_id: str) -> str:
+    return translations(FEED_LANGUAGE).gettext(message_id)
+
+
 def _description(meeting: Mapping[str, Any], series: Mapping[str, Any]) -> str:
-    lines = [f"Peer-Learning „{series['title']}“ von {series['host']}."]
+    lines = [_("feed.description").format(title=series["title"], host=series["host"])]
     if meeting.get("title"):
         lines.append(str(meeting["title"]))
     if series.get("agenda_url"):
-        lines.append(f"Agenda: {series['agenda_url']}")
-    lines.append(f"Anmeldung und Fragen: {series['contact_email']}")
+        lines.append(_("feed.agenda").format(link=series["agenda_url"]))
+    lines.append(_("feed.contact").format(email=series["contact_email"]))
     return "\n".join(lines)
 
 

@@ -13,8 +13,10 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from calendars.ics import meeting_sequence, meeting_uid
 from calendars.zones import zone_component
-from scheduler import wording
 from scheduler.facts import MeetingFacts, Recipient
+from wording.catalogues import language
+from wording.dates import local
+from wording.glossary import capitalised, meeting_kind
 
 PRODID = "-//Peer-Learnings Smart Cities//Reminders//DE"
 STAMP_SLOT = datetime(1970, 1, 1, tzinfo=UTC)
@@ -25,7 +27,7 @@ def calendar_for(
     purpose: str, meeting: MeetingFacts, recipient: Recipient, stamped_at: datetime
 ) -> bytes:
     zone = recipient.zone(meeting)
-    template = _calendar(purpose, meeting, zone, wording.language(recipient.locale))
+    template = _calendar(purpose, meeting, zone, language(recipient.locale))
     stamp = stamped_at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ").encode()
     return template.replace(
         _attendee_line(*ATTENDEE_SLOT), _attendee_line(recipient.name, recipient.email)
@@ -45,13 +47,13 @@ def _calendar(purpose: str, meeting: MeetingFacts, zone: str, lang: str) -> byte
 
 
 def _event(meeting: MeetingFacts, zone: str, lang: str, cancelled: bool) -> Event:
-    kind = wording.capitalised(wording.meeting_kind(meeting.kind, lang))
+    kind = capitalised(meeting_kind(meeting.kind, lang))
     event = Event()
     event.add("uid", meeting_uid(meeting.meeting_id))
     event.add("sequence", meeting_sequence(meeting.schedule_version, cancelled))
     event.add("dtstamp", STAMP_SLOT)
-    event.add("dtstart", wording.local(meeting.starts_at, zone))
-    event.add("dtend", wording.local(meeting.ends_at, zone))
+    event.add("dtstart", local(meeting.starts_at, zone))
+    event.add("dtend", local(meeting.ends_at, zone))
     event.add("summary", f"{kind}: {meeting.series_title}")
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     place = meeting.location if meeting.mode != "virtual" else meeting.video_url
@@ -83,4 +85,4 @@ def _attendee_line(name: str, email: str) -> bytes:
 
 def _years(meeting: MeetingFacts, zone: str) -> tuple[int, int]:
     """The local years the meeting starts and ends in: the years its VTIMEZONE covers."""
-    return wording.local(meeting.starts_at, zone).year, wording.local(meeting.ends_at, zone).year
+    return local(meeting.starts_at, zone).year, local(meeting.ends_at, zone).year

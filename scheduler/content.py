@@ -5,9 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.peer_learning import SERIES_CLOSED, SERIES_WITHDRAWN
-from scheduler import wording
+from domain.reminder_rules import Purpose
 from scheduler.facts import MeetingFacts, Recipient
-from scheduler.phrases import PHRASES
+from wording.catalogues import N_, language, translations
+from wording.dates import span, when
+from wording.glossary import capitalised, meeting_kind
+
+SUBJECT: dict[str, str] = {
+    Purpose.REMINDER: N_("mail.subject.reminder"),
+    Purpose.CHANGE: N_("mail.subject.change"),
+    Purpose.CANCELLATION: N_("mail.subject.cancellation"),
+}
+INTRO: dict[str, str] = {
+    Purpose.REMINDER: N_("mail.intro.reminder"),
+    Purpose.CHANGE: N_("mail.intro.change"),
+    Purpose.CANCELLATION: N_("mail.intro.cancellation"),
+}
+OWN_REASONS: dict[str, str] = {  # the programme's own reasons, said in the reader's language
+    SERIES_CLOSED: N_("mail.reason.closed"),
+    SERIES_WITHDRAWN: N_("mail.reason.withdrawn"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,48 +49,48 @@ class MailContent:
 def compose(
     purpose: str, meeting: MeetingFacts, recipient: Recipient, late: bool = False
 ) -> MailContent:
-    lang = wording.language(recipient.locale)
-    say = PHRASES[lang]
+    lang = language(recipient.locale)
+    _ = translations(lang).gettext
     zone = recipient.zone(meeting)
-    kind = wording.meeting_kind(meeting.kind, lang)
+    kind = meeting_kind(meeting.kind, lang)
     words = {
         "series": meeting.series_title,
         "kind": kind,
-        "when": wording.when(meeting.starts_at, zone, lang),
+        "when": when(meeting.starts_at, zone, lang),
     }
-    subject_key = "subject.late" if late and purpose == "reminder" else f"subject.{purpose}"
-    subject = say[subject_key].format(**{**words, "kind": wording.capitalised(kind)})
+    late_reminder = late and purpose == Purpose.REMINDER
+    subject = _("mail.subject.late") if late_reminder else _(SUBJECT[purpose])
     return MailContent(
         language=lang,
-        subject=subject,
-        greeting=say["greeting"].format(name=recipient.name),
-        intro=say[f"intro.{purpose}"].format(**words),
+        subject=subject.format(**{**words, "kind": capitalised(kind)}),
+        greeting=_("mail.greeting").format(name=recipient.name),
+        intro=_(INTRO[purpose]).format(**words),
         facts=_facts(meeting, zone, lang, purpose),
-        notes=(say["late"],) if late and purpose == "reminder" else (),
-        contact=say["contact"].format(host=meeting.host, email=meeting.contact_email),
-        closing=say["closing"],
+        notes=(_("mail.late"),) if late_reminder else (),
+        contact=_("mail.contact").format(host=meeting.host, email=meeting.contact_email),
+        closing=_("mail.closing"),
     )
 
 
 def _reason(reason: str, lang: str) -> str:
     """The reason as given; the programme's own reasons in the reader's language."""
-    own = {SERIES_CLOSED: "reason.closed", SERIES_WITHDRAWN: "reason.withdrawn"}
-    return PHRASES[lang][own[reason]] if reason in own else reason
+    own = OWN_REASONS.get(reason)
+    return translations(lang).gettext(own) if own else reason
 
 
 def _facts(meeting: MeetingFacts, zone: str, lang: str, purpose: str) -> tuple[Fact, ...]:
-    say = PHRASES[lang]
-    facts = [Fact(say["label.when"], wording.span(meeting.starts_at, meeting.ends_at, zone, lang))]
+    _ = translations(lang).gettext
+    facts = [Fact(_("mail.label.when"), span(meeting.starts_at, meeting.ends_at, zone, lang))]
     if meeting.title:
-        facts.append(Fact(say["label.title"], meeting.title))
-    if purpose == "cancellation":
+        facts.append(Fact(_("mail.label.title"), meeting.title))
+    if purpose == Purpose.CANCELLATION:
         if meeting.cancel_reason:
-            facts.append(Fact(say["label.reason"], _reason(meeting.cancel_reason, lang)))
+            facts.append(Fact(_("mail.label.reason"), _reason(meeting.cancel_reason, lang)))
         return tuple(facts)
     if meeting.video_url and meeting.mode != "on_site":
-        facts.append(Fact(say["label.video"], meeting.video_url, is_link=True))
+        facts.append(Fact(_("mail.label.video"), meeting.video_url, is_link=True))
     if meeting.location and meeting.mode != "virtual":
-        facts.append(Fact(say["label.location"], meeting.location))
+        facts.append(Fact(_("mail.label.location"), meeting.location))
     if meeting.agenda_url:
-        facts.append(Fact(say["label.agenda"], meeting.agenda_url, is_link=True))
+        facts.append(Fact(_("mail.label.agenda"), meeting.agenda_url, is_link=True))
     return tuple(facts)

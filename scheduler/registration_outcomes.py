@@ -13,6 +13,7 @@ from uuid import UUID
 
 from calendars.ics import feed_calendar, meeting_event
 from scheduler.message import message_id_for
+from wording.catalogues import N_, translations
 
 RECEIVED = "registration-received"
 ADMITTED = "registration-admitted"
@@ -21,64 +22,12 @@ DECLINED = "registration-declined"
 NOTE = "registration-note"  # to the series' contact address: a registration was confirmed
 PLANNED = ("scheduled", "rescheduled")
 
-WORDS: dict[str, dict[str, tuple[str, str]]] = {
-    "de": {
-        NOTE: (
-            "Neue Anmeldung: {municipality}",
-            "{municipality} hat die Anmeldung für „{title}“ bestätigt. Bitte prüfen Sie sie "
-            "(GET /registrations?state=confirmed).\n",
-        ),
-        RECEIVED: (
-            "Anmeldung eingegangen: {title}",
-            "Guten Tag {name},\n\nvielen Dank, Ihre Anmeldung von {municipality} ist bestätigt "
-            "und bei uns eingegangen. Das Team prüft sie und meldet sich bei Ihnen.\n",
-        ),
-        ADMITTED: (
-            "Sie sind dabei: {title}",
-            "Guten Tag {name},\n\n{municipality} nimmt am Peer-Learning „{title}“ teil. "
-            "Die geplanten Termine finden Sie im Anhang (.ics); alle Änderungen erhalten Sie "
-            "im Kalender-Abonnement:\n\n{feed}\n",
-        ),
-        WAITLISTED: (
-            "Warteliste: {title}",
-            "Guten Tag {name},\n\ndas Peer-Learning „{title}“ ist derzeit voll. {municipality} "
-            "steht auf Platz {position} der Warteliste; wird ein Platz frei, benachrichtigen "
-            "wir Sie.\n",
-        ),
-        DECLINED: (
-            "Ihre Anmeldung: {title}",
-            "Guten Tag {name},\n\nleider können wir die Anmeldung von {municipality} für das "
-            "Peer-Learning „{title}“ nicht annehmen. Der Grund: {reason}\n",
-        ),
-    },
-    "en": {
-        NOTE: (
-            "New registration: {municipality}",
-            "{municipality} confirmed its registration for “{title}”. Please review it "
-            "(GET /registrations?state=confirmed).\n",
-        ),
-        RECEIVED: (
-            "Registration received: {title}",
-            "Hello {name},\n\nthank you, the registration of {municipality} is confirmed and "
-            "has reached us. The team reviews it and gets in touch.\n",
-        ),
-        ADMITTED: (
-            "You are in: {title}",
-            "Hello {name},\n\n{municipality} takes part in the Peer-Learning “{title}”. "
-            "The planned meetings are attached (.ics); subscribe to the calendar for every "
-            "change:\n\n{feed}\n",
-        ),
-        WAITLISTED: (
-            "Waiting list: {title}",
-            "Hello {name},\n\nthe Peer-Learning “{title}” is full at the moment. {municipality} "
-            "is number {position} on the waiting list; we let you know when a seat is free.\n",
-        ),
-        DECLINED: (
-            "Your registration: {title}",
-            "Hello {name},\n\nwe are sorry, we cannot accept the registration of "
-            "{municipality} for the Peer-Learning “{title}”. The reason: {reason}\n",
-        ),
-    },
+LETTER: dict[str, tuple[str, str]] = {  # the ids of each purpose's subject and body
+    NOTE: (N_("registration.note.subject"), N_("registration.note.body")),
+    RECEIVED: (N_("registration.received.subject"), N_("registration.received.body")),
+    ADMITTED: (N_("registration.admitted.subject"), N_("registration.admitted.body")),
+    WAITLISTED: (N_("registration.waitlisted.subject"), N_("registration.waitlisted.body")),
+    DECLINED: (N_("registration.declined.subject"), N_("registration.declined.body")),
 }
 
 
@@ -97,16 +46,17 @@ class OutcomeLetter:
 def outcome_message(
     dispatch_id: UUID, letter: OutcomeLetter, sender: str, now: datetime
 ) -> EmailMessage:
-    subject, body = WORDS.get(letter.locale, WORDS["de"])[letter.purpose]
+    _ = translations(letter.locale).gettext
+    subject, body = LETTER[letter.purpose]
     values = {**letter.values, "name": letter.name}
     message = EmailMessage()
-    message["Subject"] = subject.format(**values)
+    message["Subject"] = _(subject).format(**values)
     message["From"] = sender
     message["To"] = formataddr((letter.name, letter.email))
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id_for(dispatch_id)
     message["Auto-Submitted"] = "auto-generated"
-    message.set_content(body.format(**values))
+    message.set_content(_(body).format(**values))
     if letter.purpose == ADMITTED and letter.series is not None:
         planned = [m for m in letter.meetings if m["state"] in PLANNED]
         events = [meeting_event(m, letter.series, now) for m in planned]

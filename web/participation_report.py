@@ -12,8 +12,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from web.report_charts import bar_chart, column_chart
+from wording.catalogues import cldr_locale
 
-LOCALE = "de_DE"
+LOCALE = cldr_locale("de")  # the report is German only
 TEMPLATES = Path(__file__).parent / "templates"
 _ENV = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True

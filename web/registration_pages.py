@@ -16,12 +16,16 @@ from application.links import InvalidLink
 from domain.errors import RegistrationNotChangeable, RegistrationNotFound, RegistrationRefused
 from domain.registration import CONFIRMATION_WINDOW, PUBLIC
 from web.registration_form import HONEYPOT, STAMP, FormState
-from web.registration_texts import FORM
-from web.texts import LANGUAGES, words
+from web.texts import words
 from web.views import PageBlueprint, html, language, requested_day, series_page, switch_language
+from wording.catalogues import LANGUAGES, N_, translations
 
 MIN_FILL = "PEERLEARNING_FORM_MIN_SECONDS"
 DEFAULT_MIN_FILL = "3"
+SENT = (N_("form.sent_title"), N_("form.sent"))
+BAD_LINK = (N_("form.confirm_title"), N_("form.bad_link"))
+LAPSED = (N_("form.confirm_title"), N_("form.lapsed"))
+CONFIRMED = (N_("form.confirmed_title"), N_("form.confirmed"))
 
 blp = PageBlueprint("registration_pages", __name__, template_folder="templates")
 
@@ -46,9 +50,9 @@ def register(peer_learning_id: UUID) -> Response:
     lang = page_language()
     form = FormState.read(request.form)
     if request.form.get(HONEYPOT):  # a bot: answered as if it worked, nothing is recorded
-        return notice_page("sent_title", "sent", lang, 200)
+        return notice_page(SENT, lang, 200)
     if filled_too_fast(request.form.get(STAMP, "")):
-        form.notice = FORM[lang]["too_fast"]
+        form.notice = translations(lang).gettext("form.too_fast")
         return series_page(peer_learning_id, lang, form, 422)
     body = form.checked()
     if body is None:
@@ -66,7 +70,7 @@ def register(peer_learning_id: UUID) -> Response:
         name = body["municipality"]["name"]
         form.notice = refusal_text(error.reason, lang, name, list(detail.get("regions") or []))
         return series_page(peer_learning_id, lang, form, 409)
-    return notice_page("sent_title", "sent", lang, 200)
+    return notice_page(SENT, lang, 200)
 
 
 @blp.route("/anmeldung/bestaetigen", methods=["GET"])
@@ -75,7 +79,7 @@ def confirmation() -> Response:
     try:
         services().links.registration_of(token, CONFIRMATION_WINDOW)
     except InvalidLink:
-        return notice_page("confirm_title", "bad_link", lang, 400)
+        return notice_page(BAD_LINK, lang, 400)
     return page("registration_confirm.html", lang, 200, token=token)
 
 
@@ -89,15 +93,17 @@ def confirm() -> Response:
         actor = f"{PUBLIC}:{pseudonyms()(contact.participant_id)}"
         app.confirm_registration(registration_id, actor=actor)
     except (InvalidLink, RegistrationNotFound):
-        return notice_page("confirm_title", "bad_link", lang, 400)
+        return notice_page(BAD_LINK, lang, 400)
     except RegistrationNotChangeable:
-        return notice_page("confirm_title", "lapsed", lang, 409)
-    return notice_page("confirmed_title", "confirmed", lang, 200)
+        return notice_page(LAPSED, lang, 409)
+    return notice_page(CONFIRMED, lang, 200)
 
 
-def notice_page(title: str, text: str, lang: str, status: int) -> Response:
-    r = FORM[lang]
-    return page("registration_notice.html", lang, status, heading=r[title], text=r[text])
+def notice_page(notice: tuple[str, str], lang: str, status: int) -> Response:
+    """A page with a heading and one sentence: the ids of both in `notice`."""
+    _ = translations(lang).gettext
+    heading, text = notice
+    return page("registration_notice.html", lang, status, heading=_(heading), text=_(text))
 
 
 def page(template: str, lang: str, status: int, **values: object) -> Response:
@@ -108,7 +114,5 @@ def page(template: str, lang: str, status: int, **values: object) -> Response:
         if request.method == "GET"
         else {"other_lang": other, "other_url": url_for("catalogue_page.catalogue", lang=other)}
     )
-    rendered = render_template(
-        template, lang=lang, on=on, r=FORM[lang], **values, **words(lang), **switch
-    )
+    rendered = render_template(template, lang=lang, on=on, **values, **words(lang), **switch)
     return html(rendered, lang, status)

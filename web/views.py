@@ -17,10 +17,11 @@ from domain.errors import InvalidValue
 from domain.values import require_day, require_line
 from projections.catalogue.page_queries import filter_choices, meeting_times
 from web.kept import Rendering, kept, rendering
-from web.present import meeting_rows, next_meeting_label, period, usual_times
+from web.present import meeting_count, meeting_rows, next_meeting_label, period, usual_times
 from web.registration_context import registration_form
 from web.sections import SECTIONS, section
-from web.texts import LANGUAGES, words
+from web.texts import words
+from wording.catalogues import DEFAULT_LANGUAGE, LANGUAGES
 
 FILTERS = ("topic", "region", "format")
 FILTER_LENGTH = 100
@@ -128,6 +129,7 @@ def card(item: dict[str, Any], lang: str, meetings: list[dict[str, Any]]) -> dic
     return {
         **item,
         "period": period(item, lang),
+        "planned": meeting_count(item["planned_meetings"], lang),
         "times": usual_times(meetings, item["timezone"], lang),
         "next": next_meeting_label(item, lang),
     }
@@ -141,7 +143,7 @@ def language() -> str:
         primary = tag.split("-")[0].lower()
         if primary in LANGUAGES:
             return primary
-    return "de"
+    return DEFAULT_LANGUAGE
 
 
 def requested_day() -> tuple[date, bool]:

@@ -147,4 +147,4 @@ def test_the_next_reminder_goes_to_the_corrected_address_in_the_corrected_langua
     [second] = sink.to("eva.neu@example.org")
     assert first["Subject"].startswith("Erinnerung: ")
     assert second["Subject"].startswith("Reminder: ") and second["Content-Language"] == "en"
-    assert "09:00 to 11:00 (Europe/London)" in text_of(second)
+    assert "09:00–11:00 (Europe/London)" in text_of(second)

@@ -75,8 +75,28 @@ def test_english_for_locale_en_in_the_participants_zone() -> None:
         "Reminder: Urbane Digitale Zwillinge – Exchange meeting on Tuesday, 1 October 2024, 04:00"
     )
     text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
-    assert "04:00 to 06:00 (America/New_York)" in text
+    assert "Tuesday, 1 October 2024, 04:00–06:00 (America/New_York)" in text
     assert "Hello Eva Müller," in text
+
+
+@pytest.mark.parametrize("locale", ["de", "de-AT", "fr", ""])
+def test_german_from_the_catalogue_unless_the_reader_reads_english(locale: str) -> None:
+    mail = sent(build_message(DISPATCH, "reminder", meeting(), person(locale), "PL <p@x.de>", NOW))
+    text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert mail["Content-Language"] == "de"
+    assert text.startswith("Guten Tag Eva Müller,\n\nwir erinnern Sie an das Austauschtreffen")
+    assert "Termin: Dienstag, 1. Oktober 2024, 10:00–12:00 Uhr (Europe/Berlin)" in text
+    assert text.endswith("Viele Grüße\nIhr Peer-Learning-Team\n")
+
+
+@pytest.mark.parametrize("locale", ["en", "en-GB", "en_US"])
+def test_english_from_the_catalogue_for_any_english_locale(locale: str) -> None:
+    mail = sent(build_message(DISPATCH, "change", meeting(), person(locale), "PL <p@x.de>", NOW))
+    text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert mail["Content-Language"] == "en"
+    assert mail["Subject"].startswith("Rescheduled: Urbane Digitale Zwillinge – Exchange meeting")
+    assert "When: Tuesday, 1 October 2024, 10:00–12:00 (Europe/Berlin)" in text
+    assert text.endswith("Kind regards\nThe Peer-Learning team\n")
 
 
 def test_text_and_html_carry_the_links_and_the_contact() -> None:

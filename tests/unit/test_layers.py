@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LAYERS = (
     "domain",  # aggregates, values, rules: no infrastructure
     "runtime",  # what every process shares: log lines, request ids, setting errors
+    "wording",  # the words in German and English: catalogues, dates, the glossary
     "store",  # settings, start-up, transcodings, the events' transaction, one Db/Tx
     "calendars",  # RFC 5545 events and time zones for feeds and mails
     "application",  # PeerLearningApp: load, call the aggregate, record

@@ -33,8 +33,12 @@ def test_german_by_default_english_on_request(client: FlaskClient) -> None:
     german = client.get(SEED).get_data(as_text=True)
     assert "Ein Einstieg ist in der Regel noch möglich." in german
     assert "jeweils 10:00–12:00 Uhr" in german and "jeweils 14:00–16:00 Uhr" in german
+    assert "6 Treffen, jeweils 10:00–12:00 Uhr" in german
+    assert "Di., 1. Okt. 2024, 10:00 Uhr" in german
+    assert "Oktober 2024\u2009–\u2009August 2025" in german  # CLDR's range of months
     english = client.get(SEED + "&lang=en").get_data(as_text=True)
     assert 'lang="en"' in english and "Joining is usually still possible." in english
+    assert "6 meetings, each 10:00–12:00" in english and "Tue, 1 Oct 2024, 10:00" in english
     assert read(client, SEED, **{"Accept-Language": "en-GB,en;q=0.8"}).lang == "en"
     assert read(client, SEED, **{"Accept-Language": "de-DE,en;q=0.5"}).lang == "de"
     assert read(client, SEED + "&lang=de", **{"Accept-Language": "en"}).lang == "de"
