@@ -86,7 +86,7 @@ def apply_events(view: View, rows: Rows, events: Sequence[Event], tx: Tx) -> Non
     """Applies the events the view reads to its rows in `tx`; raises `ViewFailed` at the
     first one it cannot apply (the rows are then to be thrown away, not flushed)."""
     rows.tx = tx
-    batch = Batch(rows, tx)
+    batch = Batch(rows)
     for notification, event in events:
         if not reads(view, event):
             continue

@@ -13,15 +13,14 @@ from eventsourcing.persistence import Notification
 
 from projections.rows import Rows
 from projections.tables import Table
-from store.db import Tx
 
 
 @dataclass
 class Batch:
-    """One batch of events: rows to change, and the transaction they are written in."""
+    """One batch of events: the rows a view reads and changes, loaded and written by the
+    projector in the batch's transaction."""
 
     rows: Rows
-    tx: Tx | None
 
 
 class View(Protocol):

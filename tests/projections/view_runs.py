@@ -71,4 +71,4 @@ def _apply_every_event(view: View, rows: Rows, events: Sequence[Event], tx: Tx) 
     rows.tx = tx
     for notification, event in events:
         if event is not None and not isinstance(event, Unreadable):
-            view.apply(event, notification, Batch(rows, tx))
+            view.apply(event, notification, Batch(rows))
