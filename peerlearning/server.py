@@ -6,7 +6,6 @@ import logging
 import os
 import secrets
 import signal
-from types import FrameType
 from typing import Any
 
 from waitress import create_server
@@ -15,6 +14,7 @@ from api.auth import TOKENS, parse_tokens
 from application.links import public_url_setting
 from demo.catalogue import is_empty, load_demo
 from peerlearning.bootstrap import Services, bootstrap
+from peerlearning.draining import Draining
 from peerlearning.http_app import create_app
 from runtime.errors import SettingError
 from scheduler.embedded import start_embedded
@@ -77,10 +77,6 @@ def print_listening(server: Any) -> None:
         )
 
 
-def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
 def serve(host: str, port: int, demo: bool = False, reminders: bool = True) -> int:
     tokens = demo_tokens() if demo and not os.environ.get(TOKENS) else None
     services = bootstrap()
@@ -93,21 +89,14 @@ def serve(host: str, port: int, demo: bool = False, reminders: bool = True) -> i
         services.links.public_url = public_url_setting() or listening_address(server)
         services.start_polling()
         scheduler = start_embedded(services) if reminders else None
-        signal.signal(signal.SIGTERM, stop_on_sigterm)
+        draining = Draining(server)
+        signal.signal(signal.SIGTERM, draining.stop)
+        signal.signal(signal.SIGINT, draining.stop)
         print_tokens(tokens)
         print_listening(server)
-        run(server)
+        draining.run()
     finally:
         if scheduler is not None:
             scheduler.shutdown()
         services.close()
     return 0
-
-
-def run(server: Any) -> None:
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        log.info("Stopping the server")
-    finally:
-        server.close()

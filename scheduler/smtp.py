@@ -12,10 +12,12 @@ from email.message import Message
 from email.utils import getaddresses
 from typing import Protocol
 
+from runtime.request_ids import current_request_id
 from scheduler.redaction import redacted
 from scheduler.settings import SmtpSettings
 
 log = logging.getLogger(__name__)
+REQUEST_ID = "X-Request-ID"
 
 
 class DeliveryProblem(Exception):
@@ -83,6 +85,7 @@ class SmtpSession:
         self.client = client
 
     def send(self, message: Message) -> None:
+        traced(message)
         try:
             refused = self.client.send_message(message)
         except (OSError, MessageError, ValueError, TypeError) as error:  # SMTPException too
@@ -168,3 +171,10 @@ def _quit(client: smtplib.SMTP) -> None:
         client.quit()
     except (OSError, smtplib.SMTPException):
         client.close()
+
+
+def traced(message: Message) -> None:
+    """Names the unit of work that sends the mail (`X-Request-ID`), as its log lines do."""
+    if request_id := current_request_id():
+        del message[REQUEST_ID]
+        message[REQUEST_ID] = request_id

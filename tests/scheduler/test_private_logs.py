@@ -117,3 +117,19 @@ def test_the_json_log_of_the_same_run_has_ids_and_no_personal_data(
     crash = [line for line in ours_only if "UnbuildableMail" in json.dumps(line)]
     assert crash, "the crash in building Tom's mail was logged"
     assert all(str(line["request_id"]).startswith(RUNS) for line in crash)
+
+
+def test_each_mail_names_the_run_that_sent_it_as_its_log_lines_do(
+    services: Services,
+    sink: SmtpSink,
+    dispatches: DispatchQueries,
+    clock: FakeClock,
+    json_log: io.StringIO,
+) -> None:
+    settled = crash_in_mail_building(services, sink, dispatches, clock)
+    run_scheduler(services, sink, settled, "a sweep")
+
+    [mail] = sink.messages
+    run = str(mail["X-Request-ID"])
+    assert run.startswith(RUNS)
+    assert any(line["request_id"] == run for line in lines(json_log))
