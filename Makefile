@@ -4,7 +4,7 @@ BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-unit lint bench messages
+.PHONY: install run test test-unit lint bench messages mutation
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,10 @@ messages: install
 		--project Peer-Learnings --version 0.1 -o wording/locale/messages.pot .
 	$(BIN)/pybabel update -i wording/locale/messages.pot -d wording/locale \
 		--no-fuzzy-matching --ignore-obsolete --width 100
+
+# The domain's mutants against the unit tests (not part of CI: a few minutes on two cores).
+mutation: install
+	$(BIN)/pip install --quiet 'mutmut>=3.8,<4'
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/python -m tests.mutation_score
+
