@@ -6,7 +6,8 @@ Each command loads an aggregate, calls it, and records what it decided; the rule
   reschedule_meeting, cancel_meeting, mark_meeting_held, record_attendance, hold_reflection,
   close_series, withdraw_series, set_joining;
 - an enrolment (`enrollment_commands.py`): enrol, join, correct_participant, correct_contact,
-  leave, withdraw_enrollment, reject_enrollment, add_model_project, remove_model_project;
+  leave, decline_meeting, undo_decline, withdraw_enrollment, reject_enrollment,
+  add_model_project, remove_model_project;
 - a registration from the public (`registration_commands.py`): register, confirm_registration,
   accept_registration, decline_registration;
 - an access token (`token_commands.py`): issue_token, revoke_token.

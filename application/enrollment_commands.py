@@ -125,6 +125,26 @@ class EnrollmentCommands(SeriesCommands):
         self.record(enrollment)
         return enrollment.version
 
+    def decline_meeting(
+        self, enrollment_id: UUID, participant_id: UUID, meeting_id: UUID, actor: str
+    ) -> int:
+        """Records that a participant cannot attend one meeting of the series."""
+        enrollment = self._change_enrollment(enrollment_id, None)
+        meeting = self.series(enrollment.peer_learning_id).meeting(meeting_id)
+        enrollment.decline_meeting(participant_id, meeting, now=self.clock.now(), actor=actor)
+        self.record(enrollment)
+        return enrollment.version
+
+    def undo_decline(
+        self, enrollment_id: UUID, participant_id: UUID, meeting_id: UUID, actor: str
+    ) -> int:
+        """Takes a decline back: the participant is expected at the meeting again."""
+        enrollment = self._change_enrollment(enrollment_id, None)
+        meeting = self.series(enrollment.peer_learning_id).meeting(meeting_id)
+        enrollment.withdraw_decline(participant_id, meeting, now=self.clock.now(), actor=actor)
+        self.record(enrollment)
+        return enrollment.version
+
     def withdraw_enrollment(
         self,
         enrollment_id: UUID,

@@ -10,15 +10,16 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from domain.corrections import corrected_participant, corrected_person
+from domain.enrollment_state import decline_key
 from domain.enrollment_steps import (
     ENROLLMENT_NAMESPACE,
     PLACED,
     enrollment_id_for,
-    require_step,
     require_unique_email,
 )
 from domain.errors import EnrollmentClosed, ParticipantNotFound
 from domain.kinds import Admission
+from domain.meeting_declines import DeclineCommands
 from domain.values import (
     ERASED,
     EnrollmentStatus,
@@ -30,7 +31,7 @@ from domain.values import (
 __all__ = ["ENROLLMENT_NAMESPACE", "Enrollment", "enrollment_id_for"]
 
 
-class Enrollment(Aggregate):
+class Enrollment(DeclineCommands, Aggregate):
     @staticmethod
     def create_id(peer_learning_id: UUID, municipality: Municipality, **_: object) -> UUID:
         return enrollment_id_for(peer_learning_id, municipality.name, municipality.key)
@@ -54,20 +55,7 @@ class Enrollment(Aggregate):
         self.contact = contact
         self.status: str = EnrollmentStatus.REGISTERED
         self.participants: dict[str, Participant] = {}
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in PLACED
-
-    @property
-    def active_participants(self) -> list[Participant]:
-        return [p for p in self.participants.values() if p.is_active]
-
-    def participant(self, participant_id: UUID) -> Participant:
-        try:
-            return self.participants[str(participant_id)]
-        except KeyError:
-            raise ParticipantNotFound(participant_id) from None
+        self.declines.clear()
 
     # ---- its place in the series: the series decides, the enrolment follows ------
     def settle(self, admission: Admission, actor: str) -> None:
@@ -234,8 +222,21 @@ class Enrollment(Aggregate):
         if key in self.participants:
             self.participants[key] = replace(self.participants[key], person=erased)
 
-    def _require_active(self) -> None:
-        self._require_step("take changes before it has a place", *PLACED)
+    # ---- declines of one meeting (the commands: domain/meeting_declines.py) ------
+    class MeetingDeclined(Aggregate.Event):
+        participant_id: UUID
+        meeting_id: UUID
+        actor: str
 
-    def _require_step(self, step: str, *allowed: EnrollmentStatus) -> None:
-        require_step(self.status, allowed, self.municipality.name, step)
+    @event(MeetingDeclined)
+    def _meeting_declined(self, participant_id: UUID, meeting_id: UUID, actor: str) -> None:
+        self.declines[decline_key(participant_id, meeting_id)] = True
+
+    class DeclineWithdrawn(Aggregate.Event):
+        participant_id: UUID
+        meeting_id: UUID
+        actor: str
+
+    @event(DeclineWithdrawn)
+    def _decline_withdrawn(self, participant_id: UUID, meeting_id: UUID, actor: str) -> None:
+        self.declines.pop(decline_key(participant_id, meeting_id), None)

@@ -122,3 +122,7 @@ class RegistrationNotFound(NotFound):
 
 class RegistrationNotChangeable(DomainError):
     """The registration's state does not allow the step (confirming an expired one ...)."""
+
+
+class DeclineNotChangeable(DomainError):
+    """A decline cannot be recorded or undone (declined twice, never declined, has left)."""

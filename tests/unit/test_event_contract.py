@@ -34,6 +34,7 @@ PUBLISHED = {
         "Registered", "Admitted", "Waitlisted", "Rejected", "ParticipantJoined",
         "ParticipantLeft", "Withdrawn", "PersonalDataErased", "ParticipantCorrected",
         "ContactCorrected",
+        "MeetingDeclined", "DeclineWithdrawn",
     ],
     "domain.model_projects:FundedModelProjects": [
         "ListStarted", "ModelProjectAdded", "ModelProjectRemoved",
