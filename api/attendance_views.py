@@ -77,25 +77,35 @@ class Roster(MethodView):
     @require_role("team", "host", scope=series_in_path)
     @blp.response(200, MeetingRosterSchema)
     def get(self, peer_learning_id: UUID, meeting_id: UUID) -> dict[str, Any]:
-        """The admitted municipalities expected at a meeting, with their active participants"""
+        """The admitted municipalities at a meeting, their active participants, who declined
+
+        `expected` counts the active participants who have not declined; `declined` those
+        who said (by the link in their reminder) that they cannot attend.
+        """
         series_detail(peer_learning_id)
         views = services().views
         meeting = views.meeting(peer_learning_id, meeting_id)
         if meeting is None:
             raise MeetingNotFound(meeting_id)
+        declined = views.declined(meeting_id)
         places = [
-            place_on_roster(e) for e in views.roster(peer_learning_id) if e["status"] == "admitted"
+            place_on_roster(e, declined)
+            for e in views.roster(peer_learning_id)
+            if e["status"] == "admitted"
         ]
+        people = [p for place in places for p in place["participants"]]
+        absent = sum(1 for p in people if p["declined"])
         return {
             "meeting_id": meeting_id,
             "peer_learning_id": peer_learning_id,
             "state": meeting["state"],
             "municipalities": places,
-            "expected": sum(len(p["participants"]) for p in places),
+            "expected": len(people) - absent,
+            "declined": absent,
         }
 
 
-def place_on_roster(enrollment: dict[str, Any]) -> dict[str, Any]:
+def place_on_roster(enrollment: dict[str, Any], declined: set[UUID]) -> dict[str, Any]:
     place = enrollment["municipality"]
     return {
         "enrollment_id": enrollment["enrollment_id"],
@@ -103,7 +113,11 @@ def place_on_roster(enrollment: dict[str, Any]) -> dict[str, Any]:
         "key": place["key"],
         "state": place["state"],
         "participants": [
-            {"participant_id": p["participant_id"], "name": p["name"]}
+            {
+                "participant_id": p["participant_id"],
+                "name": p["name"],
+                "declined": p["participant_id"] in declined,
+            }
             for p in enrollment["participants"]
             if p["left_at"] is None
         ],

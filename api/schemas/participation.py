@@ -81,6 +81,7 @@ class ReportSchema(Schema):
 class RosterPersonSchema(Schema):
     participant_id = fields.UUID()
     name = fields.String()
+    declined = fields.Boolean(metadata={"description": "Said they cannot attend."})
 
 
 class RosterPlaceSchema(Schema):
@@ -96,4 +97,9 @@ class MeetingRosterSchema(Schema):
     peer_learning_id = fields.UUID()
     state = fields.String()
     municipalities = fields.List(fields.Nested(RosterPlaceSchema))
-    expected = fields.Integer(metadata={"description": "Active participants admitted."})
+    expected = fields.Integer(
+        metadata={"description": "Active participants admitted who have not declined."}
+    )
+    declined = fields.Integer(
+        metadata={"description": "Active participants admitted who said they cannot attend."}
+    )

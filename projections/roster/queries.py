@@ -53,6 +53,15 @@ class RosterQueries:
         )
         return enrollment_item(row, [decode_row(PARTICIPANTS, p) for p in participants])
 
+    def declined(self, meeting_id: UUID | str) -> set[UUID]:
+        """The participants who said they cannot attend the meeting."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT participant_id FROM view_meeting_declines WHERE meeting_id = ?",
+                [str(meeting_id)],
+            )
+        return {UUID(r[0]) for r in found}
+
     def participant(self, participant_id: UUID | str) -> dict[str, Any] | None:
         with self.db.transaction() as tx:
             found = tx.fetchone(

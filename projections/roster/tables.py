@@ -1,4 +1,4 @@
-"""The roster's tables: enrolments and their participants."""
+"""The roster's tables: enrolments, their participants and the meetings they decline."""
 
 from __future__ import annotations
 
@@ -41,4 +41,17 @@ PARTICIPANTS = Table(
     ),
     indexes=("enrollment_id", "peer_learning_id"),
 )
-TABLES = (ENROLLMENTS, PARTICIPANTS)
+DECLINES = Table(
+    name="view_meeting_declines",
+    key="decline_id",  # participant id / meeting id
+    columns=(
+        "decline_id",
+        "participant_id",
+        "enrollment_id",
+        "peer_learning_id",
+        "meeting_id",
+        "declined_at",
+    ),
+    indexes=("meeting_id", "enrollment_id"),
+)
+TABLES = (ENROLLMENTS, PARTICIPANTS, DECLINES)

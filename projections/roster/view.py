@@ -7,8 +7,9 @@ from typing import Any
 from eventsourcing.persistence import Notification
 
 from domain.enrollment import Enrollment
+from domain.enrollment_state import decline_key
 from domain.values import ERASED
-from projections.roster.tables import ENROLLMENTS, PARTICIPANTS, TABLES
+from projections.roster.tables import DECLINES, ENROLLMENTS, PARTICIPANTS, TABLES
 from projections.tables import Table
 from projections.view import Batch, handlers, iso_moment, key
 
@@ -127,3 +128,21 @@ class RosterView:
         if participant is not None:
             participant.update(name=ERASED, email=ERASED)
             batch.rows.touch(PARTICIPANTS, participant)
+
+    @on.register
+    def _(self, event: E.MeetingDeclined, enrollment: dict[str, Any], batch: Batch) -> None:
+        batch.rows.put(
+            DECLINES,
+            {
+                "decline_id": decline_key(event.participant_id, event.meeting_id),
+                "participant_id": key(event.participant_id),
+                "enrollment_id": enrollment["enrollment_id"],
+                "peer_learning_id": enrollment["peer_learning_id"],
+                "meeting_id": key(event.meeting_id),
+                "declined_at": iso_moment(event.timestamp),
+            },
+        )
+
+    @on.register
+    def _(self, event: E.DeclineWithdrawn, enrollment: dict[str, Any], batch: Batch) -> None:
+        batch.rows.delete(DECLINES, decline_key(event.participant_id, event.meeting_id))

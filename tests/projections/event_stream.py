@@ -1,7 +1,8 @@
 """A store whose log holds every kind of event the views read, and that log decoded.
 
 The demo catalogue, a model project removed, reminders sent, moved and cancelled by the
-reminder service through a real SMTP server, registrations accepted, declined and confirmed
+reminder service through a real SMTP server, a participant declining a meeting (and taking
+it back and declining again), registrations accepted, declined and confirmed
 (their series then withdrawn), people's names corrected, and a series run to its close
 (moved, cancelled and held meetings, a withdrawn enrolment, a participant who left).
 """
@@ -87,6 +88,8 @@ def _reminders(services: Services, clock: FakeClock) -> None:
         app.correct_participant(scenario.enrollment_id, eva, {"name": "Eva Neu"}, actor="anna")
         app.correct_contact(scenario.enrollment_id, {"name": "Clara Neu"}, actor="anna")
         first = scenario.schedule_kickoff()
+        for answer in (app.decline_meeting, app.undo_decline, app.decline_meeting):
+            answer(scenario.enrollment_id, eva, first, actor="public:p-2")
         clock.set(P7D_DUE)
         reminders.sweep()
         moved = P1D_DUE + timedelta(days=7)
