@@ -55,7 +55,7 @@ class Services:
     def links(self) -> Links:
         """Signed links for the public, with the store's own key (made on first use)."""
         if self._links is None:
-            self._links = Links(ServerKeys(AppDb(self.app)).key(LINK_KEY))
+            self._links = Links(ServerKeys(AppDb(self.app)).key(LINK_KEY), clock=self.app.clock)
         return self._links
 
     def expire_registrations(self) -> int:

@@ -9,9 +9,15 @@ from flask import Flask
 from api.app import build_app
 from peerlearning.bootstrap import bootstrap
 from store.settings import store_settings
-from web import calendar_views, registration_pages, report_views, views
+from web import calendar_views, decline_pages, registration_pages, report_views, views
 
-PAGES = (views.blp, calendar_views.blp, report_views.blp, registration_pages.blp)
+PAGES = (
+    views.blp,
+    calendar_views.blp,
+    report_views.blp,
+    registration_pages.blp,
+    decline_pages.blp,
+)
 
 
 def create_app(config: dict[str, Any] | None = None, services: Any = None) -> Flask:

@@ -47,8 +47,13 @@ class MailContent:
 
 
 def compose(
-    purpose: str, meeting: MeetingFacts, recipient: Recipient, late: bool = False
+    purpose: str,
+    meeting: MeetingFacts,
+    recipient: Recipient,
+    late: bool = False,
+    decline_url: str | None = None,
 ) -> MailContent:
+    """With `decline_url`, a reminder carries the reader's own "I can't attend" link."""
     lang = language(recipient.locale)
     _ = translations(lang).gettext
     zone = recipient.zone(meeting)
@@ -59,13 +64,16 @@ def compose(
         "when": when(meeting.starts_at, zone, lang),
     }
     late_reminder = late and purpose == Purpose.REMINDER
+    facts = _facts(meeting, zone, lang, purpose)
+    if decline_url and purpose == Purpose.REMINDER:
+        facts += (Fact(_("mail.label.decline"), decline_url, is_link=True),)
     subject = _("mail.subject.late") if late_reminder else _(SUBJECT[purpose])
     return MailContent(
         language=lang,
         subject=subject.format(**{**words, "kind": capitalised(kind)}),
         greeting=_("mail.greeting").format(name=recipient.name),
         intro=_(INTRO[purpose]).format(**words),
-        facts=_facts(meeting, zone, lang, purpose),
+        facts=facts,
         notes=(_("mail.late"),) if late_reminder else (),
         contact=_("mail.contact").format(host=meeting.host, email=meeting.contact_email),
         closing=_("mail.closing"),

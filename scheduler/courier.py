@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -11,13 +11,17 @@ from email.message import Message
 from typing import Protocol
 
 from domain.clock import Clock
-from scheduler.claims import ACTOR, Claims, Parcel
+from scheduler.claims import ACTOR, Claims, Letter, Parcel
+from scheduler.facts import MeetingFacts, Recipient
 from scheduler.isolation import failure_kind, report_once
 from scheduler.message import UnbuildableMail, build_message
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import ConnectionLost, Mailbox, PermanentFailure, TransientFailure
 
 log = logging.getLogger(__name__)
+
+# The personal "I can't attend" link of a recipient for a meeting, if there can be one.
+DeclineUrl = Callable[[MeetingFacts, Recipient], str | None]
 
 
 class Outbox(Protocol):
@@ -39,9 +43,15 @@ class Tally:
 
 class Courier:
     def __init__(
-        self, claims: Claims, outbox: Outbox, settings: ReminderSettings, clock: Clock
+        self,
+        claims: Claims,
+        outbox: Outbox,
+        settings: ReminderSettings,
+        clock: Clock,
+        decline_link: DeclineUrl | None = None,
     ) -> None:
         self.claims, self.outbox, self.settings, self.clock = claims, outbox, settings, clock
+        self.decline_link = decline_link
 
     def deliver(self, parcels: list[Parcel]) -> Tally:
         tally, remaining = Tally(), list(parcels)
@@ -99,7 +109,13 @@ class Courier:
             self.settings.smtp.sender,
             self.clock.now(),
             late=late,
+            decline_url=self._decline_url(letter),
         )
+
+    def _decline_url(self, letter: Letter) -> str | None:
+        if self.decline_link is None or letter.purpose != "reminder":
+            return None
+        return self.decline_link(letter.meeting, letter.recipient)
 
     def _margin(self) -> timedelta:
         return min(timedelta(seconds=self.settings.smtp.timeout), self.settings.lease / 3)

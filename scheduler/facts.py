@@ -61,6 +61,7 @@ class Recipient:
     locale: str = "de"
     timezone: str | None = None
     joined_at: datetime | None = None
+    enrollment_id: UUID | None = None
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> Recipient:
@@ -71,6 +72,7 @@ class Recipient:
             locale=row.get("locale") or "de",
             timezone=row.get("timezone"),
             joined_at=row.get("joined_at"),
+            enrollment_id=row.get("enrollment_id"),
         )
 
     def zone(self, meeting: MeetingFacts) -> str:

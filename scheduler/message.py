@@ -35,8 +35,9 @@ def build_message(
     sender: str,
     now: datetime,
     late: bool = False,
+    decline_url: str | None = None,
 ) -> Message:
-    content = compose(purpose, meeting, recipient, late=late)
+    content = compose(purpose, meeting, recipient, late=late, decline_url=decline_url)
     message = MIMEMultipart("mixed", boundary=_boundary(dispatch_id, "mixed"))
     message["Subject"] = _header(one_line(content.subject))  # type: ignore[assignment]
     message["From"] = sender

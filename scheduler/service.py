@@ -18,6 +18,7 @@ from scheduler import planning
 from scheduler.cancel_reasons import CancelReasons
 from scheduler.claims import Claims, Letter
 from scheduler.courier import Courier, Outbox, Tally
+from scheduler.decline_links import decline_urls
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.dispatch_work import DispatchWork
 from scheduler.facts import MeetingFacts
@@ -181,12 +182,12 @@ def build_service(
     owner: str | None = None,
     links: Links | None = None,
 ) -> ReminderService:
-    """Wires the reminder service onto the services of one process; with `links`, it also
-    sends the registrations' mails."""
+    """Wires the reminder service onto the services of one process; with `links`, its
+    reminders carry each reader's decline link and it also sends the registrations' mails."""
     clock = app.clock
     claims = Claims(app, clock, owner or process_owner(), settings.lease)
     mail = outbox or SmtpOutbox(settings.smtp)
-    courier = Courier(claims, mail, settings, clock)
+    courier = Courier(claims, mail, settings, clock, decline_urls(links) if links else None)
     lookup = Lookup(views, CancelReasons(app))
     service = ReminderService(lookup, DispatchQueries(db), claims, courier, settings, clock)
     if links is not None and isinstance(app, PeerLearningApp):
