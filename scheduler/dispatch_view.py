@@ -13,6 +13,7 @@ from domain.reminder_rules import DispatchStatus
 from domain.reminders import ReminderDispatch
 from projections.tables import Table
 from projections.view import Batch, handlers, iso_moment, key
+from scheduler.course_view import CourseMailsView
 from scheduler.redaction import redacted
 
 R = ReminderDispatch
@@ -113,4 +114,5 @@ def _claimed_row(event: Any) -> dict[str, Any]:
     }
 
 
-SCHEDULER_VIEWS = (DispatchView,)  # the scheduler's read models, registered with the core's
+# the scheduler's read models, registered with the core's
+SCHEDULER_VIEWS = (DispatchView, CourseMailsView)

@@ -9,6 +9,7 @@ from application.links import Links
 from domain.registration import Registration, RegistrationState
 from domain.values import EnrollmentStatus, Participant
 from projections.queries import ViewQueries
+from scheduler.course_letters import has_waited
 from scheduler.registration_outcomes import (
     ADMITTED,
     DECLINED,
@@ -49,6 +50,8 @@ def _placed(
 ) -> list[OutcomeLetter]:
     assert registration.enrollment_id is not None
     status = app.enrollment(registration.enrollment_id).status
+    if status == EnrollmentStatus.ADMITTED and has_waited(app, registration.enrollment_id):
+        return []  # it moved up from the waiting list: that mail says so (course_letters)
     if status == EnrollmentStatus.ADMITTED:
         meetings = tuple(series.get("meetings") or ())
         return [

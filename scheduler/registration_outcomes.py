@@ -1,9 +1,12 @@
 """The mails after a registration's confirmation, in each reader's language: received,
 admitted (with the planned meetings as .ics and the series' feed), waitlisted (with the
-position) and declined (with the reason)."""
+position) and declined (with the reason); later, moved up from the waiting list (with the
+.ics and the feed, as admitted) and the series closed or withdrawn (with the day and the
+reason given)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -13,13 +16,18 @@ from uuid import UUID
 
 from calendars.ics import feed_calendar, meeting_event
 from scheduler.message import message_id_for
-from wording.catalogues import N_, translations
+from wording.catalogues import N_, language, translations
+from wording.dates import long_date
 
 RECEIVED = "registration-received"
 ADMITTED = "registration-admitted"
 WAITLISTED = "registration-waitlisted"
 DECLINED = "registration-declined"
 NOTE = "registration-note"  # to the series' contact address: a registration was confirmed
+MOVED_UP = "moved-up"  # a waiting enrolment got a seat
+SERIES_CLOSED = "series-closed"
+SERIES_WITHDRAWN = "series-withdrawn"
+WITH_MEETINGS = (ADMITTED, MOVED_UP)  # the mails that carry the planned meetings as .ics
 PLANNED = ("scheduled", "rescheduled")
 
 LETTER: dict[str, tuple[str, str]] = {  # the ids of each purpose's subject and body
@@ -28,7 +36,11 @@ LETTER: dict[str, tuple[str, str]] = {  # the ids of each purpose's subject and 
     ADMITTED: (N_("registration.admitted.subject"), N_("registration.admitted.body")),
     WAITLISTED: (N_("registration.waitlisted.subject"), N_("registration.waitlisted.body")),
     DECLINED: (N_("registration.declined.subject"), N_("registration.declined.body")),
+    MOVED_UP: (N_("enrolment.moved_up.subject"), N_("enrolment.moved_up.body")),
+    SERIES_CLOSED: (N_("series.closed.subject"), N_("series.closed.body")),
+    SERIES_WITHDRAWN: (N_("series.withdrawn.subject"), N_("series.withdrawn.body")),
 }
+BECAUSE = N_("series.withdrawn.because")  # the reason's sentence, when one was given
 
 
 @dataclass(frozen=True)
@@ -43,12 +55,17 @@ class OutcomeLetter:
     series: dict[str, Any] | None = None
 
 
+def composed(dispatch_id: UUID, letter: OutcomeLetter) -> Callable[[str, datetime], EmailMessage]:
+    """The letter's mail, once the sender and the moment are known."""
+    return lambda sender, now: outcome_message(dispatch_id, letter, sender, now)
+
+
 def outcome_message(
     dispatch_id: UUID, letter: OutcomeLetter, sender: str, now: datetime
 ) -> EmailMessage:
     _ = translations(letter.locale).gettext
     subject, body = LETTER[letter.purpose]
-    values = {**letter.values, "name": letter.name}
+    values = {**letter.values, "name": letter.name, **_ending(letter, _)}
     message = EmailMessage()
     message["Subject"] = _(subject).format(**values)
     message["From"] = sender
@@ -57,7 +74,7 @@ def outcome_message(
     message["Message-ID"] = message_id_for(dispatch_id)
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(_(body).format(**values))
-    if letter.purpose == ADMITTED and letter.series is not None:
+    if letter.purpose in WITH_MEETINGS and letter.series is not None:
         planned = [m for m in letter.meetings if m["state"] in PLANNED]
         events = [meeting_event(m, letter.series, now) for m in planned]
         calendar = feed_calendar(str(letter.series["title"]), events).to_ical()
@@ -66,3 +83,14 @@ def outcome_message(
         )
     message["Content-Language"] = letter.locale
     return message
+
+
+def _ending(letter: OutcomeLetter, _: Callable[[str], str]) -> dict[str, str]:
+    """The day a series ended, in the reader's language, and the reason's sentence."""
+    if letter.purpose not in (SERIES_CLOSED, SERIES_WITHDRAWN):
+        return {}
+    reason = letter.values.get("reason")
+    return {
+        "on": long_date(letter.values["effective_on"], language(letter.locale)),
+        "because": _(BECAUSE).format(reason=reason) if reason else "",
+    }

@@ -18,6 +18,8 @@ from scheduler import planning
 from scheduler.cancel_reasons import CancelReasons
 from scheduler.claims import Claims, Letter
 from scheduler.courier import Courier, Outbox, Tally
+from scheduler.course_mails import CourseMails
+from scheduler.course_view import CourseMailQueries
 from scheduler.decline_links import decline_urls
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.dispatch_work import DispatchWork
@@ -43,6 +45,7 @@ class ReminderService(DispatchWork):
         self.retries = Retries(*self.parts)
         self.notices = Notices(*self.parts)
         self.registrations: RegistrationMails | None = None
+        self.course: CourseMails | None = None
         self.lock = threading.RLock()
 
     def remind(
@@ -80,6 +83,8 @@ class ReminderService(DispatchWork):
             tally.add(self.retries.retry_due())
             if self.registrations is not None:
                 tally.add(self.registrations.send_due())
+            if self.course is not None:
+                tally.add(self.course.send_due())
             return tally.add(self.notices.send_due())
         finally:
             self.lock.release()
@@ -183,7 +188,8 @@ def build_service(
     links: Links | None = None,
 ) -> ReminderService:
     """Wires the reminder service onto the services of one process; with `links`, its
-    reminders carry each reader's decline link and it also sends the registrations' mails."""
+    reminders carry each reader's decline link and it also sends the registrations' mails
+    and those of seats and of series' ends."""
     clock = app.clock
     claims = Claims(app, clock, owner or process_owner(), settings.lease)
     mail = outbox or SmtpOutbox(settings.smtp)
@@ -191,7 +197,9 @@ def build_service(
     lookup = Lookup(views, CancelReasons(app))
     service = ReminderService(lookup, DispatchQueries(db), claims, courier, settings, clock)
     if links is not None and isinstance(app, PeerLearningApp):
-        service.registrations = RegistrationMails(app, views, claims, mail, settings, links)
+        parts = (app, views, claims, mail, settings, links)
+        service.registrations = RegistrationMails(*parts)
+        service.course = CourseMails(*parts, owed=CourseMailQueries(db))
     return service
 
 

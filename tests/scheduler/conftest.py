@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from application.links import Links
 from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService, build_service
 from scheduler.settings import ReminderSettings, reminder_settings
-from tests.scheduler.scenario import Scenario, series_with
+from tests.scheduler.scenario import PUBLIC_URL, Scenario, series_with
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.json_log import json_log  # noqa: F401  (a fixture)
 
@@ -35,6 +36,25 @@ def settings(reminder_env: dict[str, str]) -> ReminderSettings:
 @pytest.fixture
 def reminders(services: Services, settings: ReminderSettings) -> Iterator[ReminderService]:
     service = build_service(services.app, services.views, services.db, settings, owner="test")
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def links(services: Services) -> Links:
+    links = services.links
+    links.public_url = PUBLIC_URL
+    return links
+
+
+@pytest.fixture
+def mails(
+    services: Services, settings: ReminderSettings, links: Links
+) -> Iterator[ReminderService]:
+    """The reminder service with the registrations', seats' and series' mails."""
+    service = build_service(
+        services.app, services.views, services.db, settings, owner="test", links=links
+    )
     yield service
     service.close()
 

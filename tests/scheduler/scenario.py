@@ -11,6 +11,7 @@ from tests.support.samples import announce, municipality, schedule
 
 KICKOFF_DAY = date(2024, 10, 1)  # a Tuesday; 10:00 in Berlin is 08:00 UTC
 KICKOFF_START = datetime(2024, 10, 1, 8, 0, tzinfo=UTC)
+PUBLIC_URL = "https://peer-learnings.example"  # where the links in the mails point
 P7D_DUE = datetime(2024, 9, 24, 8, 0, tzinfo=UTC)
 P1D_DUE = datetime(2024, 9, 30, 8, 0, tzinfo=UTC)
 PT1H_DUE = datetime(2024, 10, 1, 7, 0, tzinfo=UTC)

@@ -4,7 +4,6 @@ that confirms through its page's POST, sent once, listed with the reminders."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 from email.message import EmailMessage
 from urllib.parse import parse_qs, urlparse
@@ -16,31 +15,11 @@ from application.links import Links
 from domain.registration import CONFIRMATION_WINDOW
 from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
-from scheduler.service import ReminderService, build_service
-from scheduler.settings import ReminderSettings
+from scheduler.service import ReminderService
+from tests.scheduler.scenario import PUBLIC_URL
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
 from tests.support.samples import announce, municipality, schedule
-
-PUBLIC_URL = "https://peer-learnings.example"
-
-
-@pytest.fixture
-def links(services: Services) -> Links:
-    links = services.links
-    links.public_url = PUBLIC_URL
-    return links
-
-
-@pytest.fixture
-def mails(
-    services: Services, settings: ReminderSettings, links: Links
-) -> Iterator[ReminderService]:
-    service = build_service(
-        services.app, services.views, services.db, settings, owner="test", links=links
-    )
-    yield service
-    service.close()
 
 
 def register(services: Services, locale: str, name: str = "Gemeinde Eifrig") -> UUID:

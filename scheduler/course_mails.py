@@ -1,0 +1,55 @@
+"""The mails of a seat and of a series' end: moved up from the waiting list, the series
+closed or withdrawn. Each claimed as a dispatch before it is sent, sent once, its outcome
+recorded, listed with the reminders; found in the course mails view, retried while the
+occasion lies within the lookback."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from projections.view import iso_moment, parse_moment
+from scheduler.courier import Tally
+from scheduler.course_letters import moved_up_letters, series_end_letters
+from scheduler.course_view import CourseMailQueries
+from scheduler.isolation import one_unit
+from scheduler.one_off import OneOffMails
+from scheduler.registration_outcomes import MOVED_UP, OutcomeLetter, composed
+
+OCCASION = 1  # an enrolment moves up once, a series ends once
+
+
+class CourseMails(OneOffMails):
+    def __init__(self, *parts: Any, owed: CourseMailQueries) -> None:
+        super().__init__(*parts)
+        self.owed = owed
+
+    def send_due(self) -> Tally:
+        tally = Tally()
+        since = iso_moment(self.claims.clock.now() - self.settings.lookback)
+        assert since is not None
+        for row in self.owed.owed_since(since):
+            with one_unit("Mails of", UUID(str(row["owed_id"]))):
+                tally.add(self.tell(row))
+        return tally
+
+    def tell(self, row: dict[str, Any]) -> Tally:
+        about = UUID(str(row["owed_id"]))
+        peer_learning_id, letters = self._letters(row, about)
+        moment = parse_moment(row["owed_at"])
+        assert moment is not None
+        tally = Tally()
+        for letter in letters:
+            dispatch = self.claim_one(
+                letter.purpose, peer_learning_id, (about, OCCASION), letter.recipient_id, moment
+            )
+            if dispatch is not None:
+                tally.add(self.send_one(dispatch, composed(dispatch.id, letter)))
+        return tally
+
+    def _letters(self, row: dict[str, Any], about: UUID) -> tuple[UUID, list[OutcomeLetter]]:
+        if row["purpose"] == MOVED_UP:
+            enrollment = self.app.enrollment(about)
+            letters = moved_up_letters(self.views, self.links, enrollment)
+            return enrollment.peer_learning_id, letters
+        return about, series_end_letters(self.app, self.views, row)
