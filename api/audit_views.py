@@ -19,7 +19,7 @@ from api.schemas.audit import (
     VerificationSchema,
 )
 from application.store_application import translated_store_errors
-from audit.erasure import erase_person
+from audit.erasure import erase_subject
 from audit.export import export_lines
 from audit.history import Reader, events_after, stream_history
 from audit.pseudonyms import Pseudonym, pseudonym_with
@@ -142,11 +142,13 @@ class Erasure(MethodView):
     @require_role("team")
     @blp.response(200, ErasureSchema)
     def post(self, subject_id: UUID) -> dict[str, Any]:
-        """Erase a participant's or contact's personal data (GDPR Art. 17)
+        """Erase a participant's, contact's or registration person's data (GDPR Art. 17)
 
-        Team. Deletes the person's key and records `PersonalDataErased`; the stored
-        events keep their bytes, so the chain still verifies.
+        Team. Deletes the person's key and records `PersonalDataErased` on the enrolment
+        holding them (`enrollment_id`), else on the registration (`registration_id`:
+        declined, expired or awaiting confirmation); the stored events keep their bytes, so
+        the chain still verifies.
         """
         current = services()
-        enrollment_id = erase_person(current.app, current.audit.keys, subject_id, current_actor())
-        return {"subject_id": str(subject_id), "enrollment_id": str(enrollment_id), "erased": True}
+        erased = erase_subject(current.app, current.audit.keys, subject_id, current_actor())
+        return erased.as_reply(subject_id)

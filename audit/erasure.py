@@ -3,6 +3,7 @@ record that it happened."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -12,6 +13,7 @@ from application.app import PeerLearningApp
 from audit.keys import KeyStore
 from audit.log import notifications
 from audit.personal_copies import PersonalCopies
+from audit.registration_erasure import erase_registration_person
 from domain.enrollment import Enrollment
 from domain.errors import ParticipantNotFound
 from domain.values import PersonalData
@@ -19,6 +21,28 @@ from domain.values import PersonalData
 HOLDING_EVENTS = (Enrollment.Registered, Enrollment.ParticipantJoined)  # type: ignore[attr-defined]
 # Events that hold a later version of a person's data, sealed with the same key.
 CORRECTING_EVENTS = (Enrollment.ParticipantCorrected, Enrollment.ContactCorrected)
+
+
+@dataclass(frozen=True)
+class Erased:
+    """Whose data an erasure shredded: an enrolment's person, or a registration's that
+    never became one (declined, expired or awaiting confirmation)."""
+
+    holder_id: UUID
+    by_registration: bool = False
+
+    def as_reply(self, subject_id: UUID) -> dict[str, Any]:
+        holder = "registration_id" if self.by_registration else "enrollment_id"
+        return {"subject_id": str(subject_id), holder: str(self.holder_id), "erased": True}
+
+
+def erase_subject(app: PeerLearningApp, keys: KeyStore, subject_id: UUID, actor: str) -> Erased:
+    """Erases the person an enrolment holds, else the one a registration holds."""
+    try:
+        return Erased(erase_person(app, keys, subject_id, actor))
+    except ParticipantNotFound:
+        registration_id = erase_registration_person(app, keys, subject_id, actor)
+        return Erased(registration_id, by_registration=True)
 
 
 def erase_person(app: PeerLearningApp, keys: KeyStore, subject_id: UUID, actor: str) -> UUID:

@@ -15,7 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import RegistrationNotChangeable
+from domain.errors import ParticipantNotFound, RegistrationNotChangeable
 from domain.values import ERASED, Municipality, Participant, PersonalData
 
 REGISTRATION_NAMESPACE = uuid5(NAMESPACE_URL, "peer-learning/registration")
@@ -64,6 +64,7 @@ class Registration(Aggregate):
     ) -> None:
         self.peer_learning_id = peer_learning_id
         self.submissions = 0
+        self.subject_ids: set[UUID] = set()  # the people of every submission
         self._take(municipality, contact, participants, submitted_at)
 
     def _take(
@@ -74,6 +75,7 @@ class Registration(Aggregate):
         submitted_at: datetime,
     ) -> None:
         self.submissions += 1
+        self.subject_ids.update(p.participant_id for p in (contact, *participants))
         self.municipality = municipality
         self.contact = contact
         self.participants = tuple(participants)
@@ -191,6 +193,25 @@ class Registration(Aggregate):
         self.state = RegistrationState.EXPIRED
         self.contact = _erased(self.contact)
         self.participants = tuple(_erased(p) for p in self.participants)
+
+    def erase_personal_data(self, subject_id: UUID, actor: str) -> None:
+        """Records that the data of a person of any of its submissions was shredded (their
+        key is gone from the store), whatever its state."""
+        if subject_id not in self.subject_ids:
+            raise ParticipantNotFound(subject_id)
+        self._personal_data_erased(subject_id=subject_id, actor=actor)
+
+    class PersonalDataErased(Aggregate.Event):
+        subject_id: UUID
+        actor: str
+
+    @event(PersonalDataErased)
+    def _personal_data_erased(self, subject_id: UUID, actor: str) -> None:
+        if self.contact.participant_id == subject_id:
+            self.contact = _erased(self.contact)
+        self.participants = tuple(
+            _erased(p) if p.participant_id == subject_id else p for p in self.participants
+        )
 
     def _require(self, state: RegistrationState, step: str) -> None:
         if self.state != state:

@@ -7,6 +7,7 @@ from typing import Any
 from eventsourcing.persistence import Notification
 
 from domain.registration import Registration, RegistrationState
+from domain.values import ERASED
 from projections.rows import decode_row
 from projections.tables import Table
 from projections.view import Batch, iso_moment, key
@@ -45,6 +46,12 @@ def _people(contact: Any, participants: Any) -> list[dict[str, Any]]:
         }
         for i, p in enumerate((contact, *participants))
     ]
+
+
+def _erased(person: dict[str, Any], subject_id: str) -> dict[str, Any]:
+    if person["subject_id"] != subject_id:
+        return person
+    return {**person, "name": ERASED, "email": ERASED}
 
 
 class RegistrationsView:
@@ -100,6 +107,8 @@ class RegistrationsView:
             row.update(state=RegistrationState.DECLINED.value, reason=event.reason, people=[])
         elif isinstance(event, R.Expired):
             row.update(state=RegistrationState.EXPIRED.value, people=[])
+        elif isinstance(event, R.PersonalDataErased):
+            row["people"] = [_erased(p, str(event.subject_id)) for p in row["people"] or []]
 
 
 class RegistrationQueries:

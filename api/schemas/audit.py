@@ -69,7 +69,10 @@ class VerificationSchema(Schema):
 
 class ErasureSchema(Schema):
     subject_id = fields.String()
-    enrollment_id = fields.String()
+    enrollment_id = fields.String(metadata={"description": "The enrolment that held the person."})
+    registration_id = fields.String(
+        metadata={"description": "The registration that held the person, when no enrolment did."}
+    )
     erased = fields.Boolean()
 
 

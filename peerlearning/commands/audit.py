@@ -25,8 +25,10 @@ def register(commands_: argparse._SubParsersAction) -> None:  # type: ignore[typ
     export.add_argument("--output", help="file to write (default: standard output)")
     verify = _add(sub, "verify", "recompute the hash chain, name the first break", commands.verify)
     verify.add_argument("--export", help="check this exported file instead of the store")
-    erase = _add(sub, "erase", "shred a participant's or contact's data", commands.erase)
-    erase.add_argument("subject_id", type=UUID, help="participant id or contact subject id")
+    erase = _add(sub, "erase", "shred a person's data and record it", commands.erase)
+    erase.add_argument(
+        "subject_id", type=UUID, help="the subject id of a participant, contact or registrant"
+    )
     erase.add_argument("--actor", required=True, help="the team member asking for it")
     _add(
         sub,

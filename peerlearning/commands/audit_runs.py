@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from audit.erasure import erase_person
+from audit.erasure import erase_subject
 from audit.export import export_lines
 from audit.history import stream_history
 from audit.jsonable import jsonable
@@ -114,10 +114,9 @@ def verify(args: argparse.Namespace) -> int:
 
 def erase(args: argparse.Namespace) -> int:
     with opened() as services:
-        enrollment_id = erase_person(
-            services.app, services.audit.keys, args.subject_id, actor=args.actor
-        )
-    print(f"Erased {args.subject_id} in enrolment {enrollment_id}; the key is gone.")
+        erased = erase_subject(services.app, services.audit.keys, args.subject_id, actor=args.actor)
+    holder = "registration" if erased.by_registration else "enrolment"
+    print(f"Erased {args.subject_id} in {holder} {erased.holder_id}; the key is gone.")
     return 0
 
 

@@ -68,3 +68,27 @@ def test_a_moment_without_offset_is_explained(
 ) -> None:
     assert main(["audit", "as-of", "2024-10-01T12:00"]) == 2
     assert "time zone offset" in capsys.readouterr().err
+
+
+def test_erase_takes_the_id_of_a_declined_registrations_person(
+    recorded: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = recorded.app
+    series_id = recorded.views.catalogue(on=datetime(2024, 10, 1).date())[0][0]["id"]
+    contact = {"name": "Dora Abgelehnt", "email": "dora.abgelehnt@example.org"}
+    registration_id, _ = app.register(series_id, {"name": "Gemeinde Nein"}, contact, [], "public")
+    app.confirm_registration(registration_id, actor="public:p-1")
+    app.decline_registration(registration_id, "Nicht im Programm", actor="anna")
+    subject_id = app.registration(registration_id).contact.participant_id
+
+    code, out = run(capsys, "erase", str(subject_id), "--actor", "anna")
+
+    assert code == 0 and f"in registration {registration_id}" in out
+    reread = bootstrap(store_settings(recorded.settings.url))
+    try:
+        assert reread.app.registration(registration_id).contact.person.is_erased
+    finally:
+        reread.close()
+    code, out = run(capsys, "history", str(registration_id))
+    assert code == 0 and "Registration.PersonalDataErased" in out and "by anna" in out
+    assert "dora" not in out.lower()
