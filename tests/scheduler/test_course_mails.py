@@ -14,6 +14,7 @@ from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService, build_service
 from scheduler.settings import ReminderSettings
+from tests.scheduler.scenario import P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.scheduler.test_registration_mails import confirmed, subjects
 from tests.support.clock import FakeClock
@@ -183,3 +184,27 @@ def test_closing_a_series_sends_everyone_one_mail(
     assert "seit Dienstag, 1. Oktober 2024 abgeschlossen" in ole.get_content()
     assert "Der Grund" not in ole.get_content()
     assert sink.to("gus@erste.example") == []
+
+
+def test_a_withdrawal_sends_one_mail_and_cancels_only_what_each_was_reminded_of(
+    scenario: Scenario, mails: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    scenario.join("Eva")
+    scenario.schedule_kickoff()
+    schedule(scenario.app, scenario.series_id, "exchange", date(2024, 11, 5))
+    schedule(scenario.app, scenario.series_id, "exchange", date(2024, 12, 3))
+    clock.set(P7D_DUE)
+    mails.sweep()
+    scenario.join("Max")
+
+    scenario.app.withdraw_series(scenario.series_id, actor="anna")
+    mails.sweep()
+    mails.sweep()
+
+    eva = sorted(str(m["Subject"]).split(":")[0] for m in sink.to(email_of("Eva")))
+    assert eva == ["Abgesagt", "Erinnerung", "Peer-Learning abgesagt"]
+    [max_mail] = sink.to(email_of("Max"))
+    assert str(max_mail["Subject"]).startswith("Peer-Learning abgesagt: "), "Max was not reminded"
+    [clara] = sink.to("clara@example.org")  # the contact, told once too
+    assert str(clara["Subject"]).startswith("Peer-Learning abgesagt: ")
+    assert "Der Grund" not in text_of(clara), "no reason was given"
