@@ -2,8 +2,9 @@
 
 The demo catalogue, a model project removed, reminders sent, moved and cancelled by the
 reminder service through a real SMTP server, a participant declining a meeting (and taking
-it back and declining again), registrations accepted, declined and confirmed
-(their series then withdrawn), people's names corrected, and a series run to its close
+it back and declining again), registrations accepted, declined (a person of it erased) and
+confirmed (their series then withdrawn), an enrolment moved up from the waiting list, people's
+names corrected, and a series run to its close
 (moved, cancelled and held meetings, a withdrawn enrolment, a participant who left).
 """
 
@@ -14,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from audit.erasure import erase_subject
 from demo.catalogue import load_demo
 from peerlearning.bootstrap import Services, bootstrap
 from projections.applying import Event, decoded
@@ -25,7 +27,7 @@ from tests.scheduler.scenario import P1D_DUE, P7D_DUE, series_with
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
 from tests.support.demo_store import DEMO_NOW
-from tests.support.samples import announce, at
+from tests.support.samples import announce, at, municipality
 from tests.support.stores import sqlite_url
 
 BEFORE_THE_SAMPLES = datetime(2024, 9, 20, 8, 0, tzinfo=UTC)  # the samples' meetings are later
@@ -43,6 +45,7 @@ def busy_store(folder: Path) -> Iterator[Services]:
         clock.set(BEFORE_THE_SAMPLES)
         _reminders(services, clock)
         _registrations(services)
+        _moved_up(services)
         run_series_to_close(services, clock)
         yield services
     finally:
@@ -65,7 +68,18 @@ def _registrations(services: Services) -> None:
         app.confirm_registration(registration_id, actor="public:p-1")
     app.accept_registration(ids[0], actor="anna")
     app.decline_registration(ids[1], "Kein Platz mehr", actor="anna")
+    declined_contact = app.registration(ids[1]).contact.participant_id
+    erase_subject(app, services.audit.keys, declined_contact, actor="anna")
     app.withdraw_series(series_id, actor="anna", reason="Zu wenige Anmeldungen")
+
+
+def _moved_up(services: Services) -> None:
+    """A seat comes free and the first on the waiting list moves up."""
+    app = services.app
+    series_id = announce(app, title="Nachrücken", capacity=1)
+    first, _ = app.enrol(series_id, municipality("Gemeinde Vorn"), "Vera", "v@vorn.example", "a")
+    app.enrol(series_id, municipality("Gemeinde Hinten"), "Hugo", "h@hinten.example", "anna")
+    app.withdraw_enrollment(first, actor="anna", reason="Keine Zeit")
 
 
 def _model_project_removed(services: Services) -> None:
