@@ -42,6 +42,7 @@ PUBLISHED = {
     "domain.access_tokens:AccessToken": ["Issued", "Revoked"],
     "domain.registration:Registration": [
         "Submitted", "Resubmitted", "Confirmed", "Accepted", "Declined", "Expired",
+        "PersonalDataErased",
     ],
 }  # fmt: skip
 
