@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from itertools import islice
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -92,7 +93,9 @@ class ChainStore:
             tx.executemany(f"INSERT INTO {self.table} (position, link) VALUES (?, ?)", rows)
         return len(rows)
 
-    def read_ahead(self, store: StoreTx, originators: Sequence[UUID | str]) -> None:
+    def read_ahead(
+        self, store: StoreTx, originators: Sequence[UUID | str], events: Sequence[Any] | None
+    ) -> None:
         """Sends the lock and the head's query without waiting for them (PostgreSQL)."""
         if store.dialect == "sqlite":
             return

@@ -1,12 +1,11 @@
 """Keeps the views: inline in each command's transaction, and following the log otherwise.
 
-Every view has its own tracking position in `view_tracking`, moved in the transaction that
-writes its rows, so each event is applied exactly once. A command's events are applied in
-the command's own transaction (`write`, an inline part of the recorder) to each view that is
-exactly at the event before them; a view that raises fails the command. Events recorded
-without this process's views (another program, a view that is new, rebuilt or stuck) are
-applied by `catch_up`; a view that cannot apply one stops there, keeps serving, is reported
-by `health()`, and retries it at every catch-up until the cause is fixed.
+Every view has its own position in `view_tracking`, moved in the transaction that writes its
+rows, so each event is applied exactly once. A command's events are applied in its own
+transaction (`write`, an inline part of the recorder) to each view exactly at the event before
+them; a view that raises fails the command. Events recorded without this process's views are
+applied by `catch_up`; a view that cannot apply one stops there, keeps serving, is reported by
+`health()`, and retries it at every catch-up until the cause is fixed.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from eventsourcing.application import Application
 
 from projections.applying import Event, Stuck, ViewFailed, apply_events, decoded, reads
 from projections.ownership import check_own_tables
-from projections.read_ahead import ReadAhead, read_positions
+from projections.read_ahead import ReadAhead, concerned, read_positions
 from projections.rows import Rows
 from projections.shadow import Rebuilt, rebuild_views
 from projections.tables import Table
@@ -82,11 +81,13 @@ class Projector:
 
     # -- inline: in the transaction that stores a command's events ---------------------
 
-    def read_ahead(self, store: StoreTx, originators: Sequence[UUID | str]) -> None:
+    def read_ahead(
+        self, store: StoreTx, originators: Sequence[UUID | str], events: Sequence[Any] | None
+    ) -> None:
         """Sends the positions' and rows' reads with the other parts' (PostgreSQL)."""
         if store.dialect == "postgres":
-            names = list(self.tracking.values())
-            self._pending.ahead = ReadAhead(store, names, self.views).send(originators)
+            views, names = concerned(self.views, events), list(self.tracking.values())
+            self._pending.ahead = ReadAhead(store, names, views).send(originators)
 
     def write(self, store: StoreTx, written: Sequence[Written]) -> None:
         """Applies the command's events to every view that is right before them."""

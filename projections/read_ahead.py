@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from uuid import UUID
 
+from projections.applying import reads
 from projections.rows import Rows, decode_row
 from projections.tables import Table
 from projections.view import View, key
@@ -64,6 +65,12 @@ class ReadAhead:
         cursor = self.store.cursor()
         cursor.execute(statement.replace("?", "%s"), list(params))
         return cursor
+
+
+def concerned(views: Sequence[View], events: Sequence[Any] | None) -> list[View]:
+    """The views that read one of a command's events (all of them when the events are not
+    known), whose rows are worth reading ahead."""
+    return [v for v in views if events is None or any(reads(v, e) for e in events)]
 
 
 def read_positions(tx: Tx, names: Iterable[str], lock: bool = False) -> dict[str, int]:

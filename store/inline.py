@@ -81,13 +81,17 @@ class Inline:
     def add(self, part: InlinePart) -> None:
         self.parts.append(part)
 
-    def read_ahead(self, tx: StoreTx, originators: Sequence[UUID | str]) -> None:
+    def read_ahead(
+        self, tx: StoreTx, originators: Sequence[UUID | str], events: Sequence[Any] | None = None
+    ) -> None:
         """Parts that read before writing (`read_ahead`, optional) send their reads now, on
-        PostgreSQL's pipeline with the events' insert: one round trip for all of them."""
+        PostgreSQL's pipeline with the events' insert: one round trip for all of them. The
+        command's domain events, when the application handed them, let a part read only
+        what they concern."""
         for part in self.parts:
             read_ahead = getattr(part, "read_ahead", None)
             if read_ahead is not None:
-                read_ahead(tx, originators)
+                read_ahead(tx, originators, events)
 
     def write(self, tx: StoreTx, written: Sequence[Written]) -> None:
         for part in self.parts:

@@ -81,7 +81,8 @@ class InlinePostgresRecorder(PostgresApplicationRecorder):
                 curs.execute("BEGIN")
                 self._insert_stored_events(curs, stored_events, **kwargs)
                 tx = StoreTx("postgres", conn, self.datastore.schema)
-                self.inline.read_ahead(tx, [e.originator_id for e in stored_events])
+                originators = [e.originator_id for e in stored_events]
+                self.inline.read_ahead(tx, originators, kwargs.get(DOMAIN_EVENTS))
                 pipeline.sync()  # the positions, and a refused duplicate, come back here
                 ids = self._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
                 assert ids is not None
