@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
 
@@ -29,6 +30,14 @@ DECLINE_PATH = "/teilnahme/absagen"
 # A decline link in a reminder works this long after the mail was written; whether it
 # still declines is the domain's to say (only until the meeting starts).
 DECLINE_WINDOW = timedelta(days=30)
+SELF_SERVICE = "self-service"
+SELF_SERVICE_PATH = "/teilnahme/einstellungen"
+# Every mail to a person carries a fresh self-service link, valid this long after the mail.
+SELF_SERVICE_WINDOW = timedelta(days=60)
+EMAIL_CHANGE = "email-change"
+EMAIL_CHANGE_PATH = "/teilnahme/adresse-bestaetigen"
+# The link sent to a new address confirms it this long after it was asked for.
+EMAIL_CHANGE_WINDOW = timedelta(days=2)
 
 
 class InvalidLink(ValueError):
@@ -47,6 +56,23 @@ class DeclineLink:
     enrollment_id: UUID
     participant_id: UUID
     meeting_id: UUID
+
+
+@dataclass(frozen=True)
+class PersonLink:
+    """Whom a personal self-service link speaks for: one participant of one enrolment."""
+
+    enrollment_id: UUID
+    participant_id: UUID
+
+
+@dataclass(frozen=True)
+class EmailChange:
+    """A new address a person asked for, to be confirmed from that address."""
+
+    enrollment_id: UUID
+    participant_id: UUID
+    email: str
 
 
 def clocked_signer(clock: Clock) -> type[TimestampSigner]:
@@ -73,6 +99,8 @@ class Links:
         self._form = URLSafeSerializer(secret, salt=FORM)
         signer = clocked_signer(clock or SystemClock())
         self._decline = URLSafeTimedSerializer(secret, salt=DECLINE, signer=signer)
+        self._self_service = URLSafeTimedSerializer(secret, salt=SELF_SERVICE, signer=signer)
+        self._email_change = URLSafeTimedSerializer(secret, salt=EMAIL_CHANGE, signer=signer)
 
     def confirmation_token(self, registration_id: UUID) -> str:
         return str(self._confirm.dumps(str(registration_id)))
@@ -106,10 +134,7 @@ class Links:
 
     def decline_url(self, link: DeclineLink, locale: str = "de") -> str:
         """The personal "I can't attend" page of one participant for one meeting."""
-        query = {"token": self.decline_token(link)}
-        if locale != "de":
-            query["lang"] = locale
-        return f"{self.public_url}{DECLINE_PATH}?{urlencode(query)}"
+        return self._url(DECLINE_PATH, self.decline_token(link), locale)
 
     def decline_of(self, token: str) -> DeclineLink:
         """Whom a decline link names; `ExpiredLink` once it is older than `DECLINE_WINDOW`,
@@ -121,3 +146,44 @@ class Links:
             raise ExpiredLink("This link has expired.") from None
         except (BadSignature, ValueError, TypeError):
             raise InvalidLink("This link is not valid.") from None
+
+    def self_service_url(self, link: PersonLink, locale: str = "de") -> str:
+        """The personal page of one person: their language, time zone, address, leaving."""
+        token = self._self_service.dumps([str(link.enrollment_id), str(link.participant_id)])
+        return self._url(SELF_SERVICE_PATH, str(token), locale)
+
+    def self_service_of(self, token: str) -> PersonLink:
+        """Whom a self-service link names; `ExpiredLink` after `SELF_SERVICE_WINDOW`."""
+        found = _checked(self._self_service, token, SELF_SERVICE_WINDOW)
+        return PersonLink(*(UUID(str(i)) for i in found))
+
+    def email_change_url(self, change: EmailChange, locale: str = "de") -> str:
+        """The link, sent to the new address, that confirms it."""
+        ids = [str(change.enrollment_id), str(change.participant_id), change.email]
+        return self._url(EMAIL_CHANGE_PATH, str(self._email_change.dumps(ids)), locale)
+
+    def email_change_of(self, token: str) -> EmailChange:
+        enrollment_id, participant_id, email = _checked(
+            self._email_change, token, EMAIL_CHANGE_WINDOW
+        )
+        return EmailChange(UUID(str(enrollment_id)), UUID(str(participant_id)), str(email))
+
+    def _url(self, path: str, token: str, locale: str) -> str:
+        query = {"token": token}
+        if locale != "de":
+            query["lang"] = locale
+        return f"{self.public_url}{path}?{urlencode(query)}"
+
+
+def _checked(serializer: URLSafeTimedSerializer, token: str, window: timedelta) -> list[Any]:
+    """The signed list in `token`; `ExpiredLink` once older than `window`, `InvalidLink` if
+    forged, altered or of another shape."""
+    try:
+        found = serializer.loads(token, max_age=int(window.total_seconds()))
+    except SignatureExpired:
+        raise ExpiredLink("This link has expired.") from None
+    except (BadSignature, ValueError, TypeError):
+        raise InvalidLink("This link is not valid.") from None
+    if not isinstance(found, list) or not all(isinstance(i, str) for i in found):
+        raise InvalidLink("This link is not valid.")
+    return found

@@ -52,8 +52,10 @@ def compose(
     recipient: Recipient,
     late: bool = False,
     decline_url: str | None = None,
+    self_service_url: str | None = None,
 ) -> MailContent:
-    """With `decline_url`, a reminder carries the reader's own "I can't attend" link."""
+    """With `decline_url`, a reminder carries the reader's own "I can't attend" link; with
+    `self_service_url`, any mail carries the reader's own page of their settings."""
     lang = language(recipient.locale)
     _ = translations(lang).gettext
     zone = recipient.zone(meeting)
@@ -67,6 +69,8 @@ def compose(
     facts = _facts(meeting, zone, lang, purpose)
     if decline_url and purpose == Purpose.REMINDER:
         facts += (Fact(_("mail.label.decline"), decline_url, is_link=True),)
+    if self_service_url:
+        facts += (Fact(_("mail.label.self_service"), self_service_url, is_link=True),)
     subject = _("mail.subject.late") if late_reminder else _(SUBJECT[purpose])
     return MailContent(
         language=lang,

@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 # The personal "I can't attend" link of a recipient for a meeting, if there can be one.
 DeclineUrl = Callable[[MeetingFacts, Recipient], str | None]
+# The personal self-service link of a recipient, put into every mail to them.
+SelfServiceUrl = Callable[[Recipient], str | None]
 
 
 class Outbox(Protocol):
@@ -49,9 +51,10 @@ class Courier:
         settings: ReminderSettings,
         clock: Clock,
         decline_link: DeclineUrl | None = None,
+        self_service_link: SelfServiceUrl | None = None,
     ) -> None:
         self.claims, self.outbox, self.settings, self.clock = claims, outbox, settings, clock
-        self.decline_link = decline_link
+        self.decline_link, self.self_service_link = decline_link, self_service_link
 
     def deliver(self, parcels: list[Parcel]) -> Tally:
         tally, remaining = Tally(), list(parcels)
@@ -110,12 +113,18 @@ class Courier:
             self.clock.now(),
             late=late,
             decline_url=self._decline_url(letter),
+            self_service_url=self._self_service_url(letter),
         )
 
     def _decline_url(self, letter: Letter) -> str | None:
         if self.decline_link is None or letter.purpose != "reminder":
             return None
         return self.decline_link(letter.meeting, letter.recipient)
+
+    def _self_service_url(self, letter: Letter) -> str | None:
+        if self.self_service_link is None:
+            return None
+        return self.self_service_link(letter.recipient)
 
     def _margin(self) -> timedelta:
         return min(timedelta(seconds=self.settings.smtp.timeout), self.settings.lease / 3)

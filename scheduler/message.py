@@ -36,8 +36,16 @@ def build_message(
     now: datetime,
     late: bool = False,
     decline_url: str | None = None,
+    self_service_url: str | None = None,
 ) -> Message:
-    content = compose(purpose, meeting, recipient, late=late, decline_url=decline_url)
+    content = compose(
+        purpose,
+        meeting,
+        recipient,
+        late=late,
+        decline_url=decline_url,
+        self_service_url=self_service_url,
+    )
     message = MIMEMultipart("mixed", boundary=_boundary(dispatch_id, "mixed"))
     message["Subject"] = _header(one_line(content.subject))  # type: ignore[assignment]
     message["From"] = sender

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
+from uuid import UUID
 
 from application.app import PeerLearningApp
-from application.links import Links
+from application.links import Links, PersonLink
 from domain.registration import Registration, RegistrationState
 from domain.values import EnrollmentStatus, Participant
 from projections.queries import ViewQueries
@@ -38,7 +40,7 @@ def outcome_letters(
     if registration.state == RegistrationState.DECLINED:
         letters.append(_to(DECLINED, registration.contact, values))
     if registration.state == RegistrationState.ACCEPTED and registration.enrollment_id:
-        letters.extend(_placed(app, registration, series, values))
+        letters.extend(_placed(app, registration, series, values, links))
     return [letter for letter in letters if letter.email and "@" in letter.email]
 
 
@@ -47,24 +49,34 @@ def _placed(
     registration: Registration,
     series: dict[str, Any],
     values: dict[str, Any],
+    links: Links,
 ) -> list[OutcomeLetter]:
-    assert registration.enrollment_id is not None
-    status = app.enrollment(registration.enrollment_id).status
-    if status == EnrollmentStatus.ADMITTED and has_waited(app, registration.enrollment_id):
+    """Each person's letter carries their own self-service link, signed as it is written."""
+    enrollment_id = registration.enrollment_id
+    assert enrollment_id is not None
+    status = app.enrollment(enrollment_id).status
+    if status == EnrollmentStatus.ADMITTED and has_waited(app, enrollment_id):
         return []  # it moved up from the waiting list: that mail says so (course_letters)
     if status == EnrollmentStatus.ADMITTED:
         meetings = tuple(series.get("meetings") or ())
-        return [
+        letters = [
             _to(ADMITTED, person, values, meetings=meetings, series=series)
             for person in registration.people
         ]
-    if status == EnrollmentStatus.WAITLISTED:
+    elif status == EnrollmentStatus.WAITLISTED:
         waitlist = app.series(registration.peer_learning_id).waitlist
-        key = str(registration.enrollment_id)
+        key = str(enrollment_id)
         position = waitlist.index(key) + 1 if key in waitlist else 1
         placed = {**values, "position": position}
-        return [_to(WAITLISTED, person, placed) for person in registration.people]
-    return []
+        letters = [_to(WAITLISTED, person, placed) for person in registration.people]
+    else:
+        return []
+    return [_with_link(letter, enrollment_id, links) for letter in letters]
+
+
+def _with_link(letter: OutcomeLetter, enrollment_id: UUID, links: Links) -> OutcomeLetter:
+    link = PersonLink(enrollment_id, letter.recipient_id)
+    return replace(letter, self_service_url=links.self_service_url(link, letter.locale))
 
 
 def _to(

@@ -53,6 +53,7 @@ class OutcomeLetter:
     values: dict[str, Any]
     meetings: tuple[dict[str, Any], ...] = ()
     series: dict[str, Any] | None = None
+    self_service_url: str | None = None  # the reader's own page, for those taking part
 
 
 def composed(dispatch_id: UUID, letter: OutcomeLetter) -> Callable[[str, datetime], EmailMessage]:
@@ -73,7 +74,10 @@ def outcome_message(
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id_for(dispatch_id)
     message["Auto-Submitted"] = "auto-generated"
-    message.set_content(_(body).format(**values))
+    text = _(body).format(**values)
+    if letter.self_service_url:
+        text += "\n" + _("registration.self_service").format(link=letter.self_service_url)
+    message.set_content(text)
     if letter.purpose in WITH_MEETINGS and letter.series is not None:
         planned = [m for m in letter.meetings if m["state"] in PLANNED]
         events = [meeting_event(m, letter.series, now) for m in planned]

@@ -30,6 +30,7 @@ from scheduler.notices import Notices
 from scheduler.planning import Occurrence
 from scheduler.registration_mails import RegistrationMails
 from scheduler.retries import Retries
+from scheduler.self_service_links import self_service_urls
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import SmtpOutbox
 from store.db import ViewDb
@@ -188,12 +189,20 @@ def build_service(
     links: Links | None = None,
 ) -> ReminderService:
     """Wires the reminder service onto the services of one process; with `links`, its
-    reminders carry each reader's decline link and it also sends the registrations' mails
-    and those of seats and of series' ends."""
+    reminders carry each reader's decline link, every mail to a participant its reader's
+    self-service link, and it also sends the registrations' mails and those of seats and of
+    series' ends."""
     clock = app.clock
     claims = Claims(app, clock, owner or process_owner(), settings.lease)
     mail = outbox or SmtpOutbox(settings.smtp)
-    courier = Courier(claims, mail, settings, clock, decline_urls(links) if links else None)
+    courier = Courier(
+        claims,
+        mail,
+        settings,
+        clock,
+        decline_urls(links) if links else None,
+        self_service_urls(links) if links else None,
+    )
     lookup = Lookup(views, CancelReasons(app))
     service = ReminderService(lookup, DispatchQueries(db), claims, courier, settings, clock)
     if links is not None and isinstance(app, PeerLearningApp):

@@ -1,0 +1,132 @@
+"""Every mail to a person carries their own self-service link, in their language, signed anew
+for each mail: reminders, and the admitted and waitlisted answers to a registration."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from email.message import EmailMessage
+from urllib.parse import parse_qs, urlsplit
+from uuid import UUID
+
+import pytest
+
+from application.links import SELF_SERVICE_PATH, SELF_SERVICE_WINDOW, ExpiredLink, PersonLink
+from peerlearning.bootstrap import Services
+from scheduler.service import ReminderService, build_service
+from scheduler.settings import ReminderSettings
+from tests.scheduler.scenario import P1D_DUE, P7D_DUE, Scenario, email_of
+from tests.scheduler.smtp_sink import SmtpSink
+from tests.scheduler.test_registration_mails import confirmed
+from tests.support.clock import FakeClock
+from tests.support.samples import announce, municipality, schedule
+
+LINE = {"de": "Ihre Angaben und Einstellungen: ", "en": "Your details and settings: "}
+OUTCOME_LINE = {"de": "oder die Reihe verlassen:", "en": "or leave the series:"}
+
+
+@pytest.fixture
+def linked(services: Services, settings: ReminderSettings) -> Iterator[ReminderService]:
+    service = build_service(
+        services.app, services.views, services.db, settings, owner="test", links=services.links
+    )
+    yield service
+    service.close()
+
+
+def text_of(mail: EmailMessage) -> str:
+    return mail.get_body(("plain",)).get_content()  # type: ignore[union-attr,no-any-return]
+
+
+def self_service_url(mail: EmailMessage, lang: str) -> str:
+    [url] = re.findall(re.escape(LINE[lang]) + r"(\S+)", text_of(mail))
+    return str(url)
+
+
+def token_of(url: str) -> str:
+    return parse_qs(urlsplit(url).query)["token"][0]
+
+
+def test_each_reminder_carries_the_readers_own_page_in_their_language(
+    scenario: Scenario,
+    linked: ReminderService,
+    sink: SmtpSink,
+    clock: FakeClock,
+    services: Services,
+) -> None:
+    eva = scenario.join("Eva")
+    john = scenario.join("John", locale="en")
+    scenario.schedule_kickoff()
+    clock.set(P7D_DUE)
+
+    assert linked.sweep().sent == 2
+
+    for name, person, lang in (("Eva", eva, "de"), ("John", john, "en")):
+        [mail] = sink.to(email_of(name))
+        url = self_service_url(mail, lang)
+        address = urlsplit(url)
+        assert address.path == SELF_SERVICE_PATH
+        assert parse_qs(address.query).get("lang") == (["en"] if lang == "en" else None)
+        link = services.links.self_service_of(token_of(url))
+        assert link == PersonLink(scenario.enrollment_id, person)
+
+
+def test_each_mail_renews_the_link_for_as_long_again(
+    scenario: Scenario,
+    linked: ReminderService,
+    sink: SmtpSink,
+    clock: FakeClock,
+    services: Services,
+) -> None:
+    scenario.join("Eva")
+    scenario.schedule_kickoff()
+    clock.set(P7D_DUE)
+    linked.sweep()
+    clock.set(P1D_DUE)
+    linked.sweep()
+    first, second = (token_of(self_service_url(m, "de")) for m in sink.to(email_of("Eva")))
+
+    clock.set(P7D_DUE + SELF_SERVICE_WINDOW + timedelta(hours=1))
+
+    with pytest.raises(ExpiredLink):
+        services.links.self_service_of(first)
+    assert services.links.self_service_of(second).participant_id == scenario.people["Eva"]
+
+
+PLACED = {
+    ("de", False): "Sie sind dabei",
+    ("en", False): "You are in",
+    ("de", True): "Warteliste",
+    ("en", True): "Waiting list",
+}
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_the_admitted_and_waitlisted_answers_carry_each_persons_page(
+    services: Services, linked: ReminderService, sink: SmtpSink, full: bool
+) -> None:
+    series_id = announce(services.app, capacity=1)
+    schedule(services.app, series_id, "kickoff", date(2024, 10, 8))
+    if full:
+        place = municipality("Gemeinde Erste")
+        services.app.enrol(series_id, place, "Eva", "eva@erste.example", "anna")
+    registration_id = confirmed(services, series_id, "de", "Ortheim")
+    enrollment_id, status = services.app.accept_registration(registration_id, actor="anna")
+    assert status == ("waitlisted" if full else "admitted")
+
+    linked.sweep()
+
+    registration = services.app.registration(registration_id)
+    assert len(registration.people) == 2
+    for person in registration.people:
+        lang = str(person.locale)
+        subject = PLACED[(lang, full)]
+        mails = sink.to(person.person.email)
+        [placed] = [m for m in mails if str(m["Subject"]).startswith(subject)]
+        [url] = re.findall(re.escape(OUTCOME_LINE[lang]) + r"\s+(\S+)", text_of(placed))
+        assert urlsplit(url).path == SELF_SERVICE_PATH
+        link = services.links.self_service_of(token_of(url))
+        assert link == PersonLink(UUID(str(enrollment_id)), person.participant_id)
+    received = [m for m in sink.to("ole.de@ortheim.example") if "eingegangen" in str(m["Subject"])]
+    assert SELF_SERVICE_PATH not in received[0].get_content()  # not yet taking part
