@@ -89,7 +89,7 @@ class PeerLearningApi(Api):
 
 
 # HTML pages whose forms post as browsers do, without JavaScript.
-FORM_PAGES = {"registration_pages", "decline_pages"}
+FORM_PAGES = {"registration_pages", "decline_pages", "self_service_pages"}
 FORM_TYPE = "application/x-www-form-urlencoded"
 
 

@@ -5,8 +5,8 @@ Each command loads an aggregate, calls it, and records what it decided; the rule
 - a series (`series_commands.py`): announce, revise_details, schedule_meeting,
   reschedule_meeting, cancel_meeting, mark_meeting_held, record_attendance, hold_reflection,
   close_series, withdraw_series, set_joining;
-- an enrolment (`enrollment_commands.py`): enrol, join, correct_participant, correct_contact,
-  leave, decline_meeting, undo_decline, withdraw_enrollment, reject_enrollment,
+- an enrolment (`enrollment_commands.py`): enrol, join, correct_participant, correct_own_details,
+  correct_contact, leave, decline_meeting, undo_decline, withdraw_enrollment, reject_enrollment,
   add_model_project, remove_model_project;
 - a registration from the public (`registration_commands.py`): register, confirm_registration,
   accept_registration, decline_registration;

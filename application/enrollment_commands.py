@@ -7,6 +7,7 @@ from uuid import UUID, uuid4
 
 from application.series_commands import SeriesCommands
 from application.store_application import check_expected
+from domain.corrections import PERSON_FIELDS
 from domain.eligibility import check_eligible
 from domain.enrollment import Enrollment, enrollment_id_for
 from domain.errors import AlreadyEnrolled, ConcurrentWrite
@@ -98,6 +99,19 @@ class EnrollmentCommands(SeriesCommands):
     ) -> int:
         enrollment = self._change_enrollment(enrollment_id, expected_version)
         enrollment.correct_participant(participant_id, changes, actor=actor)
+        self.record(enrollment)
+        return enrollment.version
+
+    def correct_own_details(
+        self, enrollment_id: UUID, participant_id: UUID, changes: dict[str, Any], actor: str
+    ) -> int:
+        """A person's correction of their own details from their self-service page: as a
+        participant and, when they are the enrolment's contact, as its contact too."""
+        enrollment = self._change_enrollment(enrollment_id, None)
+        enrollment.correct_participant(participant_id, changes, actor=actor)
+        own = {key: value for key, value in changes.items() if key in PERSON_FIELDS}
+        if own and enrollment.contact.subject_id == participant_id:
+            enrollment.correct_contact(own, actor=actor)
         self.record(enrollment)
         return enrollment.version
 

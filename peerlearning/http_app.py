@@ -9,7 +9,14 @@ from flask import Flask
 from api.app import build_app
 from peerlearning.bootstrap import bootstrap
 from store.settings import store_settings
-from web import calendar_views, decline_pages, registration_pages, report_views, views
+from web import (
+    calendar_views,
+    decline_pages,
+    registration_pages,
+    report_views,
+    self_service_pages,
+    views,
+)
 
 PAGES = (
     views.blp,
@@ -17,6 +24,7 @@ PAGES = (
     report_views.blp,
     registration_pages.blp,
     decline_pages.blp,
+    self_service_pages.blp,
 )
 
 
