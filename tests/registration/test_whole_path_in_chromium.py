@@ -1,6 +1,7 @@
 """The whole path in Chromium against the real server and a real SMTP server on loopback:
 the form, the confirmation mail, its link and button, the team's acceptance over the API, and
-the "admitted" mail with the planned meetings as .ics."""
+the "admitted" mail with the planned meetings as .ics, and the self-service link from that
+mail changing the language, so the next reminder comes in English."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from tests.web.test_browser import browser  # noqa: F401  (the module's Chromium
 TOKEN = "registration-path-team-token-0000"
 BERLIN = ZoneInfo("Europe/Berlin")
 CONTACT = "greta.gruender@gruenberg.example"
+AHEAD = timedelta(days=21)  # the kick-off's distance, and the one reminder's offset
 
 
 def announce(url: str) -> str:
@@ -50,6 +52,34 @@ def welcome(sink: SmtpSink) -> Any:
     return found[0] if found else None
 
 
+def self_service_link(text: str) -> str:
+    [link] = re.findall(r"verlassen:\s+(\S+)", text)
+    return str(link)
+
+
+def schedule_kickoff(team: requests.Session, url: str, series_id: str) -> None:
+    """A kick-off whose one reminder falls due a few seconds from now: after the language
+    change, and after the contact joined (reminders go only to those there when due)."""
+    starts = (datetime.now(BERLIN) + AHEAD + timedelta(seconds=5)).replace(microsecond=0)
+    scheduled = team.post(
+        f"{url}/peer-learnings/{series_id}/meetings",
+        json={
+            "kind": "kickoff",
+            "starts_at": starts.isoformat(),
+            "ends_at": (starts + timedelta(hours=2)).isoformat(),
+            "mode": "virtual",
+            "video_url": "https://video.example.org/ulm",
+        },
+        timeout=30,
+    )
+    assert scheduled.status_code == 201, scheduled.text
+
+
+def reminder(sink: SmtpSink) -> Any:
+    found = [m for m in sink.to(CONTACT) if m["Content-Language"] == "en"]
+    return found[0] if found else None
+
+
 @pytest.mark.heavy
 def test_register_confirm_and_be_accepted(browser: Any, tmp_path: Path) -> None:  # noqa: F811
     sink = SmtpSink().start()
@@ -58,6 +88,7 @@ def test_register_confirm_and_be_accepted(browser: Any, tmp_path: Path) -> None:
         "PEERLEARNING_TOKENS": f"koordination:team:{TOKEN}",
         "PEERLEARNING_SWEEP_SECONDS": "1",
         "PEERLEARNING_FORM_MIN_SECONDS": "0",
+        "PEERLEARNING_REMINDER_OFFSETS": f"PT{int(AHEAD.total_seconds()) // 3600}H",
         **sink.env,
     }
     try:
@@ -100,9 +131,25 @@ def test_register_confirm_and_be_accepted(browser: Any, tmp_path: Path) -> None:
             assert admitted is not None
             [ics] = list(admitted.iter_attachments())
             assert ics.get_content_type() == "text/calendar"
-            assert (
-                f"/peer-learnings/{series_id}/calendar.ics"
-                in admitted.get_body(("plain",)).get_content()
-            )
+            text = admitted.get_body(("plain",)).get_content()
+            assert f"/peer-learnings/{series_id}/calendar.ics" in text
+
+            settings_link = self_service_link(text)
+            assert settings_link.startswith(f"{server.url}/teilnahme/einstellungen?token=")
+            page.goto(settings_link)
+            assert page.locator("#email").inner_text() == CONTACT
+            settings = page.locator("form#settings")
+            settings.get_by_label("Sprache").select_option("en")
+            settings.get_by_role("button", name="Speichern").click()
+            page.wait_for_selector("#message")
+            assert page.locator("#message").inner_text() == "Your settings are saved."
+
+            schedule_kickoff(team, server.url, series_id)
+            wait_until(lambda: reminder(sink) is not None, 60, "the reminder")
+            mail = reminder(sink)
+            assert mail is not None
+            assert mail["Content-Language"] == "en"
+            assert str(mail["Subject"]).startswith("Reminder: Offene Daten im Quartier")
+            assert "Your details and settings" in mail.get_body(("plain",)).get_content()
     finally:
         sink.stop()
