@@ -14,6 +14,7 @@ from domain.values import EnrollmentStatus
 from projections.queries import ViewQueries
 from projections.view import parse_day
 from scheduler.registration_outcomes import MOVED_UP, OutcomeLetter
+from scheduler.self_service_links import with_self_service
 
 
 def has_waited(app: PeerLearningApp, enrollment_id: UUID) -> bool:
@@ -24,7 +25,8 @@ def has_waited(app: PeerLearningApp, enrollment_id: UUID) -> bool:
 def moved_up_letters(
     views: ViewQueries, links: Links, enrollment: Enrollment
 ) -> list[OutcomeLetter]:
-    """To everyone of an enrolment that moved up and still holds its seat."""
+    """To everyone of an enrolment that moved up and still holds its seat; its participants'
+    letters carry their own self-service link."""
     if enrollment.status != EnrollmentStatus.ADMITTED:
         return []
     series = views.series_detail(enrollment.peer_learning_id) or {}
@@ -34,9 +36,14 @@ def moved_up_letters(
         "feed": f"{links.public_url}/peer-learnings/{enrollment.peer_learning_id}/calendar.ics",
     }
     meetings = tuple(series.get("meetings") or ())
-    return [
+    letters = [
         letter(MOVED_UP, person, values, meetings=meetings, series=series)
         for person in people_of(enrollment)
+    ]
+    taking_part = {p.participant_id for p in enrollment.active_participants}
+    return [
+        with_self_service(each, enrollment.id, links) if each.recipient_id in taking_part else each
+        for each in letters
     ]
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
-from uuid import UUID
 
 from application.app import PeerLearningApp
-from application.links import Links, PersonLink
+from application.links import Links
 from domain.registration import Registration, RegistrationState
 from domain.values import EnrollmentStatus, Participant
 from projections.queries import ViewQueries
@@ -20,6 +18,7 @@ from scheduler.registration_outcomes import (
     WAITLISTED,
     OutcomeLetter,
 )
+from scheduler.self_service_links import with_self_service
 
 
 def outcome_letters(
@@ -71,12 +70,7 @@ def _placed(
         letters = [_to(WAITLISTED, person, placed) for person in registration.people]
     else:
         return []
-    return [_with_link(letter, enrollment_id, links) for letter in letters]
-
-
-def _with_link(letter: OutcomeLetter, enrollment_id: UUID, links: Links) -> OutcomeLetter:
-    link = PersonLink(enrollment_id, letter.recipient_id)
-    return replace(letter, self_service_url=links.self_service_url(link, letter.locale))
+    return [with_self_service(letter, enrollment_id, links) for letter in letters]
 
 
 def _to(

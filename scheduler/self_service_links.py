@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from uuid import UUID
+
 from application.links import Links, PersonLink
 from scheduler.courier import SelfServiceUrl
 from scheduler.facts import Recipient
+from scheduler.registration_outcomes import OutcomeLetter
 from wording.catalogues import language
 
 
@@ -16,3 +20,9 @@ def self_service_urls(links: Links) -> SelfServiceUrl:
         return links.self_service_url(link, language(recipient.locale))
 
     return self_service_url
+
+
+def with_self_service(letter: OutcomeLetter, enrollment_id: UUID, links: Links) -> OutcomeLetter:
+    """The letter to a participant of the enrolment, with their own link, signed now."""
+    link = PersonLink(enrollment_id, letter.recipient_id)
+    return replace(letter, self_service_url=links.self_service_url(link, letter.locale))

@@ -130,3 +130,23 @@ def test_the_admitted_and_waitlisted_answers_carry_each_persons_page(
         assert link == PersonLink(UUID(str(enrollment_id)), person.participant_id)
     received = [m for m in sink.to("ole.de@ortheim.example") if "eingegangen" in str(m["Subject"])]
     assert SELF_SERVICE_PATH not in received[0].get_content()  # not yet taking part
+
+
+def test_the_moved_up_mail_carries_each_participants_page(
+    services: Services, linked: ReminderService, sink: SmtpSink
+) -> None:
+    series_id = announce(services.app, capacity=1)
+    first = municipality("Gemeinde Erste")
+    first_id, _ = services.app.enrol(series_id, first, "Eva", "eva@erste.example", "anna")
+    registration_id = confirmed(services, series_id, "en", "Wartingen")
+    enrollment_id, _ = services.app.accept_registration(registration_id, actor="anna")
+    linked.sweep()
+
+    services.app.withdraw_enrollment(first_id, actor="anna", reason="Keine Zeit")
+    linked.sweep()
+
+    for person in services.app.registration(registration_id).people:
+        [mail] = [m for m in sink.to(person.person.email) if "seat is free" in str(m["Subject"])]
+        [url] = re.findall(re.escape(OUTCOME_LINE["en"]) + r"\s+(\S+)", text_of(mail))
+        link = services.links.self_service_of(token_of(url))
+        assert link == PersonLink(UUID(str(enrollment_id)), person.participant_id)
