@@ -22,6 +22,7 @@ from projections.ownership import check_own_tables
 from projections.read_ahead import ReadAhead, concerned, read_positions
 from projections.rows import Rows
 from projections.shadow import Rebuilt, rebuild_views
+from projections.table_shape import START_AGAIN, same_shape
 from projections.tables import Table
 from projections.topics import events_table
 from projections.view import View, view_name
@@ -61,14 +62,15 @@ class Projector:
             tx.execute(TRACKING_DDL)
             for view in self.views:
                 name = self.tracking[view_name(view)]
-                fresh = tx.fetchone(_SELECT_POSITION, [name]) is None
+                tracked = tx.fetchone(_SELECT_POSITION, [name]) is not None
+                fresh = not tracked or not same_shape(tx, view.tables)  # new, or older shape
                 for table in view.tables:
-                    if fresh:  # rows of an older layout, without a position of this view
+                    if fresh:  # rows of an older layout or shape: the view starts again
                         tx.execute(f"DROP TABLE IF EXISTS {table.name}")
                     for statement in table.ddl():
                         tx.execute(statement)
                 if fresh:
-                    tx.execute(_INSERT_POSITION, [name, 0])
+                    tx.execute(START_AGAIN, [name])
 
     def positions(self) -> dict[str, int]:
         """Each view's position as the store holds it."""
@@ -244,7 +246,4 @@ class Projector:
 
 
 _SELECT_POSITION = "SELECT position FROM view_tracking WHERE name = ?"
-_INSERT_POSITION = (
-    "INSERT INTO view_tracking (name, position) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"
-)
 _UPDATE_POSITION = "UPDATE view_tracking SET position = ? WHERE name = ?"
