@@ -17,7 +17,10 @@ Reply = tuple[dict[str, Any], int, dict[str, str]]
 
 
 def series_detail(peer_learning_id: UUID, on: Any = None) -> dict[str, Any]:
-    detail = services().views.series_detail(peer_learning_id, on=on or programme_today())
+    """The series on day `on`, as it stood then; without a day, as recorded now (with
+    today's status and next meeting)."""
+    day, dated = on or programme_today(), on is not None
+    detail = services().views.series_detail(peer_learning_id, on=day, dated=dated)
     if detail is None:
         raise PeerLearningNotFound(peer_learning_id)
     return detail  # type: ignore[no-any-return]

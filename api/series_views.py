@@ -54,12 +54,13 @@ class Catalogue(MethodView):
         """
         if as_of is not None:
             return catalogue_then(as_of, on, page, per_page, **filters)
-        day = on or programme_today()
-        shape = ("catalogue", day, page, per_page, *sorted(filters.items()))
+        day, dated = on or programme_today(), on is not None
+        shape = ("catalogue", day, dated, page, per_page, *sorted(filters.items()))
 
         def render() -> Answer:
             views = services().views
-            items, total = views.catalogue(on=day, page=page, per_page=per_page, **filters)
+            asked = {"page": page, "per_page": per_page, "dated": dated, **filters}
+            items, total = views.catalogue(on=day, **asked)
             page_of = {"items": items, "total": total, "page": page, "per_page": per_page}
             return Answer(json_body(dumper(CatalogueSchema)(page_of)))
 
@@ -94,13 +95,12 @@ class Series(MethodView):
         """
         if version is not None or as_of is not None:
             return series_then(peer_learning_id, on, version, as_of), 200, {}
-        day = on or programme_today()
 
         def render() -> Answer:
-            detail = series_detail(peer_learning_id, day)
+            detail = series_detail(peer_learning_id, on)
             return Answer(json_body(dumper(SeriesDetailSchema)(detail)), detail["version"])
 
-        shape = ("series", str(peer_learning_id), day)
+        shape = ("series", str(peer_learning_id), on or programme_today(), on is not None)
         return kept_answer("series", shape, render, lambda sent, tag: f"{sent.version}.{tag}")
 
     @require_role("team")

@@ -64,11 +64,11 @@ def joined(participant_id: UUID) -> EventTest:
 
 def series_at(peer_learning_id: UUID, version: int) -> dict[str, Any]:
     day = programme_today()
-    detail = services().views.series_detail(peer_learning_id, on=day)
+    detail = services().views.series_detail(peer_learning_id, on=day, dated=False)
     if detail is not None and detail["version"] == version:
         return detail  # type: ignore[no-any-return]
     with translated_store_errors():
-        return series_as_of(services().app, peer_learning_id, version=version, on=day)
+        return series_as_of(services().app, peer_learning_id, version, on=day, dated=False)
 
 
 def series_written(peer_learning_id: UUID, version: int, status: int = 200) -> Reply:

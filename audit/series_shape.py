@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from domain.clock import PROGRAMME_TIMEZONE
-from domain.enrollment import Enrollment
+from domain.day_facts import Fact
+from domain.day_state import DayState, recorded_state, state_on
 from domain.peer_learning import PeerLearning
 from domain.status import SECTIONS
-from domain.values import Meeting, MeetingState
+from domain.values import Meeting
+from projections.catalogue.day_items import item_on_day, meetings_on_day
 
 
 def series_item(
-    series: PeerLearning,
-    admitted: Iterable[Enrollment],
-    announced_at: datetime,
-    on: date,
+    series: PeerLearning, facts: list[Fact], announced_at: datetime, on: date, dated: bool = True
 ) -> dict[str, Any]:
-    """The catalogue item of `series` on the programme day `on`."""
+    """The catalogue item of `series` on the programme day `on`: the values of the day come
+    from its facts through `domain.day_state`, as in the live catalogue."""
     d = series.details
-    meetings = list(series.meetings.values())
-    return {
+    item = {
         "id": series.id,
         "title": d.title,
         "host": d.host,
@@ -35,11 +32,6 @@ def series_item(
         "location": d.location,
         "starts_on": d.starts_on,
         "ends_on": d.ends_on,
-        "kickoff_held_on": series.kickoff_held_on,
-        "reflection_held_on": series.reflection_held_on,
-        "closed_on": series.closed_on,
-        "withdrawn_on": series.withdrawn_on,
-        "joining_open": bool(series.joining_open),
         "planned_meetings": d.planned_meetings,
         "capacity": d.capacity,
         "agenda_url": d.agenda_url,
@@ -47,27 +39,24 @@ def series_item(
         "timezone": d.timezone,
         "remind_on_site": bool(d.remind_on_site),
         "reminder_offsets": list(d.reminder_offsets) if d.reminder_offsets else None,
-        "meetings_held": sum(m.state == MeetingState.HELD for m in meetings),
-        "meetings_scheduled": sum(m.state != MeetingState.CANCELLED for m in meetings),
-        "municipalities": len(series.admitted),
-        "waitlisted": len(series.waitlist),
-        "participants": sum(len(e.active_participants) for e in admitted),
         "announced_at": announced_at.astimezone(UTC),
         "version": series.version,
-        "status": series.status_on(on).value,
-        "next_meeting": _next_meeting(meetings, on),
     }
+    return item_on_day(item, _state(series, facts, on, dated))
 
 
 def series_detail(
-    series: PeerLearning, admitted: Iterable[Enrollment], announced_at: datetime, on: date
+    series: PeerLearning, facts: list[Fact], announced_at: datetime, on: date, dated: bool = True
 ) -> dict[str, Any]:
-    detail = series_item(series, admitted, announced_at, on)
-    meetings = sorted(
-        series.meetings.values(), key=lambda m: (_utc(m.starts_at), str(m.meeting_id))
-    )
-    detail["meetings"] = [meeting_item(series.id, m) for m in meetings]
+    detail = series_item(series, facts, announced_at, on, dated)
+    meetings = [meeting_item(series.id, m) for m in series.meetings.values()]
+    detail["meetings"] = meetings_on_day(meetings, _state(series, facts, on, dated))
     return detail
+
+
+def _state(series: PeerLearning, facts: list[Fact], on: date, dated: bool) -> DayState:
+    d = series.details
+    return (state_on if dated else recorded_state)(on, d.starts_on, facts, d.timezone)
 
 
 def meeting_item(series_id: UUID, m: Meeting) -> dict[str, Any]:
@@ -100,16 +89,6 @@ def catalogue_order(item: dict[str, Any]) -> tuple[Any, ...]:
         item["title"],
         str(item["id"]),
     )
-
-
-def _next_meeting(meetings: list[Meeting], on: date) -> datetime | None:
-    start_of_day = datetime.combine(on, time(0), tzinfo=PROGRAMME_TIMEZONE)
-    upcoming = [
-        _utc(m.starts_at)
-        for m in meetings
-        if m.state != MeetingState.CANCELLED and m.starts_at >= start_of_day
-    ]
-    return min(upcoming, default=None)
 
 
 def _utc(moment: datetime) -> datetime:

@@ -10,9 +10,9 @@ from eventsourcing.utils import get_topic
 
 from application.app import PeerLearningApp
 from audit.log import notifications
+from audit.replayed_facts import replayed_facts
 from audit.series_shape import catalogue_order, series_detail, series_item
 from domain.clock import PROGRAMME_TIMEZONE
-from domain.enrollment import Enrollment
 from domain.errors import NotFound, PeerLearningNotFound
 from domain.peer_learning import PeerLearning
 
@@ -67,27 +67,21 @@ def series_at(
     return series, as_of or timestamp_of(app, series_id, version)
 
 
-def admitted_at(app: PeerLearningApp, series: PeerLearning, as_of: datetime) -> list[Enrollment]:
-    found: list[Enrollment] = []
-    for enrollment_id in series.admitted:
-        version = version_at(app, UUID(enrollment_id), as_of)
-        if version:
-            found.append(app.repository.get(UUID(enrollment_id), version=version))
-    return found
-
-
 def series_as_of(
     app: PeerLearningApp,
     peer_learning_id: UUID,
     version: int | None = None,
     as_of: datetime | None = None,
     on: date | None = None,
+    dated: bool = True,
 ) -> dict[str, Any]:
-    """The series detail as recorded at `version` or at `as_of`, on programme day `on`."""
+    """The series detail as recorded at `version` or at `as_of`, on programme day `on`
+    (the day of that moment without it): `dated`, as it stood on that day; otherwise with
+    every fact recorded by then, as the answers without a day show it."""
     series, moment = series_at(app, peer_learning_id, version, as_of)
-    admitted = admitted_at(app, series, moment)
+    facts = replayed_facts(app, peer_learning_id, series.version, moment, version_at)
     announced_at = timestamp_of(app, peer_learning_id, 1)
-    return series_detail(series, admitted, announced_at, on or _day_of(moment))
+    return series_detail(series, facts, announced_at, on or _day_of(moment), dated)
 
 
 def catalogue_as_of(
@@ -100,9 +94,9 @@ def catalogue_as_of(
         if version == 0:
             continue
         series = app.series(series_id, version=version)
-        admitted = admitted_at(app, series, as_of)
+        facts = replayed_facts(app, series_id, version, as_of, version_at)
         announced_at = timestamp_of(app, series_id, 1)
-        items.append(series_item(series, admitted, announced_at, on or _day_of(as_of)))
+        items.append(series_item(series, facts, announced_at, on or _day_of(as_of)))
     return sorted(items, key=catalogue_order)
 
 

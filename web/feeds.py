@@ -51,7 +51,8 @@ def kept_upcoming_feed(services: Any, topic: str | None, region: str | None) -> 
 
 def series_feed(services: Any, peer_learning_id: UUID) -> Feed:
     """Every meeting of one series, held and cancelled ones included."""
-    detail = services.views.series_detail(peer_learning_id, on=today(services.app.clock))
+    day = today(services.app.clock)
+    detail = services.views.series_detail(peer_learning_id, on=day, dated=False)
     if detail is None:
         raise PeerLearningNotFound(peer_learning_id)
     stamp = last_change(services, peer_learning_id)
@@ -66,10 +67,11 @@ def upcoming_feed(services: Any, topic: str | None, region: str | None) -> Feed:
     Last-Modified is the latest of those moments.
     """
     now, day = services.app.clock.now(), today(services.app.clock)
-    items, _ = services.views.catalogue(on=day, topic=topic, region=region, per_page=EVERYTHING)
+    asked = {"topic": topic, "region": region, "per_page": EVERYTHING, "dated": False}
+    items, _ = services.views.catalogue(on=day, **asked)
     events, moments, starts = [], [EPOCH], []
     for item in items:
-        detail = services.views.series_detail(item["id"], on=day)
+        detail = services.views.series_detail(item["id"], on=day, dated=False)
         stamp = last_change(services, item["id"])
         moments += [stamp, *(m["starts_at"] for m in detail["meetings"] if m["starts_at"] <= now)]
         coming = [m for m in detail["meetings"] if m["starts_at"] > now]

@@ -45,16 +45,18 @@ def asked_page(status: str) -> int:
     return int(raw) if raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
 
 
-def section(views: Any, status: str, on: date, chosen: dict[str, str | None]) -> Section:
-    """One page of one section; a page past the last shows the last."""
+def section(
+    views: Any, status: str, on: date, chosen: dict[str, str | None], dated: bool
+) -> Section:
+    """One page of one section (`dated`: as it stood on the day); a page past the last
+    shows the last."""
     page = asked_page(status)
-    items, total = views.catalogue(on=on, status=status, page=page, per_page=PER_SECTION, **chosen)
+    asked = {"status": status, "per_page": PER_SECTION, "dated": dated, **chosen}
+    items, total = views.catalogue(on=on, page=page, **asked)
     pages = max(1, -(-total // PER_SECTION))
     if page > pages:
         page = pages
-        items, total = views.catalogue(
-            on=on, status=status, page=page, per_page=PER_SECTION, **chosen
-        )
+        items, total = views.catalogue(on=on, page=page, **asked)
     return Section(status, items, total, page, pages)
 
 

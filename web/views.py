@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -12,7 +12,7 @@ from flask import Response, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from api.context import services
-from domain.clock import today
+from domain.clock import PROGRAMME_TIMEZONE, today
 from domain.errors import InvalidValue
 from domain.values import require_day, require_line
 from projections.catalogue.page_queries import filter_choices, meeting_times
@@ -48,7 +48,7 @@ blp = PageBlueprint(
 def catalogue() -> BaseResponse:
     """The page is rendered once per views position, day, language and query."""
     lang, (on, bad_date), (chosen, bad_filter) = language(), requested_day(), chosen_filters()
-    asked = Asked(lang, on, chosen, bad_date, bad_filter)
+    asked = Asked(lang, on, chosen, bad_date, bad_filter, day_asked(bad_date))
     shape = ("page", on, lang, bad_date, bad_filter, tuple(request.args.items(multi=True)))
 
     def render() -> tuple[Rendering, None]:
@@ -71,12 +71,13 @@ class Asked:
     chosen: dict[str, str | None]
     bad_date: bool
     bad_filter: bool
+    dated: bool  # a day was asked for: every value as it stood then, not as recorded now
 
 
 def catalogue_page(asked: Asked) -> str:
     lang, on, chosen = asked.lang, asked.on, asked.chosen
     views = services().views
-    sections = {s: section(views, s, on, chosen) for s in SECTIONS}
+    sections = {s: section(views, s, on, chosen, asked.dated) for s in SECTIONS}
     times = meeting_times(views.db, [str(i["id"]) for s in sections.values() for i in s.items])
     for part in sections.values():
         part.cards = [card(item, lang, times[str(item["id"])]) for item in part.items]
@@ -103,7 +104,7 @@ def series_page(peer_learning_id: UUID, lang: str, form: Any = None, status: int
     """The series' page; `form` is the registration form as typed, with its errors."""
     on, bad_date = requested_day()
     current = services()
-    detail = current.views.series_detail(peer_learning_id, on=on)
+    detail = current.views.series_detail(peer_learning_id, on=on, dated=day_asked(bad_date))
     if detail is None:
         page = render_template(
             "missing.html", lang=lang, on=on, **words(lang), **switch_language(lang)
@@ -116,12 +117,20 @@ def series_page(peer_learning_id: UUID, lang: str, form: Any = None, status: int
         on=on,
         bad_date=bad_date,
         s=card(detail, lang, detail["meetings"]),
-        meetings=meeting_rows(detail, now, lang),
+        meetings=meeting_rows(detail, standing_moment(on, now), lang),
         **registration_form(lang, form, now),
         **words(lang),
         **switch_language(lang, "catalogue_page.series"),
     )
     return html(page, lang, 400 if bad_date else status)
+
+
+def standing_moment(on: date, now: datetime) -> datetime:
+    """The moment a page of day `on` stands for: now today, otherwise the end of that day
+    (a meeting over by then is past, and shows as held only if it was held by then)."""
+    if on == now.astimezone(PROGRAMME_TIMEZONE).date():
+        return now
+    return datetime.combine(on + timedelta(days=1), time(0), tzinfo=PROGRAMME_TIMEZONE)
 
 
 def card(item: dict[str, Any], lang: str, meetings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -156,6 +165,11 @@ def requested_day() -> tuple[date, bool]:
         except (ValueError, InvalidValue):
             return today(services().app.clock), True
     return today(services().app.clock), False
+
+
+def day_asked(bad_date: bool) -> bool:
+    """Whether the query asks for a day of its own (a valid ?on=), not today's page."""
+    return bool(request.args.get("on")) and not bad_date
 
 
 def chosen_filters() -> tuple[dict[str, str | None], bool]:

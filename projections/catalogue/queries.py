@@ -8,11 +8,15 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from domain.day_facts import Fact
+from domain.day_state import DayState, state_on
+from projections.catalogue.day_items import item_on_day, meetings_on_day
+from projections.catalogue.facts import facts_by_series
 from projections.catalogue.rules import ORDER_SQL, CatalogueFilter, with_status
 from projections.catalogue.shapes import catalogue_item, meeting_item, upcoming_item
 from projections.catalogue.tables import CATALOGUE, MEETINGS
 from projections.rows import decode_row
-from projections.view import iso_moment
+from projections.view import iso_moment, parse_day
 from store.db import Tx, ViewDb
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -39,7 +43,10 @@ class CatalogueQueries:
         q: str | None = None,
         page: int = 1,
         per_page: int = 20,
+        dated: bool = True,
     ) -> tuple[list[dict[str, Any]], int]:
+        """A page of the catalogue on day `on`: its status sections, and, `dated`, every
+        value as it stood on that day; otherwise the values as recorded now."""
         filters = CatalogueFilter(on, status, topic, region, format, q)
         narrow, params = with_status(FILTER_COLUMNS, on)
         where, where_params = filters.where()
@@ -52,7 +59,8 @@ class CatalogueQueries:
                 f"SELECT id FROM ({inner}) AS p ORDER BY {ORDER_SQL} LIMIT ? OFFSET ?",
                 params + where_params + [per_page, (page - 1) * per_page],
             )
-            items = self._items(tx, self._rows(tx, [r[0] for r in page_ids], on), on)
+            rows = self._rows(tx, [r[0] for r in page_ids], on)
+            items = self._items(tx, rows, on, dated)
         return items, total
 
     def _rows(self, tx: Tx, ids: list[str], on: date) -> list[Any]:
@@ -65,13 +73,28 @@ class CatalogueQueries:
         by_id = {row[0]: row for row in found}
         return [by_id[i] for i in ids]
 
-    def _items(self, tx: Tx, found: list[Any], on: date) -> list[dict[str, Any]]:
+    def _items(self, tx: Tx, found: list[Any], on: date, dated: bool) -> list[dict[str, Any]]:
+        """The items of the rows: `dated`, with the values of day `on` (`domain.day_state`),
+        else as recorded now with the next meeting after `on`."""
         rows = [decode_row(CATALOGUE, values[:-1]) for values in found]
-        upcoming = self._next_meetings(tx, [row["id"] for row in rows], on)
+        ids = [row["id"] for row in rows]
+        if not dated:
+            upcoming = self._next_meetings(tx, ids, on)
+            return [
+                catalogue_item(row, values[-1], upcoming.get(row["id"]))
+                for row, values in zip(rows, found, strict=True)
+            ]
+        facts = facts_by_series(tx, ids)
         return [
-            catalogue_item(row, values[-1], upcoming.get(row["id"]))
+            item_on_day(catalogue_item(row, values[-1], None), self._state(row, facts, on))
             for row, values in zip(rows, found, strict=True)
         ]
+
+    @staticmethod
+    def _state(row: dict[str, Any], facts: dict[str, list[Fact]], on: date) -> DayState:
+        starts_on = parse_day(row["starts_on"])
+        assert starts_on is not None
+        return state_on(on, starts_on, facts.get(row["id"], []), row["timezone"])
 
     def _next_meetings(self, tx: Tx, series_ids: list[str], on: date) -> dict[str, str]:
         """The next meeting of every series on the page, in one query (not one per series)."""
@@ -88,16 +111,18 @@ class CatalogueQueries:
         return {str(series_id): first for series_id, first in found}
 
     def series_detail(
-        self, peer_learning_id: UUID | str, on: date | None = None
+        self, peer_learning_id: UUID | str, on: date | None = None, dated: bool = True
     ) -> dict[str, Any] | None:
-        day = on or datetime.now(BERLIN).date()
+        """The series with its meetings on day `on` (today without it): `dated` and with a
+        day, as they stood then; otherwise as recorded now, with the status of the day."""
+        day, dated = on or datetime.now(BERLIN).date(), dated and on is not None
         base, params = with_status(SERIES_COLUMNS, day)
         with self.db.transaction() as tx:
             found = tx.fetchone(f"{base} WHERE id = ?", params + [str(peer_learning_id)])
             if found is None:
                 return None
-            detail = self._items(tx, [found], day)[0]
-            detail["meetings"] = [
+            detail = self._items(tx, [found], day, dated)[0]
+            meetings = [
                 meeting_item(decode_row(MEETINGS, m))
                 for m in tx.fetchall(
                     f"SELECT {MEETING_COLUMNS} FROM view_meetings "
@@ -105,6 +130,11 @@ class CatalogueQueries:
                     [str(peer_learning_id)],
                 )
             ]
+            if dated:
+                row = decode_row(CATALOGUE, found[:-1])
+                facts = facts_by_series(tx, [row["id"]])
+                meetings = meetings_on_day(meetings, self._state(row, facts, day))
+        detail["meetings"] = meetings
         return detail
 
     def meeting(

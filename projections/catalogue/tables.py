@@ -1,4 +1,5 @@
-"""The catalogue's tables: series, the meetings of each, and each enrolment's head count."""
+"""The catalogue's tables: series, the meetings of each, each enrolment's head count, and
+each series' dated facts."""
 
 from __future__ import annotations
 
@@ -89,4 +90,22 @@ MEETINGS = Table(
     indexes=("peer_learning_id, starts_at", "state, starts_at"),
     integers=frozenset({"schedule_version", "attendance"}),
 )
-TABLES = (CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS)
+FACTS = Table(  # each series' facts with their days, for its state on a day of the calendar
+    name="view_catalogue_facts",
+    key="fact_id",
+    columns=(
+        "fact_id",
+        "peer_learning_id",
+        "position",
+        "day",
+        "kind",
+        "subject",
+        "starts_at",
+        "ends_at",
+        "detail",
+        "number",
+    ),
+    indexes=("peer_learning_id, position",),
+    integers=frozenset({"position", "number"}),
+)
+TABLES = (CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS, FACTS)

@@ -6,10 +6,12 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 
+from domain.day_facts import facts_of, recorded_day
 from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
 from domain.schedule import local_date
 from domain.values import Meeting, MeetingKind, SeriesDetails
+from projections.catalogue.facts import put_facts
 from projections.catalogue.rules import names_text
 from projections.catalogue.tables import CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS, TABLES
 from projections.tables import Table
@@ -69,7 +71,7 @@ class CatalogueView:
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
         if isinstance(event, E.Event):
-            self._participants(event, batch)
+            self._participants(event, notification.id, batch)
             return
         if isinstance(event, P.Announced):
             self._announced(event, batch)
@@ -80,10 +82,21 @@ class CatalogueView:
         if series is None:
             return
         series["version"] = event.originator_version
+        held_on = self._held_on(event, series, batch)
+        facts = facts_of(event, recorded_day(event), held_on)
+        put_facts(batch, series["id"], notification.id, facts)
         self.on(event, series, batch)
         batch.rows.touch(CATALOGUE, series)
 
-    def _participants(self, event: Any, batch: Batch) -> None:
+    def _held_on(self, event: Any, series: dict[str, Any], batch: Batch) -> Any:
+        """The day a held meeting was held: its start, in the series' time zone."""
+        if not isinstance(event, P.MeetingHeld):
+            return None
+        starts_at = parse_moment(self._meeting(batch, event.meeting_id)["starts_at"])
+        assert starts_at is not None
+        return local_date(starts_at, series["timezone"])
+
+    def _participants(self, event: Any, position: int, batch: Batch) -> None:
         """Counts each enrolment's participants, for the series' count of participants."""
         if isinstance(event, E.Registered):
             row = {
@@ -99,6 +112,8 @@ class CatalogueView:
             return
         enrollment["active_participants"] += delta
         batch.rows.touch(CATALOGUE_ENROLLMENTS, enrollment)
+        facts = facts_of(event, recorded_day(event))
+        put_facts(batch, enrollment["peer_learning_id"], position, facts)
         series = batch.rows.get(CATALOGUE, enrollment["peer_learning_id"])
         if series is not None and enrollment["enrollment_id"] in series["admitted_ids"]:
             series["participants"] += delta
@@ -159,9 +174,7 @@ class CatalogueView:
         meeting.update(state="held", attendance=event.attendance)
         series["meetings_held"] += 1
         if meeting["kind"] == MeetingKind.KICKOFF:
-            starts_at = parse_moment(meeting["starts_at"])
-            assert starts_at is not None
-            series["kickoff_held_on"] = iso_day(local_date(starts_at, series["timezone"]))
+            series["kickoff_held_on"] = iso_day(self._held_on(event, series, batch))
 
     @on.register
     def _(self, event: P.AttendanceRecorded, series: dict[str, Any], batch: Batch) -> None:

@@ -26,9 +26,10 @@ def sections(services: Services, on: date) -> dict[str, list[str]]:
 
 
 def by_title(services: Services, title: str) -> dict[str, Any]:
+    """The series as the demo recorded it (every fact, whatever its day), status of the seed day."""
     items, _ = services.views.catalogue(on=SEED_DAY, q=title, per_page=100)
     [item] = [i for i in items if i["title"] == title]
-    detail = services.views.series_detail(item["id"], on=SEED_DAY)
+    detail = services.views.series_detail(item["id"], on=SEED_DAY, dated=False)
     assert detail is not None
     return detail
 
@@ -54,6 +55,41 @@ def test_loaded_on_the_seed_day_itself_the_page_is_the_same(store_url: str) -> N
         assert {m["state"] for m in wuppertal["meetings"]} == {"scheduled"}
     finally:
         services.close()
+
+
+def test_the_seed_day_and_an_earlier_day_show_their_sections_as_they_stood(
+    demo: Services,
+) -> None:
+    for day in (SEED_DAY, date(2023, 5, 20)):
+        dated = sections(demo, day)
+        items, _ = demo.views.catalogue(on=day, per_page=100, dated=False)
+        assert dated == sections_of(items), day
+        for item in demo.views.catalogue(on=day, per_page=100)[0]:
+            detail = demo.views.series_detail(item["id"], on=day)
+            assert detail is not None
+            held = [m for m in detail["meetings"] if m["state"] == "held"]
+            assert all(m["starts_at"].date() <= day for m in held), (day, item["title"])
+            assert detail["meetings_held"] == len(held)
+            for end in ("closed_on", "withdrawn_on", "kickoff_held_on", "reflection_held_on"):
+                assert detail[end] is None or detail[end] <= day, (day, item["title"], end)
+
+
+def test_the_new_series_on_the_seed_day_had_held_nothing_and_was_open(demo: Services) -> None:
+    items, _ = demo.views.catalogue(on=SEED_DAY, q="Wuppertal")
+    [wuppertal] = [i for i in items if i["title"] == NEW[0]]
+    detail = demo.views.series_detail(wuppertal["id"], on=SEED_DAY)
+    assert detail is not None
+    assert {m["state"] for m in detail["meetings"]} == {"scheduled"}
+    assert (detail["meetings_held"], detail["closed_on"], detail["joining_open"]) == (0, None, True)
+    assert wuppertal["meetings_held"] == 0 and wuppertal["closed_on"] is None
+    assert by_title(demo, NEW[0])["meetings_held"] == 6  # as recorded by the demo's day
+
+
+def sections_of(items: list[dict[str, Any]]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for item in items:
+        found.setdefault(item["status"], []).append(item["title"])
+    return found
 
 
 def local_slots(detail: dict[str, Any]) -> set[tuple[str, str]]:

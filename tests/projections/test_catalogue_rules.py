@@ -8,7 +8,7 @@ replayed catalogue's order, each with the status `status_on` gives.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import uuid4
 
@@ -18,14 +18,16 @@ from hypothesis import strategies as st
 
 from audit.catalogue_filter import matches
 from audit.series_shape import catalogue_order
+from domain.clock import PROGRAMME_TIMEZONE
+from domain.day_facts import ALWAYS, Fact, FactKind
 from domain.status import SeriesStatus, status_on
 from domain.values import SeriesDetails
 from peerlearning.bootstrap import Services
 from projections.catalogue.queries import CatalogueQueries
-from projections.catalogue.tables import CATALOGUE
+from projections.catalogue.tables import CATALOGUE, FACTS
 from projections.catalogue.view import details_columns
 from projections.rows import encode_row, upsert_sql
-from projections.view import iso_day
+from projections.view import iso_day, iso_moment
 from store.db import ViewDb
 
 DAY = date(2025, 6, 1)
@@ -125,9 +127,52 @@ def item_of(series: dict[str, Any], on: date) -> dict[str, Any]:
 def stored(db: ViewDb, catalogue: list[dict[str, Any]]) -> None:
     """The series as the catalogue view keeps them, replacing those of the last example."""
     rows = [row_of(s) for s in catalogue]
+    facts = [fact for s in catalogue for fact in fact_rows(s)]
     with db.transaction(write=True) as tx:
         tx.execute(f"DELETE FROM {CATALOGUE.name}")
+        tx.execute(f"DELETE FROM {FACTS.name}")
         tx.executemany(upsert_sql(CATALOGUE), [encode_row(CATALOGUE, r) for r in rows])
+        tx.executemany(upsert_sql(FACTS), [encode_row(FACTS, r) for r in facts])
+
+
+def fact_rows(series: dict[str, Any]) -> list[dict[str, Any]]:
+    """The dated facts behind the series' days: a kickoff scheduled and held, its end."""
+    facts = []
+    kickoff_on = series["kickoff_held_on"]
+    if kickoff_on is not None:
+        starts_at = datetime.combine(kickoff_on, time(10), tzinfo=PROGRAMME_TIMEZONE)
+        facts += [
+            Fact(
+                ALWAYS,
+                FactKind.SCHEDULED,
+                "k",
+                starts_at,
+                starts_at + timedelta(hours=2),
+                "kickoff",
+                1,
+            ),
+            Fact(kickoff_on, FactKind.HELD, "k"),
+        ]
+    for kind, column in ((FactKind.CLOSED, "closed_on"), (FactKind.WITHDRAWN, "withdrawn_on")):
+        if series[column] is not None:
+            facts.append(Fact(series[column], kind))
+    rows = []
+    for position, fact in enumerate(facts, start=1):
+        rows.append(
+            {
+                "fact_id": f"{series['id']}.{position}",
+                "peer_learning_id": str(series["id"]),
+                "position": position,
+                "day": iso_day(fact.day),
+                "kind": fact.kind.value,
+                "subject": fact.subject,
+                "starts_at": iso_moment(fact.starts_at),
+                "ends_at": iso_moment(fact.ends_at),
+                "detail": fact.detail,
+                "number": fact.number,
+            }
+        )
+    return rows
 
 
 def row_of(series: dict[str, Any]) -> dict[str, Any]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+from domain.clock import PROGRAMME_TIMEZONE
 
 
 class FakeClock:
@@ -23,3 +25,10 @@ class FakeClock:
     def advance(self, delta: timedelta) -> None:
         with self._lock:
             self._now += delta
+
+
+def recorded_by_now() -> date:
+    """A programme day on or after the day of every event recorded so far: events carry the
+    real moment they were recorded, whatever the fake clock says, and the facts that have no
+    programme day of their own hold from the day they were recorded."""
+    return datetime.now(UTC).astimezone(PROGRAMME_TIMEZONE).date()
