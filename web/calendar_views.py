@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -10,7 +11,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from api.blueprint import Blueprint
 from api.context import services
-from api.schemas.series import FeedQuerySchema
+from api.schemas.series import FeedQuerySchema, SeriesFeedQuerySchema
 from web.conditional import conditional_response
 from web.feeds import kept_series_feed, kept_upcoming_feed
 
@@ -39,10 +40,11 @@ def calendar_doc(what: str) -> dict[str, Any]:
 
 @blp.route("/peer-learnings/<uuid:peer_learning_id>/calendar.ics")
 class SeriesCalendar(MethodView):
+    @blp.arguments(SeriesFeedQuerySchema, location="query", as_kwargs=True)
     @blp.doc(**calendar_doc("Every meeting of the series; cancelled ones as STATUS:CANCELLED."))
-    def get(self, peer_learning_id: UUID) -> BaseResponse:
-        """Subscribe to the meetings of one Peer-Learning"""
-        feed = kept_series_feed(services(), peer_learning_id)
+    def get(self, peer_learning_id: UUID, on: date | None = None) -> BaseResponse:
+        """Subscribe to the meetings of one Peer-Learning (with `on`: as they stood that day)"""
+        feed = kept_series_feed(services(), peer_learning_id, on)
         return conditional_response(feed.body, CALENDAR, feed.last_modified, feed.etag)
 
 

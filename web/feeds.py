@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -25,15 +25,17 @@ class Feed:
     until: datetime | None = None  # when the next meeting starts, and the feed changes
 
 
-def kept_series_feed(services: Any, peer_learning_id: UUID) -> Rendering:
-    """The series' feed, rendered once per views position and day."""
+def kept_series_feed(services: Any, peer_learning_id: UUID, on: date | None = None) -> Rendering:
+    """The series' feed (as it stood on day `on`, if asked), rendered once per views
+    position and day."""
     day = today(services.app.clock)
 
     def render() -> tuple[Rendering, None]:
-        feed = series_feed(services, peer_learning_id)
+        feed = series_feed(services, peer_learning_id, on)
         return rendering(feed.body, feed.last_modified), None
 
-    return kept(services, "series-feed", ("series-feed", str(peer_learning_id), day), render)
+    shape = ("series-feed", str(peer_learning_id), day, on)
+    return kept(services, "series-feed", shape, render)
 
 
 def kept_upcoming_feed(services: Any, topic: str | None, region: str | None) -> Rendering:
@@ -49,10 +51,11 @@ def kept_upcoming_feed(services: Any, topic: str | None, region: str | None) -> 
     return kept(services, "upcoming-feed", shape, render, now)
 
 
-def series_feed(services: Any, peer_learning_id: UUID) -> Feed:
-    """Every meeting of one series, held and cancelled ones included."""
-    day = today(services.app.clock)
-    detail = services.views.series_detail(peer_learning_id, on=day, dated=False)
+def series_feed(services: Any, peer_learning_id: UUID, on: date | None = None) -> Feed:
+    """Every meeting of one series, held and cancelled ones included: as recorded now, or
+    as the meetings stood on day `on` (moved or cancelled only if that happened by then)."""
+    day = on or today(services.app.clock)
+    detail = services.views.series_detail(peer_learning_id, on=day, dated=on is not None)
     if detail is None:
         raise PeerLearningNotFound(peer_learning_id)
     stamp = last_change(services, peer_learning_id)

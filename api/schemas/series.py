@@ -109,6 +109,15 @@ class FeedQuerySchema(Schema):
     region = Line(100, metadata={"description": "Only series admitting this region."})
 
 
+class SeriesFeedQuerySchema(Schema):
+    """One series' feed: parameters of calendar apps are ignored; `on` asks for a past day."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    on = Day(ON)
+
+
 class CatalogueItemSchema(Schema):
     id = fields.UUID()
     title = fields.String()

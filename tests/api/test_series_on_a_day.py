@@ -145,3 +145,35 @@ def test_the_end_shows_from_its_effective_day_and_calls_off_what_came_after(
     states = {m["meeting_id"]: m["state"] for m in closed["meetings"]}
     assert states == {kickoff: "held", exchange: "held", later: "cancelled"}
     assert closed["next_meeting"] is None and closed["meetings_scheduled"] == 2
+
+
+def test_the_series_feed_of_a_day_shows_a_meeting_cancelled_later_as_confirmed(
+    team: ApiClient, series: dict[str, Any], clock: FakeClock
+) -> None:
+    kickoff = team.schedule(series["id"], "kickoff", KICKOFF).json["meeting_id"]
+    exchange = team.schedule(series["id"], "exchange", EXCHANGE).json["meeting_id"]
+    cancelled = team.delete(f"/peer-learnings/{series['id']}/meetings/{exchange}")
+    assert cancelled.status_code == 200, cancelled.json
+    feed = f"/peer-learnings/{series['id']}/calendar.ics"
+
+    def statuses(query: str) -> dict[str, str]:
+        body = team.get(feed + query).get_data(as_text=True)
+        events = body.split("BEGIN:VEVENT")[1:]
+        return {
+            meeting: next(
+                line.split(":", 1)[1].strip()
+                for line in event.splitlines()
+                if line.startswith("STATUS:")
+            )
+            for meeting in (kickoff, exchange)
+            for event in events
+            if meeting.replace("-", "") in event.replace("-", "")
+        }
+
+    assert statuses("") == {kickoff: "CONFIRMED", exchange: "CANCELLED"}
+    assert statuses(f"?on={(KICKOFF - timedelta(days=1)).isoformat()}") == {
+        kickoff: "CONFIRMED",
+        exchange: "CONFIRMED",
+    }
+    assert statuses(f"?on={recorded_by_now().isoformat()}")[exchange] == "CANCELLED"
+    assert team.get(feed + "?on=2024-13-01").status_code == 422
