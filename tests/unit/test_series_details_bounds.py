@@ -171,3 +171,17 @@ def test_every_announced_field_may_be_revised() -> None:
     revised = revise(check_details(details()), fields)
 
     assert (revised.timezone, revised.remind_on_site) == ("Europe/Vienna", True)
+
+
+@pytest.mark.parametrize(
+    ("field", "day", "what"),
+    [
+        ("starts_on", date(1999, 12, 31), "The start date"),
+        ("ends_on", date(2200, 1, 1), "The end date"),
+    ],
+)
+def test_a_day_outside_the_programme_calendar_is_named(field: str, day: date, what: str) -> None:
+    with pytest.raises(
+        InvalidValue, match=rf"^{what} must lie between 2000-01-01 and 2199-12-31\.$"
+    ):
+        announced(**{field: day})
