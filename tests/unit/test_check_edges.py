@@ -1,0 +1,116 @@
+"""The edges of the domain's checks: empty texts, the longest address and link, links that
+do not parse, moments without a real offset, durations of one second and the messages the
+team and the public read."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from uuid import uuid4
+
+import pytest
+
+from domain.checks import (
+    is_web_link,
+    require_aware,
+    require_day,
+    require_email,
+    require_link,
+    require_text,
+)
+from domain.durations import parse_duration, parse_offset, parse_offsets
+from domain.errors import InvalidValue
+from domain.values import PersonalData
+
+LOCAL = "a" * 64
+
+
+def address(length: int) -> str:
+    """A valid address of `length` characters (at least 200)."""
+    tail = "b" * 63 + "." + "c" * 63 + "."
+    last_label = length - len(LOCAL) - 1 - len(tail) - len(".de")
+    return f"{LOCAL}@{tail}{'d' * last_label}.de"
+
+
+@pytest.mark.parametrize("empty", ["", None, "  \n "])
+def test_an_empty_text_is_named(empty: str | None) -> None:
+    with pytest.raises(InvalidValue, match=r"^Summary must not be empty\.$"):
+        require_text(empty, "Summary")  # type: ignore[arg-type]
+
+
+def test_an_address_reaches_two_hundred_fifty_four_characters() -> None:
+    assert require_email(address(254)) == address(254)
+    with pytest.raises(InvalidValue, match=r"^E-mail is longer than 254 characters\.$"):
+        require_email(address(255))
+
+
+def test_a_persons_address_is_named_e_mail_when_refused() -> None:
+    with pytest.raises(InvalidValue, match=r"^E-mail 'eva' is not a valid e-mail address: "):
+        PersonalData.of(uuid4(), "Eva", "eva")
+
+
+def test_a_link_reaches_two_thousand_characters() -> None:
+    base = "https://example.org/"
+    longest = base + "a" * (2000 - len(base))
+
+    assert require_link(longest, "Video URL") == longest
+    with pytest.raises(InvalidValue, match=r"^Video URL is longer than 2000 characters\.$"):
+        require_link(longest + "a", "Video URL")
+
+
+@pytest.mark.parametrize("link", ["https://[::1", "https://example.org/a\x00b", ""])
+def test_a_link_that_does_not_parse_or_hides_a_control_character_is_no_link(link: str) -> None:
+    assert not is_web_link(link)
+
+
+class NoOffset(tzinfo):
+    """A zone that knows no offset: the moment is as good as naive."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+
+def test_a_moment_in_a_zone_without_offset_is_refused() -> None:
+    with pytest.raises(
+        InvalidValue,
+        match=r"^Meeting start must carry a time zone offset, e\.g\. 2024-10-01T10:00:00\+02:00\.$",
+    ):
+        require_aware(datetime(2024, 10, 1, 10, tzinfo=NoOffset()), "Meeting start")
+
+
+def test_a_moment_counts_as_its_day() -> None:
+    moment = datetime(2024, 10, 1, 10, tzinfo=UTC)
+
+    assert require_day(moment, "The start date") == moment
+    assert require_day(date(2199, 12, 31), "The end date") == date(2199, 12, 31)
+    with pytest.raises(InvalidValue, match="The end date must lie between"):
+        require_day(datetime(2200, 1, 1, tzinfo=UTC), "The end date")
+
+
+def test_the_shortest_duration_is_one_second() -> None:
+    assert parse_duration("PT1S") == timedelta(seconds=1)
+    assert parse_offset("pt1s") == timedelta(seconds=1)
+    with pytest.raises(InvalidValue, match=r"^Reminder offset 'PT0S' must be longer than zero\.$"):
+        parse_duration("PT0S")
+
+
+def test_an_offset_longer_than_a_year_is_named() -> None:
+    assert parse_offset("P366D") == timedelta(days=366)
+    with pytest.raises(
+        InvalidValue,
+        match=r"^Reminder offset 'P367D' is longer than P366D; "
+        r"remind at most a year before the meeting\.$",
+    ):
+        parse_offset(" P367D ")
+
+
+def test_a_duration_beyond_counting_is_named() -> None:
+    with pytest.raises(
+        InvalidValue,
+        match=r"^'P1000000000DT1S' is longer than any duration we can count with\.$",
+    ):
+        parse_duration("P1000000000DT1S")
+
+
+def test_no_offset_at_all_is_refused() -> None:
+    with pytest.raises(InvalidValue, match=r"^Give at least one reminder offset, e\.g\. P1D\.$"):
+        parse_offsets(" , ")
