@@ -44,7 +44,7 @@ def parse_offset(text: str) -> timedelta:
 def _seconds(text: str) -> int:
     written = text.strip().upper()
     match = _DURATION.match(written) if len(written) <= LONGEST_TEXT else None
-    if not match or written in ("P", "PT") or written.endswith("T"):
+    if not match or written == "P" or written.endswith("T"):
         raise InvalidValue(f"'{text}' is not an ISO 8601 duration; use e.g. P7D, P1D or PT1H.")
     seconds = sum(SECONDS_PER[name] * int(n) for name, n in match.groupdict().items() if n)
     if seconds <= 0:
