@@ -30,25 +30,33 @@ SOME_ID = UUID("00000000-0000-4000-8000-000000000005")
 
 
 @pytest.mark.parametrize(
-    ("error", "message"),
+    ("error", "args", "message"),
     [
-        (PeerLearningNotFound(SOME_ID), f"No Peer-Learning with id {SOME_ID}."),
-        (EnrollmentNotFound(SOME_ID), f"No enrolment with id {SOME_ID}."),
-        (RegistrationNotFound(SOME_ID), f"Registration {SOME_ID} not found."),
-        (ModelProjectNotFound(SOME_ID), f"No funded model project with id {SOME_ID}."),
-        (AlreadyEnrolled("Stadt Olpe"), "Stadt Olpe is already enrolled in this Peer-Learning."),
+        (PeerLearningNotFound, (SOME_ID,), f"No Peer-Learning with id {SOME_ID}."),
+        (EnrollmentNotFound, (SOME_ID,), f"No enrolment with id {SOME_ID}."),
+        (RegistrationNotFound, (SOME_ID,), f"Registration {SOME_ID} not found."),
+        (ModelProjectNotFound, (SOME_ID,), f"No funded model project with id {SOME_ID}."),
         (
-            ConcurrentWrite(),
+            AlreadyEnrolled,
+            ("Stadt Olpe",),
+            "Stadt Olpe is already enrolled in this Peer-Learning.",
+        ),
+        (
+            ConcurrentWrite,
+            (),
             "Another change was recorded at the same time; reload and retry.",
         ),
         (
-            StaleVersion(3, 5),
+            StaleVersion,
+            (3, 5),
             "Expected version 3, but the current version is 5; reload and apply your change again.",
         ),
     ],
 )
-def test_each_refusal_says_what_happened(error: Exception, message: str) -> None:
-    assert str(error) == message
+def test_each_refusal_says_what_happened(
+    error: type[Exception], args: tuple[object, ...], message: str
+) -> None:
+    assert str(error(*args)) == message
 
 
 def test_a_stale_version_keeps_both_versions() -> None:
