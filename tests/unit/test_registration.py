@@ -8,7 +8,7 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 import pytest
 
-from domain.errors import RegistrationNotChangeable
+from domain.errors import ParticipantNotFound, RegistrationNotChangeable
 from domain.registration import (
     CONFIRMATION_WINDOW,
     Registration,
@@ -341,3 +341,51 @@ def test_only_an_unconfirmed_overdue_registration_expires(make: object, when: ob
     ):
         registration.expire(when, actor="system")
     assert registration.state == state
+
+
+# ---- a person's data erased on request -----------------------------------------------
+
+
+def test_erasing_a_participant_keeps_the_others_and_names_who_erased() -> None:
+    colleague, other = person("Eva Weiß", "eva@arnsberg.example"), person("Tom", "tom@x.example")
+    registration = submitted(participants=(colleague, other))
+    contact = registration.contact
+
+    registration.erase_personal_data(colleague.participant_id, actor="ben")
+
+    assert registration.contact == contact
+    erased, kept = registration.participants
+    assert erased.person == PersonalData(colleague.participant_id, ERASED, ERASED)
+    assert kept == other
+    event = last_event(registration)
+    assert isinstance(event, Registration.PersonalDataErased)
+    assert (event.subject_id, event.actor) == (colleague.participant_id, "ben")
+
+
+def test_erasing_the_contact_keeps_the_participants() -> None:
+    colleague = person("Eva Weiß", "eva@arnsberg.example")
+    registration = submitted(participants=(colleague,))
+    subject = registration.contact.participant_id
+
+    registration.erase_personal_data(subject, actor="ben")
+
+    assert registration.contact.person == PersonalData(subject, ERASED, ERASED)
+    assert registration.participants == (colleague,)
+
+
+def test_a_person_of_an_earlier_submission_can_still_be_erased() -> None:
+    registration = declined()
+    first_contact = registration.contact.participant_id
+    registration.submit_again(person("Tom Neu", "tom@arnsberg.example"), (), NOW, "public")
+
+    registration.erase_personal_data(first_contact, actor="ben")
+
+    assert registration.contact.person.name == "Tom Neu"
+    assert last_event(registration).subject_id == first_contact  # type: ignore[attr-defined]
+
+
+def test_erasing_someone_the_registration_never_held_names_them() -> None:
+    stranger = UUID("00000000-0000-4000-8000-000000000007")
+
+    with pytest.raises(ParticipantNotFound, match=f"^No participant with id {stranger}\\.$"):
+        submitted().erase_personal_data(stranger, actor="ben")
