@@ -13,7 +13,8 @@ _DURATION = re.compile(
 )
 SECONDS_PER = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 LONGEST_TEXT = 32
-LONGEST_DURATION = timedelta.max
+# In whole seconds: timedelta.max.total_seconds() rounds up to a float just past it.
+LONGEST_SECONDS = timedelta.max.days * 86400 + timedelta.max.seconds
 
 # A reminder goes out at most a year (a leap year) before its meeting, and a series names
 # at most this many offsets: every due moment then stays inside the programme's calendar.
@@ -25,7 +26,7 @@ MOST_OFFSETS = 10
 def parse_duration(text: str) -> timedelta:
     """Any positive duration a timedelta holds; too long a one is refused, never overflowed."""
     seconds = _seconds(text)
-    if seconds > LONGEST_DURATION.total_seconds():
+    if seconds > LONGEST_SECONDS:
         raise InvalidValue(f"'{text}' is longer than any duration we can count with.")
     return timedelta(seconds=seconds)
 

@@ -111,6 +111,13 @@ def test_a_duration_beyond_counting_is_named() -> None:
         parse_duration("P1000000000DT1S")
 
 
+def test_the_longest_duration_is_counted_and_one_second_more_refused() -> None:
+    assert parse_duration("P999999999DT86399S") == timedelta.max - timedelta(microseconds=999999)
+    for beyond in ("P999999999DT86400S", "P1000000000D"):
+        with pytest.raises(InvalidValue, match="longer than any duration we can count with"):
+            parse_duration(beyond)
+
+
 def test_no_offset_at_all_is_refused() -> None:
     with pytest.raises(InvalidValue, match=r"^Give at least one reminder offset, e\.g\. P1D\.$"):
         parse_offsets(" , ")
