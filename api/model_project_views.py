@@ -11,7 +11,8 @@ from flask.views import MethodView
 from api.auth import current_actor, require_role
 from api.blueprint import Blueprint
 from api.context import etag, if_match, sends_etag, services
-from api.schemas.enrollments import ModelProjectInSchema, ModelProjectSchema
+from api.schemas.enrollments import ModelProjectSchema
+from api.schemas.places import ModelProjectInSchema
 from domain.errors import StaleVersion
 
 blp = Blueprint(

@@ -9,7 +9,8 @@ from application.series_commands import SeriesCommands
 from application.store_application import check_expected
 from domain.corrections import PERSON_FIELDS
 from domain.eligibility import check_eligible
-from domain.enrollment import Enrollment, enrollment_id_for
+from domain.enrollment import Enrollment
+from domain.enrollment_steps import enrollment_ids_to_refuse
 from domain.errors import AlreadyEnrolled, ConcurrentWrite
 from domain.model_projects import FundedModelProjects
 from domain.rules import require_not_finished
@@ -53,10 +54,7 @@ class EnrollmentCommands(SeriesCommands):
         return enrollment.id, enrollment.status
 
     def _refuse_duplicate(self, peer_learning_id: UUID, place: Municipality) -> None:
-        candidates = {
-            enrollment_id_for(peer_learning_id, place.name),
-            enrollment_id_for(peer_learning_id, place.name, place.key),
-        }
+        candidates = enrollment_ids_to_refuse(peer_learning_id, place)
         if any(candidate in self.repository for candidate in candidates):
             raise AlreadyEnrolled(place.name)
 
@@ -194,9 +192,12 @@ class EnrollmentCommands(SeriesCommands):
         key: str | None = None,
         state: str | None = None,
         region: str | None = None,
+        further_keys: tuple[str, ...] = (),
     ) -> UUID:
+        """Lists a funded model project by its official keys: one, or one per member of a
+        joint project (`key` and `further_keys`)."""
         registry = self.funded_model_projects() or FundedModelProjects(actor=actor)
-        project = Municipality.of(name=name, key=key, state=state, region=region)
+        project = Municipality.of(name, key, state, region, tuple(further_keys))
         model_project_id = registry.add(project, actor=actor)
         self.record(registry)
         return model_project_id

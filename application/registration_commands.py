@@ -9,7 +9,8 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from application.series_commands import SeriesCommands
-from domain.enrollment import Enrollment, enrollment_id_for
+from domain.enrollment import Enrollment
+from domain.enrollment_steps import enrollment_ids_to_refuse
 from domain.errors import RegistrationNotFound
 from domain.registration import Registration, registration_id_for
 from domain.registration_rules import check_may_register, land_of
@@ -38,16 +39,9 @@ class RegistrationCommands(SeriesCommands):
         submission of a pending registration records nothing)."""
         series = self.series(peer_learning_id)
         key = municipality.get("key")
-        land = land_of(key)
-        region = municipality.get("region") or land
-        place = Municipality.of(name=municipality["name"], key=key, state=land, region=region)
-        enrolled = any(
-            candidate in self.repository
-            for candidate in {
-                enrollment_id_for(peer_learning_id, place.name),
-                enrollment_id_for(peer_learning_id, place.name, place.key),
-            }
-        )
+        region = municipality.get("region") or land_of(key)
+        place = Municipality.of(municipality["name"], key, municipality.get("state"), region)
+        enrolled = self._enrolled(peer_learning_id, place)
         check_may_register(series, place, self.funded_model_projects(), enrolled)
         people = (person(contact), tuple(person(p) for p in participants))
         registration_id = registration_id_for(peer_learning_id, place)
@@ -66,6 +60,10 @@ class RegistrationCommands(SeriesCommands):
             )
         self.record(registration)
         return registration_id, True
+
+    def _enrolled(self, peer_learning_id: UUID, place: Municipality) -> bool:
+        candidates = enrollment_ids_to_refuse(peer_learning_id, place)
+        return any(candidate in self.repository for candidate in candidates)
 
     def registration(self, registration_id: UUID) -> Registration:
         return self.load(Registration, registration_id, RegistrationNotFound)
@@ -87,7 +85,7 @@ class RegistrationCommands(SeriesCommands):
             series,
             place,
             self.funded_model_projects(),
-            enrollment_id_for(series.id, place.name, place.key) in self.repository,
+            self._enrolled(series.id, place),
         )
         enrollment = Enrollment(
             peer_learning_id=series.id,

@@ -21,7 +21,8 @@ from domain.values import Meeting, Municipality, Participant, PersonalData, Seri
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ACTOR = "anna"
-STATES = ("NRW", "Bayern", "Hessen", "Sachsen", "Niedersachsen", "Brandenburg")
+STATES = {"05": "Nordrhein-Westfalen", "09": "Bayern", "06": "Hessen", "14": "Sachsen"}
+STATES.update({"03": "Niedersachsen", "12": "Brandenburg"})
 TOPICS = ("Digitaler Zwilling", "Klimaanpassung", "Mobilität", "Open Data", "Beteiligung")
 MODES = ("virtual", "virtual", "virtual", "hybrid", "on_site")
 Progress = Callable[[int], None]
@@ -30,9 +31,16 @@ SERIES_PER_SAVE = 10
 
 def municipality(number: int) -> Municipality:
     """Five neighbouring numbers share a region, so a regional series finds its members."""
-    state = STATES[number % len(STATES)]
+    land, state = list(STATES.items())[number % len(STATES)]
     region = f"Region {number // 5 % 40:02d}"
-    return Municipality.of(f"Gemeinde {number:05d}", None, state, region)
+    key = f"{land}{number % 1_000_000:06d}"  # a key of the right shape, one per number
+    return Municipality.of(f"Gemeinde {number:05d}", key, state, region)
+
+
+def place(number: int) -> dict[str, str | None]:
+    """The municipality `number` as an enrolment's body names it."""
+    where = municipality(number)
+    return {"name": where.name, "key": where.key, "state": where.state, "region": where.region}
 
 
 def details(number: int, starts_on: date, meetings: int) -> SeriesDetails:

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, time, timedelta
 from uuid import UUID
 
-from bench.dataset import ACTOR, BERLIN, details, municipality
+from bench.dataset import ACTOR, BERLIN, details, place
 from bench.figures import Figure, at_least
 from bench.http_apps import AUTH, api_server, bare_server
 from bench.load import CLIENT_THREADS, Request, requests_per_second
@@ -29,7 +29,7 @@ class HttpCommands:
             fields = details(number, self.start, 10).__dict__
             fields |= {"ends_on": None, "scope": "thematic", "regions": ()}
             series_id = app.announce(ACTOR, **fields)
-            where = municipality(950_000 + number).__dict__
+            where = place(950_000 + number)
             enrollment_id, _ = app.enrol(series_id, where, "Kontakt", "k@example.org", ACTOR)
             self.series.append(series_id)
             self.enrollments.append(enrollment_id)

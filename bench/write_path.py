@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
 
-from bench.dataset import ACTOR, BERLIN, details, municipality
+from bench.dataset import ACTOR, BERLIN, details, place
 from bench.figures import Figure, at_least
 from bench.raw_inserts import raw_inserts, sqlite_synchronous
 from bench.timing import interleaved
@@ -35,8 +35,8 @@ class CommandMix:
         }
         series_id = self.app.announce(ACTOR, **fields)
         self.series.append(series_id)
-        for place in range(2):
-            where = municipality(900_000 + number * 3 + place).__dict__
+        for seat in range(2):
+            where = place(900_000 + number * 3 + seat)
             enrollment_id, _ = self.app.enrol(series_id, where, "Kontakt", "k@example.org", ACTOR)
             self.enrollments.append(enrollment_id)
 

@@ -48,7 +48,9 @@ def load_demo(services: HasApp, progress: bool = False) -> int:
             "Point PEERLEARNING_DATABASE_URL at a new SQLite file or PostgreSQL schema."
         )
     for project in MODEL_PROJECTS:
-        app.add_model_project(project.name, ACTOR, project.key, project.state, project.region)
+        app.add_model_project(
+            project.name, ACTOR, project.key, project.state, project.region, project.further_keys
+        )
     persons = people()
     for plan in tqdm(PLANS, desc="Demo-Katalog", unit="Reihe", disable=not progress):
         SeriesLoader(app, plan, persons).load()

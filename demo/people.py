@@ -9,10 +9,14 @@ from itertools import cycle
 
 @dataclass(frozen=True)
 class Place:
+    """A municipality or district with its official key; a joint model project has the
+    keys of its other members in `further_keys`."""
+
     name: str
-    key: str | None
+    key: str
     state: str
     region: str | None = None
+    further_keys: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, str | None]:
         return {"name": self.name, "key": self.key, "state": self.state, "region": self.region}
@@ -21,22 +25,21 @@ class Place:
 NRW = "Nordrhein-Westfalen"
 SWF = "Südwestfalen"
 
+# The official keys of "5 für Südwestfalen": Arnsberg, Bad Berleburg, Menden (Sauerland),
+# Olpe and Soest.
+SUEDWESTFALEN_FIVE = ("05958004", "05970004", "05962040", "05966024", "05974040")
+
 MODEL_PROJECTS: tuple[Place, ...] = (
     Place("Stadt Wuppertal", "05124000", NRW, "Bergisches Land"),
     Place("Landeshauptstadt Potsdam", "12054000", "Brandenburg"),
     Place("Stadt Mannheim", "08222000", "Baden-Württemberg", "Rhein-Neckar"),
     Place("Stadt Kempten (Allgäu)", "09763000", "Bayern", "Allgäu"),
-    Place("Stadt Arnsberg", "05958004", NRW, SWF),
-    Place("Stadt Bad Berleburg", "05970004", NRW, SWF),
-    Place("Stadt Menden (Sauerland)", "05962040", NRW, SWF),
-    Place("Stadt Olpe", "05966024", NRW, SWF),
-    Place("Stadt Soest", "05974040", NRW, SWF),
-    Place("Landkreis Mayen-Koblenz", None, "Rheinland-Pfalz"),
+    Place("5 für Südwestfalen", SUEDWESTFALEN_FIVE[0], NRW, SWF, SUEDWESTFALEN_FIVE[1:]),
+    Place("Landkreis Mayen-Koblenz", "07137", "Rheinland-Pfalz"),
     Place("Stadt Jena", "16053000", "Thüringen"),
     Place("Hansestadt Lübeck", "01003000", "Schleswig-Holstein"),
     Place("Stadt Iserlohn", "05962024", NRW, SWF),
-    Place("Gemeinde Kalletal", None, NRW, "Lippe"),
-    Place("Alte Hansestadt Lemgo", None, NRW, "Lippe"),
+    Place("Kalletal und Lemgo", "05766036", NRW, "Lippe", ("05766044",)),
     Place("Stadt Bochum", "05911000", NRW, "Ruhrgebiet"),
 )
 

@@ -15,7 +15,7 @@ def check_eligible(
 ) -> None:
     if not series.joining_possible:
         raise NotEligible(f"Joining '{series.details.title}' is not possible at the moment.")
-    if funded is not None and funded.find(municipality.name, municipality.key):
+    if funded is not None and funded.find(municipality):
         raise NotEligible(
             f"{municipality.name} is funded as a model project and cannot enrol; "
             "Peer-Learnings are for municipalities outside the programme."

@@ -15,6 +15,7 @@ from domain.enrollment_steps import (
     ENROLLMENT_NAMESPACE,
     PLACED,
     enrollment_id_for,
+    enrollment_id_of,
     require_unique_email,
 )
 from domain.errors import EnrollmentClosed, ParticipantNotFound
@@ -34,7 +35,7 @@ __all__ = ["ENROLLMENT_NAMESPACE", "Enrollment", "enrollment_id_for"]
 class Enrollment(DeclineCommands, Aggregate):
     @staticmethod
     def create_id(peer_learning_id: UUID, municipality: Municipality, **_: object) -> UUID:
-        return enrollment_id_for(peer_learning_id, municipality.name, municipality.key)
+        return enrollment_id_of(peer_learning_id, municipality)
 
     class Registered(Aggregate.Created):
         peer_learning_id: UUID

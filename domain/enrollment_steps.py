@@ -15,25 +15,39 @@ from collections.abc import Collection, Iterable
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from domain.errors import DuplicateParticipant, EnrollmentClosed, EnrollmentNotChangeable
-from domain.values import EnrollmentStatus, Participant
+from domain.values import EnrollmentStatus, Municipality, Participant
 
 ENROLLMENT_NAMESPACE = uuid5(NAMESPACE_URL, "peer-learning/enrollment")
 PLACED = (EnrollmentStatus.ADMITTED, EnrollmentStatus.WAITLISTED)
 FINAL = (EnrollmentStatus.WITHDRAWN, EnrollmentStatus.REJECTED)
 
 
-def enrollment_id_for(
-    peer_learning_id: UUID, municipality_name: str, municipality_key: str | None = None
-) -> UUID:
-    """One id per municipality and series, so the store refuses a second enrolment.
+def enrollment_id_for(peer_learning_id: UUID, municipality_key: str) -> UUID:
+    """One id per municipality and series, from its official key alone, so two spellings
+    of one municipality are one enrolment and the store refuses a second."""
+    return uuid5(ENROLLMENT_NAMESPACE, f"{peer_learning_id}/ags:{municipality_key}")
 
-    The official key (AGS) tells apart towns of the same name (there are many a Neustadt);
-    without it the normalised name stands for the municipality.
-    """
-    if municipality_key:
-        return uuid5(ENROLLMENT_NAMESPACE, f"{peer_learning_id}/ags:{municipality_key}")
+
+def enrollment_id_by_name(peer_learning_id: UUID, municipality_name: str) -> UUID:
+    """The id an enrolment recorded without a key was given: from its normalised name.
+    Such enrolments keep it; a new enrolment of that name is checked against it."""
     normalised = re.sub(r"\s+", " ", municipality_name).strip().casefold()
     return uuid5(ENROLLMENT_NAMESPACE, f"{peer_learning_id}/{normalised}")
+
+
+def enrollment_id_of(peer_learning_id: UUID, municipality: Municipality) -> UUID:
+    if municipality.key:
+        return enrollment_id_for(peer_learning_id, municipality.key)
+    return enrollment_id_by_name(peer_learning_id, municipality.name)
+
+
+def enrollment_ids_to_refuse(peer_learning_id: UUID, municipality: Municipality) -> set[UUID]:
+    """The ids under which this municipality may already be enrolled in the series: its
+    key's, and its name's from before keys were required."""
+    return {
+        enrollment_id_of(peer_learning_id, municipality),
+        enrollment_id_by_name(peer_learning_id, municipality.name),
+    }
 
 
 def require_step(status: str, allowed: Collection[str], municipality: str, step: str) -> None:

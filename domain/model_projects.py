@@ -24,20 +24,31 @@ class FundedModelProjects(Aggregate):
     def __init__(self, actor: str) -> None:
         self.projects: dict[str, Municipality] = {}
 
-    def find(self, name: str, key: str | None) -> Municipality | None:
+    def find(self, municipality: Municipality) -> Municipality | None:
+        """The funded project that is this municipality or has it among its members."""
         for project in self.projects.values():
-            if project.is_same_as(name, key):
+            if project.covers(municipality):
                 return project
         return None
 
     def add(self, project: Municipality, actor: str) -> UUID:
-        if self.find(project.name, project.key):
+        listed = self._listing_any_of(project)
+        if listed:
             raise ModelProjectAlreadyListed(
-                f"{project.name} is already listed as a funded model project."
+                f"{project.name} is already listed as a funded model project"
+                + (f" (as {listed.name})." if listed.name != project.name else ".")
             )
         model_project_id = uuid4()
         self._added(model_project_id=model_project_id, project=project, actor=actor)
         return model_project_id
+
+    def _listing_any_of(self, project: Municipality) -> Municipality | None:
+        members = [Municipality(project.name, key) for key in project.official_keys]
+        for member in members or [project]:
+            found = self.find(member)
+            if found:
+                return found
+        return None
 
     class ModelProjectAdded(Aggregate.Event):
         model_project_id: UUID

@@ -5,32 +5,11 @@ from __future__ import annotations
 
 from domain.errors import RegistrationRefused
 from domain.model_projects import FundedModelProjects
+from domain.official_keys import LAENDER, land_of
 from domain.peer_learning import PeerLearning
 from domain.values import Municipality, Scope, same_name
 
-# The first two digits of the official key (AGS) name the Land.
-LAENDER = {
-    "01": "Schleswig-Holstein",
-    "02": "Hamburg",
-    "03": "Niedersachsen",
-    "04": "Bremen",
-    "05": "Nordrhein-Westfalen",
-    "06": "Hessen",
-    "07": "Rheinland-Pfalz",
-    "08": "Baden-Württemberg",
-    "09": "Bayern",
-    "10": "Saarland",
-    "11": "Berlin",
-    "12": "Brandenburg",
-    "13": "Mecklenburg-Vorpommern",
-    "14": "Sachsen",
-    "15": "Sachsen-Anhalt",
-    "16": "Thüringen",
-}
-
-
-def land_of(key: str | None) -> str | None:
-    return LAENDER.get(key[:2]) if key else None
+__all__ = ["LAENDER", "check_may_register", "land_of"]
 
 
 def check_may_register(
@@ -41,7 +20,7 @@ def check_may_register(
 ) -> None:
     if not series.joining_possible:
         raise RegistrationRefused("joining-closed", "Joining this series is not possible now.")
-    if funded is not None and funded.find(municipality.name, municipality.key):
+    if funded is not None and funded.find(municipality):
         raise RegistrationRefused(
             "model-project", f"{municipality.name} is funded as a model project."
         )

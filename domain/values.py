@@ -3,7 +3,6 @@ importable from here too."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from uuid import UUID
@@ -22,7 +21,6 @@ from domain.checks import (
     require_text,
     require_timezone,
 )
-from domain.errors import InvalidValue
 from domain.kinds import (
     EnrollmentStatus,
     Format,
@@ -32,6 +30,7 @@ from domain.kinds import (
     Scope,
     require_enum,
 )
+from domain.official_keys import district_of, require_land, require_official_key
 
 __all__ = [
     "EARLIEST_DAY",
@@ -64,7 +63,6 @@ __all__ = [
 ]
 
 ERASED = "erased"
-_AGS = re.compile(r"[0-9]{8}")
 
 
 class Immutable:
@@ -100,10 +98,17 @@ class PersonalData(Immutable):
 
 @dataclass(frozen=True)
 class Municipality(Immutable):
+    """A municipality or district, known by its official key; its name is for display.
+
+    Enrolments recorded before the key was required may have none. A joint model project
+    carries the keys of all its members: `key` and `further_keys`.
+    """
+
     name: str
     key: str | None = None
     state: str | None = None
     region: str | None = None
+    further_keys: tuple[str, ...] = ()
 
     @classmethod
     def of(
@@ -112,20 +117,30 @@ class Municipality(Immutable):
         key: str | None = None,
         state: str | None = None,
         region: str | None = None,
+        further_keys: tuple[str, ...] = (),
     ) -> Municipality:
-        if key is not None and not _AGS.fullmatch(key):
-            raise InvalidValue(f"Municipality key '{key}' must be the 8-digit official key (AGS).")
+        official = require_official_key(key)
+        more = tuple(dict.fromkeys(require_official_key(k) for k in further_keys if k != key))
         return cls(
             name=require_line(name, "Municipality name", 200),
-            key=key,
-            state=require_line(state, "State", 100) if state else None,
+            key=official,
+            state=require_land(official, require_line(state, "State", 100) if state else None),
             region=require_line(region, "Region", 100) if region else None,
+            further_keys=more,
         )
 
-    def is_same_as(self, name: str, key: str | None) -> bool:
-        if self.key and key:
-            return self.key == key
-        return same_name(self.name, name)
+    @property
+    def official_keys(self) -> tuple[str, ...]:
+        return ((self.key,) if self.key else ()) + tuple(self.further_keys)
+
+    def covers(self, other: Municipality) -> bool:
+        """Whether `other` is this place or one of its members: one of its keys, or a
+        municipality of a district among its keys. Where a side has no key (recorded
+        before keys were required) the names are compared."""
+        keys = self.official_keys
+        if keys and other.key:
+            return other.key in keys or district_of(other.key) in keys
+        return same_name(self.name, other.name)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""The funded model projects, as the team keeps them: their table, handlers and reads."""
+"""The funded model projects, as the team keeps them: their table, handlers and reads.
+
+`official_keys` holds all of a project's keys (a joint project has one per member),
+separated by spaces."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ F = FundedModelProjects
 MODEL_PROJECTS = Table(
     name="view_model_projects",
     key="model_project_id",
-    columns=("model_project_id", "name", "municipality_key", "state", "region"),
+    columns=("model_project_id", "name", "municipality_key", "state", "region", "official_keys"),
 )
 
 
@@ -36,6 +39,7 @@ class ModelProjectsView:
                     "municipality_key": project.key,
                     "state": project.state,
                     "region": project.region,
+                    "official_keys": " ".join(project.official_keys),
                 },
             )
         elif isinstance(event, F.ModelProjectRemoved):
@@ -55,6 +59,13 @@ class ModelProjectQueries:
                 "ORDER BY name"
             )
         return [
-            {"model_project_id": r[0], "name": r[1], "key": r[2], "state": r[3], "region": r[4]}
+            {
+                "model_project_id": r[0],
+                "name": r[1],
+                "key": r[2],
+                "state": r[3],
+                "region": r[4],
+                "keys": (r[5] or "").split(),
+            }
             for r in found
         ]

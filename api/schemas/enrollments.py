@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
-from api.schemas.common import LOCALES, Email, Line, Pattern, Strict, Text
-
-AGS = Pattern(r"^[0-9]{8}$", error="The official municipality key (AGS) has 8 digits.")
-
-
-class MunicipalitySchema(Strict):
-    name = Line(200, 1, required=True)
-    key = fields.String(allow_none=True, load_default=None, validate=AGS)
-    state = Line(100, allow_none=True, load_default=None)
-    region = Line(100, allow_none=True, load_default=None)
+from api.schemas.common import LOCALES, Email, Line, Strict, Text
+from api.schemas.places import MunicipalitySchema
 
 
 class ContactSchema(Strict):
@@ -90,13 +82,10 @@ class EnrollmentSchema(Schema):
     participants = fields.List(fields.Nested(ParticipantSchema))
 
 
-class ModelProjectInSchema(MunicipalitySchema):
-    pass
-
-
 class ModelProjectSchema(Schema):
     id = fields.UUID(attribute="model_project_id")
     name = fields.String()
     key = fields.String(allow_none=True)
+    keys = fields.List(fields.String(), metadata={"description": "All its official keys."})
     state = fields.String(allow_none=True)
     region = fields.String(allow_none=True)

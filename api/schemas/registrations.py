@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from api.schemas.common import LOCALES, Email, Line, Pattern, Strict, Text, bounded_list, one_of
+from api.schemas.common import LOCALES, Email, Line, Strict, Text, bounded_list, one_of
+from api.schemas.places import KeyedPlaceSchema
 from domain.registration import RegistrationState
 
-OFFICIAL_KEY = Pattern(r"^[0-9]{8}$", error="The official municipality key (AGS) has 8 digits.")
 
-
-class RegisteringMunicipalitySchema(Strict):
-    name = Line(200, 1, required=True)
-    key = fields.String(allow_none=True, load_default=None, validate=OFFICIAL_KEY)
+class RegisteringMunicipalitySchema(KeyedPlaceSchema):
     region = Line(100, allow_none=True, load_default=None)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from tests.support.keys import key_for
 from tests.support.samples import at, series_fields
 
 TEAM = "anna-team-token-0001"
@@ -37,7 +38,13 @@ def meeting_body(kind: str, day: date, start: int = 10, end: int = 12, **extra: 
 
 def enrol_body(name: str = "Stadt Arnsberg", **municipality: Any) -> dict[str, Any]:
     return {
-        "municipality": {"name": name, "state": "NRW", "region": "Südwestfalen", **municipality},
+        "municipality": {
+            "name": name,
+            "key": key_for(name),
+            "state": "NRW",
+            "region": "Südwestfalen",
+            **municipality,
+        },
         "contact": {"name": "Petra Kontakt", "email": "petra@arnsberg.example"},
     }
 

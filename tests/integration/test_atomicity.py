@@ -71,7 +71,9 @@ def test_the_store_refuses_a_second_enrolment_of_one_municipality(app: PeerLearn
     series_id = announce(app)
     first = enrol(app, series_id, "Stadt Arnsberg")
     contact = PersonalData.of(uuid4(), "Max", "max@example.org")
-    duplicate = Enrollment(series_id, Municipality.of("Stadt Arnsberg"), contact, actor="x")
+    duplicate = Enrollment(
+        series_id, Municipality.of("Stadt Arnsberg", "05958004"), contact, actor="x"
+    )
     assert duplicate.id == first
     with pytest.raises(ConcurrentWrite):
         app.record(duplicate)

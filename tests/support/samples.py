@@ -7,6 +7,8 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from tests.support.keys import key_for
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -64,7 +66,7 @@ def schedule(
 def municipality(name: str = "Stadt Arnsberg", **extra: Any) -> dict[str, Any]:
     return {
         "name": name,
-        "key": extra.get("key"),
+        "key": extra.get("key", key_for(name)),
         "state": extra.get("state", "NRW"),
         "region": extra.get("region", "Südwestfalen"),
     }

@@ -13,6 +13,7 @@ from domain.values import Municipality
 from tests.unit.builders import TODAY, announced
 
 ARNSBERG = Municipality.of("Stadt Arnsberg", "05958004", "NRW", "Südwestfalen")
+KALLETAL, LEMGO = "05766036", "05766044"
 REGIONAL = {"scope": "regional", "regions": ["Südwestfalen", "Kreis Olpe"]}
 
 
@@ -20,7 +21,11 @@ REGIONAL = {"scope": "regional", "regions": ["Südwestfalen", "Kreis Olpe"]}
 def funded() -> FundedModelProjects:
     registry = FundedModelProjects(actor="anna")
     registry.add(Municipality.of("Stadt Wuppertal", "05124000", "NRW"), actor="anna")
-    registry.add(Municipality.of("Landkreis Wunsiedel"), actor="anna")
+    registry.add(
+        Municipality.of("Kalletal und Lemgo", KALLETAL, None, None, (LEMGO,)), actor="anna"
+    )
+    registry.add(Municipality.of("Landkreis Mayen-Koblenz", "07137"), actor="anna")
+    registry.add(Municipality("Landkreis Wunsiedel"), actor="anna")  # listed before keys
     return registry
 
 
@@ -28,8 +33,8 @@ def test_an_outside_municipality_may_enrol(funded: FundedModelProjects) -> None:
     check_eligible(announced(), ARNSBERG, funded)
 
 
-def test_a_funded_model_project_is_refused_by_name(funded: FundedModelProjects) -> None:
-    wunsiedel = Municipality.of("  landkreis WUNSIEDEL ")
+def test_a_project_listed_before_keys_is_refused_by_name(funded: FundedModelProjects) -> None:
+    wunsiedel = Municipality.of("  landkreis WUNSIEDEL ", "09479")
     with pytest.raises(NotEligible, match="landkreis WUNSIEDEL is funded as a model project"):
         check_eligible(announced(), wunsiedel, funded)
 
@@ -38,6 +43,28 @@ def test_a_funded_model_project_is_refused_by_its_key(funded: FundedModelProject
     renamed = Municipality.of("Wuppertal", "05124000")
     with pytest.raises(NotEligible, match="Wuppertal is funded as a model project"):
         check_eligible(announced(), renamed, funded)
+
+
+def test_another_spelling_with_the_key_of_a_funded_project_is_refused() -> None:
+    registry = FundedModelProjects(actor="anna")
+    registry.add(Municipality.of("Hansestadt Lübeck", "01003000"), actor="anna")
+    with pytest.raises(NotEligible, match="Stadt Lübeck is funded as a model project"):
+        check_eligible(announced(), Municipality.of("Stadt Lübeck", "01003000"), registry)
+
+
+@pytest.mark.parametrize(("name", "key"), [("Gemeinde Kalletal", KALLETAL), ("Lemgo", LEMGO)])
+def test_each_member_of_a_joint_project_is_refused(
+    funded: FundedModelProjects, name: str, key: str
+) -> None:
+    with pytest.raises(NotEligible, match=f"{name} is funded as a model project"):
+        check_eligible(announced(), Municipality.of(name, key), funded)
+    check_eligible(announced(), Municipality.of("Stadt Lage", "05766040"), funded)
+
+
+def test_a_funded_district_refuses_its_municipalities(funded: FundedModelProjects) -> None:
+    with pytest.raises(NotEligible, match="Stadt Andernach is funded as a model project"):
+        check_eligible(announced(), Municipality.of("Stadt Andernach", "07137003"), funded)
+    check_eligible(announced(), Municipality.of("Stadt Koblenz", "07111000"), funded)
 
 
 def test_a_same_named_place_with_another_key_is_not_the_funded_one() -> None:
@@ -54,8 +81,12 @@ def test_a_removed_model_project_may_enrol_again(funded: FundedModelProjects) ->
 
 
 def test_the_list_names_each_project_once(funded: FundedModelProjects) -> None:
-    with pytest.raises(ModelProjectAlreadyListed, match="Stadt Wuppertal is already listed"):
-        funded.add(Municipality.of("Stadt Wuppertal"), actor="anna")
+    with pytest.raises(
+        ModelProjectAlreadyListed, match=r"Wuppertal is already listed .*\(as Stadt Wuppertal\)"
+    ):
+        funded.add(Municipality.of("Wuppertal", "05124000"), actor="anna")
+    with pytest.raises(ModelProjectAlreadyListed, match=r"already listed .*as Kalletal und Lemgo"):
+        funded.add(Municipality.of("Lemgo", LEMGO, None, None, ("05766040",)), actor="anna")
     missing = uuid4()
     with pytest.raises(ModelProjectNotFound, match=f"No funded model project with id {missing}"):
         funded.remove(missing, actor="anna")
@@ -64,20 +95,22 @@ def test_the_list_names_each_project_once(funded: FundedModelProjects) -> None:
 def test_a_regional_series_admits_its_regions() -> None:
     series = announced(**REGIONAL)
     check_eligible(series, ARNSBERG, None)
-    check_eligible(series, Municipality.of("Stadt Olpe", region="kreis olpe"), None)
+    check_eligible(series, Municipality.of("Stadt Olpe", "05966024", region="kreis olpe"), None)
 
 
 def test_a_regional_series_refuses_other_regions() -> None:
     series = announced(**REGIONAL)
-    elsewhere = Municipality.of("Stadt Kiel", region="Schleswig-Holstein")
+    elsewhere = Municipality.of("Stadt Kiel", "01002000", region="Schleswig-Holstein")
     with pytest.raises(NotEligible, match="admits only municipalities from Südwestfalen, Kreis"):
         check_eligible(series, elsewhere, None)
-    with pytest.raises(NotEligible, match="Stadt Lohr gave region 'none'"):
-        check_eligible(series, Municipality.of("Stadt Lohr"), None)
+    with pytest.raises(NotEligible, match="Stadt Attendorn gave region 'none'"):
+        check_eligible(series, Municipality.of("Stadt Attendorn", "05966004"), None)
 
 
 def test_a_thematic_series_admits_every_region() -> None:
-    check_eligible(announced(), Municipality.of("Stadt Kiel", region="Schleswig-Holstein"), None)
+    check_eligible(
+        announced(), Municipality.of("Stadt Kiel", "01002000", region="Schleswig-Holstein"), None
+    )
 
 
 def test_no_enrolment_when_joining_is_closed() -> None:

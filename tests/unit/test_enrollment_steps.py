@@ -46,7 +46,9 @@ STEPS: dict[str, tuple[Callable[[Enrollment], object], set[str], str | None]] = 
 
 def enrolment_in(status: str) -> Enrollment:
     contact = PersonalData.of(uuid4(), "Jörg Groß", "joerg@olpe.example")
-    enrolment = Enrollment(uuid4(), Municipality.of("Stadt Olpe"), contact, actor="anna")
+    enrolment = Enrollment(
+        uuid4(), Municipality.of("Stadt Olpe", "05966024"), contact, actor="anna"
+    )
     if status in (ADMITTED, WITHDRAWN, REJECTED):
         enrolment.admit(actor="anna")
     if status == WAITLISTED:

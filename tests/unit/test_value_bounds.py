@@ -39,7 +39,7 @@ def test_a_name_is_one_line(name: str) -> None:
 @pytest.mark.parametrize("name", BREAKS)
 def test_a_municipality_name_is_one_line(name: str) -> None:
     with pytest.raises(InvalidValue, match="Municipality name must be one line"):
-        Municipality.of(name)
+        Municipality.of(name, "05958004")
 
 
 def test_one_line_keeps_umlauts_dashes_and_emoji() -> None:

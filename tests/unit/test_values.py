@@ -15,18 +15,37 @@ from tests.unit.builders import announced
 
 
 @pytest.mark.parametrize(
-    "key", ["0595800", "059580041", "05958OO4", "05 958 004", "", "05958004\n", "٠٥٩٥٨٠٠٤"]
+    "key",
+    [
+        "0595800",
+        "059580041",
+        "05958OO4",
+        "05 958 004",
+        "",
+        "05958004\n",
+        "٠٥٩٥٨٠٠٤",
+        "0595",
+        "059580",
+    ],
 )
-def test_a_municipality_key_has_eight_digits(key: str) -> None:
-    with pytest.raises(InvalidValue, match=f"key '{key}' must be the 8-digit official key"):
+def test_a_key_has_eight_digits_for_a_municipality_or_five_for_a_district(key: str) -> None:
+    with pytest.raises(InvalidValue, match="8-digit municipality key .AGS. or the 5-digit"):
         Municipality.of("Stadt Arnsberg", key)
 
 
-def test_a_municipality_needs_a_name_the_key_is_optional() -> None:
+@pytest.mark.parametrize("key", ["00123456", "17000000", "99999"])
+def test_a_key_begins_with_the_number_of_a_land(key: str) -> None:
+    with pytest.raises(InvalidValue, match="of a Land"):
+        Municipality.of("Irgendwo", key)
+
+
+def test_a_municipality_needs_its_key_and_a_name() -> None:
     assert Municipality.of("Stadt Arnsberg", "05958004").key == "05958004"
-    assert Municipality.of("Stadt Arnsberg").key is None
+    assert Municipality.of("Landkreis Mayen-Koblenz", "07137").key == "07137"
+    with pytest.raises(InvalidValue, match="must be the 8-digit municipality key"):
+        Municipality.of("Stadt Arnsberg")
     with pytest.raises(InvalidValue, match="Municipality name must not be empty"):
-        Municipality.of("   ")
+        Municipality.of("   ", "05958004")
 
 
 @pytest.mark.parametrize(
