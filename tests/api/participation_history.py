@@ -5,7 +5,8 @@
   both of Arnsberg.
 - Exchange 2024-11-05 (held): a head count of 5 only, nobody named.
 - Exchange 2024-12-03: never held.
-- Arnsberg (NRW): Anna, Arne. Olpe (NRW): Otto. Kassel (HE): Karla, who left.
+- Arnsberg (NRW): Anna, Arne. Olpe (NRW): Otto. Kassel (HE): Karla, who left. The Länder
+  are given short; the report names them as their keys do.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def build_history(team: ApiClient, clock: FakeClock) -> History:
     }
     places: dict[str, dict[str, Any]] = {
         "Arnsberg": {"state": "NRW", "key": "05958004"},
-        "Olpe": {"state": "NRW", "key": "05966032"},
+        "Olpe": {"state": "NRW", "key": "05966024"},
         "Kassel": {"state": "HE", "key": "06611000"},
     }
     enrolments = {

@@ -58,7 +58,7 @@ def test_ineligible_and_duplicate_enrolments_are_409_with_the_reason(
 
 
 def test_enrol_refuses_bad_shapes(team: ApiClient, series: dict[str, Any]) -> None:
-    no_contact = {"municipality": {"name": "Stadt Arnsberg"}}
+    no_contact = {"municipality": {"name": "Stadt Arnsberg", "key": "05958004"}}
     bad_key = enrol_body(key="123")
     extra = {**enrol_body(), "note": "hallo"}
 

@@ -6,7 +6,12 @@ from typing import Any
 
 from tests.api.client import ApiClient, enrol_body
 
-WUPPERTAL = {"name": "Stadt Wuppertal", "key": "05124000", "state": "NRW", "region": "Bergisches"}
+WUPPERTAL = {
+    "name": "Stadt Wuppertal",
+    "key": "05124000",
+    "state": "Nordrhein-Westfalen",
+    "region": "Bergisches",
+}
 
 
 def test_add_list_and_remove_a_model_project(team: ApiClient, auditor: ApiClient) -> None:
@@ -38,7 +43,7 @@ def test_a_model_project_may_not_enrol(team: ApiClient, series: dict[str, Any]) 
 def test_listing_twice_is_409_and_removing_an_unknown_one_is_404(team: ApiClient) -> None:
     team.post("/model-projects", WUPPERTAL)
 
-    again = team.post("/model-projects", {"name": "stadt wuppertal"})
+    again = team.post("/model-projects", {"name": "stadt wuppertal", "key": "05124000"})
     unknown = team.delete("/model-projects/00000000-0000-4000-8000-000000000005")
 
     assert again.status_code == 409 and "already listed" in again.json["detail"]
@@ -49,7 +54,9 @@ def test_model_project_changes_check_the_list_version(team: ApiClient) -> None:
     assert team.get("/model-projects").headers["ETag"] == '"0"'
     first = team.post("/model-projects", WUPPERTAL, headers={"If-Match": '"0"'})
 
-    stale = team.post("/model-projects", {"name": "Stadt Ulm"}, headers={"If-Match": '"0"'})
+    stale = team.post(
+        "/model-projects", {"name": "Stadt Ulm", "key": "08421000"}, headers={"If-Match": '"0"'}
+    )
     stale_delete = team.delete(f"/model-projects/{first.json['id']}", headers={"If-Match": '"0"'})
 
     assert first.status_code == 201

@@ -39,11 +39,16 @@ def test_october_counts_the_kickoff_only(team: ApiClient, clock: FakeClock) -> N
     assert (row["series"], row["host"], row["state"]) == (
         "Wasser in der Stadt",
         "Stadt Wuppertal",
-        "NRW",
+        "Nordrhein-Westfalen",
     )
     assert report["totals"]["per_land"] == [
-        {"state": "HE", "municipalities": 1, "participants": 0, "attendance_rate": 0.0},
-        {"state": "NRW", "municipalities": 2, "participants": 3, "attendance_rate": 0.5},
+        {"state": "Hessen", "municipalities": 1, "participants": 0, "attendance_rate": 0.0},
+        {
+            "state": "Nordrhein-Westfalen",
+            "municipalities": 2,
+            "participants": 3,
+            "attendance_rate": 0.5,
+        },
     ]
     (series,) = report["totals"]["per_series"]
     assert (series["municipalities"], series["meetings_held"]) == (3, 1)
@@ -97,7 +102,7 @@ def test_the_csv_opens_in_a_german_spreadsheet(
     assert set(rows) == {"Stadt Arnsberg", "Stadt Olpe", "Stadt Kassel"}
     arnsberg = rows["Stadt Arnsberg"]
     assert arnsberg[0] == history.series_id
-    assert arnsberg[4:] == ["05958004", "NRW", arnsberg[6], "1", "1", "nein"]
+    assert arnsberg[4:] == ["05958004", "Nordrhein-Westfalen", arnsberg[6], "1", "1", "nein"]
     day, month, year = arnsberg[6].split(".")
     assert (len(day), len(month), len(year)) == (2, 2, 4)
     json_day = team.get(OCTOBER).json["rows"][0]["admitted_on"]

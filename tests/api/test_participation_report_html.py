@@ -57,8 +57,8 @@ def test_the_html_report_has_charts_tables_and_the_csv_totals(
     assert held and attended
     assert (int(held.group(1)), int(attended.group(1))) == csv_sums(team) == (6, 1)
     assert table_rows(section(html, "laender")) == [
-        ["HE", "1", "0", "0 %"],
-        ["NRW", "2", "3", "25 %"],
+        ["Hessen", "1", "0", "0 %"],
+        ["Nordrhein-Westfalen", "2", "3", "25 %"],
     ]
     assert table_rows(section(html, "monate")) == [
         ["Okt. 2024", "1"],

@@ -13,6 +13,7 @@ from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.cli import main
 from store.settings import DATABASE_URL, store_settings
 from tests.audit.tampering import delete_event
+from tests.support.keys import key_for
 from tests.support.samples import announce, municipality
 
 
@@ -76,7 +77,9 @@ def test_erase_takes_the_id_of_a_declined_registrations_person(
     app = recorded.app
     series_id = recorded.views.catalogue(on=datetime(2024, 10, 1).date())[0][0]["id"]
     contact = {"name": "Dora Abgelehnt", "email": "dora.abgelehnt@example.org"}
-    registration_id, _ = app.register(series_id, {"name": "Gemeinde Nein"}, contact, [], "public")
+    registration_id, _ = app.register(
+        series_id, {"name": "Gemeinde Nein", "key": key_for("Gemeinde Nein")}, contact, [], "public"
+    )
     app.confirm_registration(registration_id, actor="public:p-1")
     app.decline_registration(registration_id, "Nicht im Programm", actor="anna")
     subject_id = app.registration(registration_id).contact.participant_id

@@ -16,6 +16,7 @@ from peerlearning.bootstrap import Services
 from tests.api.client import ApiClient
 from tests.audit.tampering import every_table_text
 from tests.support.clock import FakeClock
+from tests.support.keys import key_for
 
 CONTACT = {"name": "Rosa Registriert", "email": "rosa.registriert@example.org"}
 FURTHER = {"name": "Till Mitgemeldet", "email": "till.mitgemeldet@example.org", "locale": "en"}
@@ -23,7 +24,11 @@ FURTHER = {"name": "Till Mitgemeldet", "email": "till.mitgemeldet@example.org", 
 
 def registered(services: Services, series_id: str) -> UUID:
     registration_id, _ = services.app.register(
-        UUID(series_id), {"name": "Gemeinde Weg"}, CONTACT, [FURTHER], "public"
+        UUID(series_id),
+        {"name": "Gemeinde Weg", "key": key_for("Gemeinde Weg")},
+        CONTACT,
+        [FURTHER],
+        "public",
     )
     return registration_id  # type: ignore[no-any-return]
 

@@ -13,6 +13,7 @@ from domain.errors import RegistrationNotChangeable
 from peerlearning.bootstrap import Services
 from tests.audit.raw_store import found, store_bytes
 from tests.support.clock import FakeClock
+from tests.support.keys import key_for
 from tests.support.samples import announce
 
 CONTACT = {"name": "Rieke Unbestätigt", "email": "rieke.unbestaetigt@example.org"}
@@ -23,7 +24,11 @@ SECRETS = (*CONTACT.values(), FURTHER["name"], FURTHER["email"])
 
 def register(services: Services, series_id: UUID, name: str, contact: dict[str, str]) -> UUID:
     registration_id, recorded = services.app.register(
-        series_id, {"name": name}, contact, [FURTHER] if contact is CONTACT else [], "public"
+        series_id,
+        {"name": name, "key": key_for(name)},
+        contact,
+        [FURTHER] if contact is CONTACT else [],
+        "public",
     )
     assert recorded
     return registration_id
@@ -67,7 +72,13 @@ def test_an_expired_registration_may_be_submitted_afresh(
     clock.advance(timedelta(days=7))
     expire_overdue(app, services.audit.keys, services.views)
 
-    again, recorded = app.register(series_id, {"name": "Gemeinde Zögerlich"}, KEPT, [], "public")
+    again, recorded = app.register(
+        series_id,
+        {"name": "Gemeinde Zögerlich", "key": key_for("Gemeinde Zögerlich")},
+        KEPT,
+        [],
+        "public",
+    )
 
     assert (again, recorded) == (first, True)
     row = services.views.registrations.one(again)

@@ -27,6 +27,7 @@ from tests.scheduler.scenario import P1D_DUE, P7D_DUE, series_with
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
 from tests.support.demo_store import DEMO_NOW
+from tests.support.keys import key_for
 from tests.support.samples import announce, at, municipality
 from tests.support.stores import sqlite_url
 
@@ -63,7 +64,10 @@ def _registrations(services: Services) -> None:
     app = services.app
     series_id = announce(app, title="Anmeldungen")
     names = ("Gemeinde Angenommen", "Gemeinde Abgelehnt", "Gemeinde Bestätigt")
-    ids = [app.register(series_id, {"name": n}, CONTACT, [FURTHER], "public")[0] for n in names]
+    ids = [
+        app.register(series_id, {"name": n, "key": key_for(n)}, CONTACT, [FURTHER], "public")[0]
+        for n in names
+    ]
     for registration_id in ids:
         app.confirm_registration(registration_id, actor="public:p-1")
     app.accept_registration(ids[0], actor="anna")

@@ -18,6 +18,7 @@ from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.http_app import create_app
 from store.settings import store_settings
 from tests.support.clock import FakeClock
+from tests.support.keys import key_for
 from tests.support.samples import announce
 from tests.web.html import PageReader
 
@@ -182,7 +183,7 @@ def test_opening_the_confirmation_link_shows_a_button_and_only_its_post_confirms
 ) -> None:
     registration_id, _ = services.app.register(
         UUID(series_id),
-        {"name": "Gemeinde Formtreu"},
+        {"name": "Gemeinde Formtreu", "key": key_for("Gemeinde Formtreu")},
         {"name": "Fiona Formular", "email": "fiona@formtreu.example", "locale": "en"},
         [],
         "public",

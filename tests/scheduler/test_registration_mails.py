@@ -19,13 +19,16 @@ from scheduler.service import ReminderService
 from tests.scheduler.scenario import PUBLIC_URL
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
+from tests.support.keys import key_for
 from tests.support.samples import announce, municipality, schedule
 
 
 def register(services: Services, locale: str, name: str = "Gemeinde Eifrig") -> UUID:
     series_id = announce(services.app)
     contact = {"name": "Ella Eifrig", "email": f"ella.{locale}@eifrig.example", "locale": locale}
-    registration_id, _ = services.app.register(series_id, {"name": name}, contact, [], "public")
+    registration_id, _ = services.app.register(
+        series_id, {"name": name, "key": key_for(name)}, contact, [], "public"
+    )
     return registration_id
 
 
@@ -102,7 +105,7 @@ def confirmed(services: Services, series_id: UUID, locale: str, name: str) -> UU
     contact = {"name": "Ole Ort", "email": f"ole.{locale}@{name.lower()}.example", "locale": locale}
     further = [{"name": "Pia Platz", "email": f"pia@{name.lower()}.example", "locale": "en"}]
     registration_id, _ = services.app.register(
-        series_id, {"name": name}, contact, further, "public"
+        series_id, {"name": name, "key": key_for(name)}, contact, further, "public"
     )
     services.app.confirm_registration(registration_id, actor="public:p-1")
     return registration_id
