@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
+from tests.support.keys import key_for
 from tests.e2e.server import serving
 
 TOKEN = "e2e-team-token-concurrency"
@@ -44,7 +45,10 @@ def enrol(url: str, series: str, number: int) -> int:
         headers=HEADERS,
         timeout=60,
         json={
-            "municipality": {"name": f"Gemeinde {number:02d}"},
+            "municipality": {
+                "name": f"Gemeinde {number:02d}",
+                "key": key_for(f"Gemeinde {number:02d}"),
+            },
             "contact": {"name": "Kim Kontakt", "email": f"kim{number}@example.org"},
         },
     )

@@ -74,7 +74,12 @@ def test_a_whole_series_over_real_http(tmp_path: Path) -> None:
             f"/peer-learnings/{series}/enrollments",
             201,
             json={
-                "municipality": {"name": "Gemeinde Blaustein", "state": "BW", "region": "Alb"},
+                "municipality": {
+                    "name": "Gemeinde Dornstadt",
+                    "key": "08425031",
+                    "state": "BW",
+                    "region": "Alb",
+                },
                 "contact": {"name": "Eva Kontakt", "email": "eva@blaustein.example"},
             },
         ).json()

@@ -105,7 +105,7 @@ def test_every_recorded_event_says_who_and_when(app: PeerLearningApp, clock: Fak
     meeting_id = schedule(app, series_id, "exchange", date(2024, 11, 5))
     app.cancel_meeting(series_id, meeting_id, actor="anna", reason="Krankheit")
     app.withdraw_enrollment(first, actor="ben")
-    app.add_model_project("Stadt Wuppertal", actor="anna")
+    app.add_model_project("Stadt Wuppertal", actor="anna", key="05124000")
     before = datetime.now(UTC) - timedelta(minutes=5)
     events = recorded_events(app)
     assert len(events) == 15

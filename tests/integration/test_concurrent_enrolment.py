@@ -9,6 +9,7 @@ from uuid import UUID
 from application.app import PeerLearningApp
 from domain.enrollment import enrollment_id_for
 from domain.errors import AlreadyEnrolled, Conflict
+from tests.support.keys import key_for
 from tests.support.samples import announce, municipality
 
 TRIES = 100
@@ -55,7 +56,7 @@ def test_capacity_holds_when_many_enrol_at_once(app: PeerLearningApp) -> None:
     assert sorted(outcome.values()) == ["admitted"] * 3 + ["waitlisted"] * 5
     assert len(series.admitted) == 3 and len(series.waitlist) == 5
     for name, status in outcome.items():
-        enrollment = app.enrollment(enrollment_id_for(series_id, name))
+        enrollment = app.enrollment(enrollment_id_for(series_id, key_for(name)))
         assert enrollment.status == status
         listed = series.admitted if status == "admitted" else series.waitlist
         assert str(enrollment.id) in listed
@@ -76,4 +77,4 @@ def test_one_municipality_enrolling_twice_at_once_is_enrolled_once(app: PeerLear
     assert len(refused) == 5
     series = app.series(series_id)
     assert len(series.admitted) == 1 and series.version == 2
-    assert app.enrollment(enrollment_id_for(series_id, "Stadt Arnsberg")).version == 2
+    assert app.enrollment(enrollment_id_for(series_id, key_for("Stadt Arnsberg"))).version == 2

@@ -32,7 +32,7 @@ from tests.support.samples import announce, at, municipality
 from tests.support.stores import sqlite_url
 
 BEFORE_THE_SAMPLES = datetime(2024, 9, 20, 8, 0, tzinfo=UTC)  # the samples' meetings are later
-SAMPLE_PLACES = ("Stadt Arnsberg", "Stadt Olpe")
+SAMPLE_PROJECTS = ("5 für Südwestfalen",)  # Arnsberg and Olpe, the samples, are members
 CONTACT = {"name": "Rieke Register", "email": "rieke@example.org"}
 FURTHER = {"name": "Jonte Mitläufer", "email": "jonte@example.org", "locale": "en"}
 
@@ -87,10 +87,11 @@ def _moved_up(services: Services) -> None:
 
 
 def _model_project_removed(services: Services) -> None:
-    """The samples' municipalities are funded in the demo: they may enrol once removed."""
+    """The samples' municipalities are members of a project funded in the demo: they may
+    enrol once it is removed."""
     found: list[dict[str, Any]] = services.views.model_projects()
     for project in found:
-        if project["name"] in SAMPLE_PLACES:
+        if project["name"] in SAMPLE_PROJECTS:
             services.app.remove_model_project(project["model_project_id"], actor="anna")
 
 

@@ -18,6 +18,7 @@ from tests.scheduler.scenario import (
 )
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
+from tests.support.keys import key_for
 
 SECOND = timedelta(seconds=1)
 
@@ -45,7 +46,12 @@ def test_only_admitted_enrolments_are_reminded(
     scenario.join("Eva")
     other, _ = scenario.app.enrol(
         scenario.series_id,
-        {"name": "Gemeinde Beispiel", "key": None, "state": "NRW", "region": "Münsterland"},
+        {
+            "name": "Gemeinde Beispiel",
+            "key": key_for("Gemeinde Beispiel"),
+            "state": "NRW",
+            "region": "Münsterland",
+        },
         "Otto Kontakt",
         "otto@example.org",
         actor="anna",

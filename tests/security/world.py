@@ -98,7 +98,7 @@ def sample_body(method: str, template: str) -> dict[str, Any] | None:
         ("POST", "/enrollments/{enrollment_id}/withdraw"): {},
         ("POST", "/tokens"): {"name": PROBE_TOKEN, "role": "auditor", "expires": "P1D"},
         ("POST", "/peer-learnings/{peer_learning_id}/registrations"): {
-            "municipality": {"name": "Stadt Brilon", "key": "05958008"},
+            "municipality": {"name": "Stadt Brilon", "key": "05958012"},
             "contact": {"name": "Bea Brilon", "email": "bea@brilon.example"},
             "consent": True,
         },
