@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from tests.support.keys import key_for
 from tests.e2e.server import serving
+from tests.support.keys import key_for
 
 TOKEN = "e2e-team-token-concurrency"
 HEADERS = {"Authorization": f"Bearer {TOKEN}"}
