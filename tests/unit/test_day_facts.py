@@ -20,7 +20,9 @@ LATE_EVENING_UTC = datetime(2024, 10, 7, 22, 30, tzinfo=UTC)  # already 8 Octobe
 
 def enrolment_events(joined_at: datetime | None) -> tuple[Enrollment, Participant, list]:
     contact = PersonalData.of(uuid4(), "Jörg Groß", "joerg@olpe.example")
-    enrolment = Enrollment(uuid4(), Municipality.of("Stadt Olpe"), contact, actor="anna")
+    enrolment = Enrollment(
+        uuid4(), Municipality.of("Stadt Olpe", "05966024"), contact, actor="anna"
+    )
     enrolment.admit(actor="anna")
     pid = uuid4()
     eva = Participant(pid, PersonalData.of(pid, "Eva", "eva@olpe.example"), joined_at=joined_at)

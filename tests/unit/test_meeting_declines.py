@@ -24,7 +24,9 @@ DAY = date(2024, 11, 5)
 
 def admitted_with(eva: Participant) -> Enrollment:
     contact = PersonalData.of(uuid4(), "Jörg Groß", "joerg@olpe.example")
-    enrolment = Enrollment(uuid4(), Municipality.of("Stadt Olpe"), contact, actor="anna")
+    enrolment = Enrollment(
+        uuid4(), Municipality.of("Stadt Olpe", "05966024"), contact, actor="anna"
+    )
     enrolment.admit(actor="anna")
     enrolment.join(eva, actor="anna")
     return enrolment
@@ -113,7 +115,9 @@ def test_only_a_participant_of_the_enrolment_declines() -> None:
 def test_a_waiting_enrolment_does_not_answer_for_meetings() -> None:
     eva = person()
     contact = PersonalData.of(uuid4(), "Jörg Groß", "joerg@olpe.example")
-    enrolment = Enrollment(uuid4(), Municipality.of("Stadt Olpe"), contact, actor="anna")
+    enrolment = Enrollment(
+        uuid4(), Municipality.of("Stadt Olpe", "05966024"), contact, actor="anna"
+    )
     enrolment.put_on_waitlist(actor="anna")
     enrolment.join(eva, actor="anna")
 

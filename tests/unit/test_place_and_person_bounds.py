@@ -16,29 +16,37 @@ DAY = date(2024, 11, 5)
 
 
 def test_a_municipality_name_reaches_two_hundred_characters() -> None:
-    assert Municipality.of("x" * 200).name == "x" * 200
+    assert Municipality.of("x" * 200, "05966024").name == "x" * 200
     with pytest.raises(InvalidValue, match=r"^Municipality name is longer than 200 characters\.$"):
-        Municipality.of("x" * 201)
+        Municipality.of("x" * 201, "05966024")
 
 
-@pytest.mark.parametrize(("field", "what"), [("state", "State"), ("region", "Region")])
-def test_a_state_and_a_region_reach_a_hundred_characters(field: str, what: str) -> None:
-    assert getattr(Municipality.of("Stadt Olpe", **{field: "x" * 100}), field) == "x" * 100
-    with pytest.raises(InvalidValue, match=rf"^{what} is longer than 100 characters\.$"):
-        Municipality.of("Stadt Olpe", **{field: "x" * 101})
+def test_a_region_reaches_a_hundred_characters() -> None:
+    assert Municipality.of("Stadt Olpe", "05966024", region="x" * 100).region == "x" * 100
+    with pytest.raises(InvalidValue, match=r"^Region is longer than 100 characters\.$"):
+        Municipality.of("Stadt Olpe", "05966024", region="x" * 101)
+
+
+def test_a_state_is_the_keys_land_and_is_checked_for_length_first() -> None:
+    with pytest.raises(InvalidValue, match=r"^State is longer than 100 characters\.$"):
+        Municipality.of("Stadt Olpe", "05966024", state="x" * 101)
+    with pytest.raises(InvalidValue, match=r"belongs to Nordrhein-Westfalen, not to x{100}\.$"):
+        Municipality.of("Stadt Olpe", "05966024", state="x" * 100)
 
 
 @pytest.mark.parametrize(("field", "what"), [("state", "State"), ("region", "Region")])
 def test_a_state_and_a_region_are_one_line(field: str, what: str) -> None:
     with pytest.raises(InvalidValue, match=rf"^{what} must be one line"):
-        Municipality.of("Stadt Olpe", **{field: "Süd\nwestfalen"})
+        Municipality.of("Stadt Olpe", "05966024", **{field: "Süd\nwestfalen"})
 
 
 def test_a_state_and_a_region_are_kept_trimmed_or_left_out() -> None:
     place = Municipality.of(" Stadt Olpe ", key="05966024", state=" NRW ", region=" Sauerland ")
 
-    assert place == Municipality("Stadt Olpe", "05966024", "NRW", "Sauerland")
-    assert Municipality.of("Stadt Olpe", state="", region="") == Municipality("Stadt Olpe")
+    assert place == Municipality("Stadt Olpe", "05966024", "Nordrhein-Westfalen", "Sauerland")
+    assert Municipality.of("Stadt Olpe", key="05966024", state="", region="") == Municipality(
+        "Stadt Olpe", "05966024", "Nordrhein-Westfalen"
+    )
 
 
 def test_a_persons_name_reaches_two_hundred_characters() -> None:

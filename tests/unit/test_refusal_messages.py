@@ -71,14 +71,14 @@ def test_a_stale_version_keeps_both_versions() -> None:
 
 def test_a_funded_model_project_is_told_the_programme_is_for_others() -> None:
     funded = FundedModelProjects(actor="anna")
-    funded.add(Municipality.of("Stadt Olpe"), actor="anna")
+    funded.add(Municipality.of("Stadt Olpe", "05966024"), actor="anna")
 
     with pytest.raises(
         NotEligible,
         match=r"^Stadt Olpe is funded as a model project and cannot enrol; "
         r"Peer-Learnings are for municipalities outside the programme\.$",
     ):
-        check_eligible(announced(), Municipality.of("Stadt Olpe"), funded)
+        check_eligible(announced(), Municipality.of("Stadt Olpe", "05966024"), funded)
 
 
 # ---- the funded list ------------------------------------------------------------------
@@ -90,14 +90,14 @@ def test_a_project_is_listed_once_by_its_key_whatever_its_name() -> None:
 
     with pytest.raises(
         ModelProjectAlreadyListed,
-        match=r"^Olpe, Stadt is already listed as a funded model project\.$",
+        match=r"^Olpe, Stadt is already listed as a funded model project \(as Stadt Olpe\)\.$",
     ):
         funded.add(Municipality.of("Olpe, Stadt", key="05966024"), actor="anna")
 
 
 def test_adding_and_removing_a_project_name_who_did_it() -> None:
     funded = FundedModelProjects(actor="anna")
-    olpe = Municipality.of("Stadt Olpe")
+    olpe = Municipality.of("Stadt Olpe", "05966024")
 
     project_id = funded.add(olpe, actor="ben")
     added = funded.collect_events()[-1]
@@ -108,7 +108,7 @@ def test_adding_and_removing_a_project_name_who_did_it() -> None:
     assert (added.model_project_id, added.project, added.actor) == (project_id, olpe, "ben")
     assert isinstance(removed, FundedModelProjects.ModelProjectRemoved)
     assert (removed.model_project_id, removed.actor) == (project_id, "carl")
-    assert funded.find("Stadt Olpe", None) is None
+    assert funded.find(olpe) is None
 
 
 # ---- corrections ----------------------------------------------------------------------

@@ -82,7 +82,9 @@ def test_a_series_closed_for_joining_refuses_registrations() -> None:
 
 
 def test_a_funded_model_project_may_not_register() -> None:
-    listed = funded(Municipality.of("Stadt Wuppertal"), Municipality.of("X", key="05958004"))
+    listed = funded(
+        Municipality.of("Stadt Wuppertal", "05124000"), Municipality.of("X", key="05958004")
+    )
 
     refused = refusal(announced(), projects=listed)
 
@@ -91,7 +93,9 @@ def test_a_funded_model_project_may_not_register() -> None:
 
 
 def test_a_municipality_not_on_the_funded_list_may_register() -> None:
-    check_may_register(announced(), ARNSBERG, funded(Municipality.of("Stadt Wuppertal")), False)
+    check_may_register(
+        announced(), ARNSBERG, funded(Municipality.of("Stadt Wuppertal", "05124000")), False
+    )
 
 
 def test_a_regional_series_refuses_a_municipality_outside_its_regions() -> None:
@@ -106,15 +110,15 @@ def test_a_regional_series_refuses_a_municipality_outside_its_regions() -> None:
 @pytest.mark.parametrize(
     "place",
     [
-        Municipality.of("Stadt Arnsberg", region=" südwestfalen "),
-        Municipality.of("Stadt Arnsberg", state="NRW"),
-        Municipality.of("Stadt Arnsberg", state="Hessen", region="SÜDWESTFALEN"),
+        Municipality.of("Stadt Arnsberg", key="05958004", region=" südwestfalen "),
+        Municipality.of("Stadt Arnsberg", key="05958004", state="NRW"),
+        Municipality.of("Stadt Arnsberg", key="05958004", region="SÜDWESTFALEN"),
     ],
 )
 def test_a_regional_series_takes_a_municipality_in_its_region_or_its_land(
     place: Municipality,
 ) -> None:
-    series = announced(scope="regional", regions=["Oberfranken", "Südwestfalen", "NRW"])
+    series = announced(scope="regional", regions=["Oberfranken", "Nordrhein-Westfalen"])
 
     check_may_register(series, place, None, already_enrolled=False)
 
@@ -122,11 +126,13 @@ def test_a_regional_series_takes_a_municipality_in_its_region_or_its_land(
 def test_a_municipality_naming_no_region_lies_outside_every_region() -> None:
     series = announced(scope="regional", regions=["Südwestfalen"])
 
-    assert refusal(series, Municipality.of("Stadt Arnsberg")).reason == "outside-region"
+    assert refusal(series, Municipality.of("Stadt Arnsberg", "05958004")).reason == "outside-region"
 
 
 def test_a_thematic_series_takes_municipalities_from_anywhere() -> None:
-    check_may_register(announced(scope="thematic"), Municipality.of("Stadt Arnsberg"), None, False)
+    check_may_register(
+        announced(scope="thematic"), Municipality.of("Stadt Arnsberg", "05958004"), None, False
+    )
 
 
 def test_an_enrolled_municipality_does_not_register_again() -> None:
