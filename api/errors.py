@@ -112,8 +112,23 @@ def field_errors(messages: dict[str, Any]) -> dict[str, Any]:
 
 
 def handle_unexpected(error: Exception) -> Response:
+    if lost := lost_connection_behind(error):
+        log.warning("A store that stopped answering broke a request", exc_info=error)
+        return handle_lost_connection(lost)
     log.exception("unexpected error while serving a request", exc_info=error)
     return problem(500, "Something went wrong on our side; the error has been logged.")
+
+
+def lost_connection_behind(error: BaseException) -> BaseException | None:
+    """A lost connection that caused `error`, however deep in its chain of causes."""
+    seen: set[int] = set()
+    found: BaseException | None = error
+    while found is not None and id(found) not in seen:
+        if isinstance(found, LOST_CONNECTION):
+            return found
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return None
 
 
 LOST_CONNECTION = (
@@ -124,7 +139,7 @@ LOST_CONNECTION = (
 )
 
 
-def handle_lost_connection(error: Exception) -> Response:
+def handle_lost_connection(error: BaseException) -> Response:
     """A read outside the application's own methods met a store that stopped answering."""
     return handle_domain_error(
         StoreUnavailable(f"The store is unavailable ({type(error).__name__}); retry in a moment.")
