@@ -97,7 +97,7 @@ def test_register_confirm_and_be_accepted(browser: Any, tmp_path: Path) -> None:
             page = browser.new_page(locale="de-DE")
             page.goto(f"{server.url}/catalogue/{series_id}")
             page.get_by_label("Name der Kommune").fill("Gemeinde Grünberg")
-            page.get_by_label("Amtlicher Gemeindeschlüssel (8 Ziffern)").fill("06531008")
+            page.get_by_label("Amtlicher Gemeindeschlüssel").fill("06531008")
             contact = page.locator("fieldset", has_text="Ansprechperson")
             contact.get_by_label("Name", exact=True).fill("Greta Gründer")
             contact.get_by_label("E-Mail", exact=True).fill(CONTACT)
