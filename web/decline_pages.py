@@ -14,9 +14,10 @@ from flask import Response, request
 
 from api.audit_views import pseudonyms
 from api.context import services
-from application.links import DeclineLink, ExpiredLink, InvalidLink
+from application.links import DeclineLink
 from domain.errors import DeclineNotChangeable, DomainError, MeetingNotChangeable
 from domain.registration import PUBLIC
+from web.link_pages import LinkRefused, opened, refusal
 from web.registration_pages import notice_page, page, page_language
 from web.views import PageBlueprint, language
 from wording.catalogues import N_, translations
@@ -30,17 +31,13 @@ NOT_POSSIBLE = (N_("decline.title"), N_("decline.not_possible"))
 DONE = {"decline": N_("decline.recorded"), "undo": N_("decline.withdrawn")}
 
 blp = PageBlueprint("decline_pages", __name__, template_folder="templates")
+blp.register_error_handler(LinkRefused, refusal)
 
 
 @blp.route("/teilnahme/absagen", methods=["GET"])
 def decline_page() -> Response:
     lang, token = language(), request.args.get("token", "")
-    try:
-        link = services().links.decline_of(token)
-    except ExpiredLink:
-        return notice_page(EXPIRED, lang, 410)
-    except InvalidLink:
-        return notice_page(BAD_LINK, lang, 400)
+    link = opened(services().links.decline_of, token, lang, EXPIRED, BAD_LINK)
     return shown(link, token, lang, 200)
 
 
@@ -48,12 +45,7 @@ def decline_page() -> Response:
 def decline() -> Response:
     lang, token = page_language(), request.form.get("token", "")
     action = request.form.get("action", "decline")
-    try:
-        link = services().links.decline_of(token)
-    except ExpiredLink:
-        return notice_page(EXPIRED, lang, 410)
-    except InvalidLink:
-        return notice_page(BAD_LINK, lang, 400)
+    link = opened(services().links.decline_of, token, lang, EXPIRED, BAD_LINK)
     if action not in DONE:
         return notice_page(BAD_LINK, lang, 400)
     try:

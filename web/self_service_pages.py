@@ -16,10 +16,11 @@ from uuid import UUID
 from flask import Response, request
 
 from api.context import services
-from application.links import EmailChange, ExpiredLink, InvalidLink, PersonLink
+from application.links import EmailChange, PersonLink
 from domain.checks import require_email
 from domain.errors import DomainError, DuplicateParticipant, InvalidValue
 from scheduler.smtp import DeliveryProblem
+from web.link_pages import LinkRefused, opened, refusal
 from web.registration_pages import notice_page, page, page_language
 from web.self_service import (
     NotAllowed,
@@ -45,29 +46,20 @@ PATH = "/teilnahme/einstellungen"
 ADDRESS_PATH = "/teilnahme/adresse-bestaetigen"
 
 blp = PageBlueprint("self_service_pages", __name__, template_folder="templates")
+blp.register_error_handler(LinkRefused, refusal)
 
 
 @blp.route(PATH, methods=["GET"])
 def settings_page() -> Response:
     lang, token = language(), request.args.get("token", "")
-    try:
-        link = services().links.self_service_of(token)
-    except ExpiredLink:
-        return notice_page(EXPIRED, lang, 410)
-    except InvalidLink:
-        return notice_page(BAD_LINK, lang, 400)
+    link = opened(services().links.self_service_of, token, lang, EXPIRED, BAD_LINK)
     return shown(link, token, lang, 200)
 
 
 @blp.route(PATH, methods=["POST"])
 def change_settings() -> Response:
     lang, token = page_language(), request.form.get("token", "")
-    try:
-        link = services().links.self_service_of(token)
-    except ExpiredLink:
-        return notice_page(EXPIRED, lang, 410)
-    except InvalidLink:
-        return notice_page(BAD_LINK, lang, 400)
+    link = opened(services().links.self_service_of, token, lang, EXPIRED, BAD_LINK)
     person, action = person_of(link), request.form.get("action", "")
     if person is None:
         return notice_page(NOT_POSSIBLE, lang, 409)
@@ -189,24 +181,18 @@ def shown(
 @blp.route(ADDRESS_PATH, methods=["GET"])
 def address_page() -> Response:
     lang, token = language(), request.args.get("token", "")
-    try:
-        change = services().links.email_change_of(token)
-    except ExpiredLink:
-        return notice_page(ADDRESS_EXPIRED, lang, 410)
-    except InvalidLink:
-        return notice_page(ADDRESS_BAD_LINK, lang, 400)
+    change = opened(
+        services().links.email_change_of, token, lang, ADDRESS_EXPIRED, ADDRESS_BAD_LINK
+    )
     return page("address_confirm.html", lang, 200, token=token, email=change.email)
 
 
 @blp.route(ADDRESS_PATH, methods=["POST"])
 def confirm_address() -> Response:
     lang, token = page_language(), request.form.get("token", "")
-    try:
-        change = services().links.email_change_of(token)
-    except ExpiredLink:
-        return notice_page(ADDRESS_EXPIRED, lang, 410)
-    except InvalidLink:
-        return notice_page(ADDRESS_BAD_LINK, lang, 400)
+    change = opened(
+        services().links.email_change_of, token, lang, ADDRESS_EXPIRED, ADDRESS_BAD_LINK
+    )
     try:
         apply_address(change)
     except DomainError:
