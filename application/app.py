@@ -10,6 +10,8 @@ Each command loads an aggregate, calls it, and records what it decided; the rule
   add_model_project, remove_model_project;
 - a registration from the public (`registration_commands.py`): register, confirm_registration,
   accept_registration, decline_registration;
+- the team's list of regions (`region_commands.py`): add_region, change_region_keys,
+  remove_region;
 - an access token (`token_commands.py`): issue_token, revoke_token.
 What every command shares (loading, recording in one transaction, the store's errors) is in
 `store_application.py`.

@@ -37,7 +37,7 @@ class EnrollmentCommands(SeriesCommands):
         series = self._change(peer_learning_id, expected_version)
         place = Municipality.of(**municipality)  # type: ignore[arg-type]
         contact = PersonalData.of(uuid4(), contact_name, contact_email)
-        check_eligible(series, place, self.funded_model_projects())
+        check_eligible(series, place, self.funded_model_projects(), self.regions_for(series))
         self._refuse_duplicate(peer_learning_id, place)
         enrollment = Enrollment(
             peer_learning_id=peer_learning_id,

@@ -42,7 +42,9 @@ class RegistrationCommands(SeriesCommands):
         region = municipality.get("region") or land_of(key)
         place = Municipality.of(municipality["name"], key, municipality.get("state"), region)
         enrolled = self._enrolled(peer_learning_id, place)
-        check_may_register(series, place, self.funded_model_projects(), enrolled)
+        check_may_register(
+            series, place, self.funded_model_projects(), enrolled, self.regions_for(series)
+        )
         people = (person(contact), tuple(person(p) for p in participants))
         registration_id = registration_id_for(peer_learning_id, place)
         if registration_id in self.repository:
@@ -86,6 +88,7 @@ class RegistrationCommands(SeriesCommands):
             place,
             self.funded_model_projects(),
             self._enrolled(series.id, place),
+            self.regions_for(series),
         )
         enrollment = Enrollment(
             peer_learning_id=series.id,

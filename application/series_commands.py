@@ -6,7 +6,8 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from application.store_application import StoreApplication, check_expected
+from application.region_commands import RegionCommands
+from application.store_application import check_expected
 from domain.clock import today
 from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
@@ -14,14 +15,16 @@ from domain.seats import PROMOTED_BY
 from domain.values import Meeting, SeriesDetails
 
 
-class SeriesCommands(StoreApplication):
+class SeriesCommands(RegionCommands):
     """A change returns the version it recorded, so its answer can name that version."""
 
     def announce(self, actor: str, **details: Any) -> UUID:
         for name in ("topics", "regions"):
             values = details.get(name) or ()
             details[name] = tuple(values) if isinstance(values, list) else values
-        series = PeerLearning.announce(SeriesDetails(**details), actor=actor)
+        series = PeerLearning.announce(
+            SeriesDetails(**self.with_listed_regions(details)), actor=actor
+        )
         self.record(series)
         return series.id
 
@@ -38,7 +41,7 @@ class SeriesCommands(StoreApplication):
         expected_version: int | None = None,
     ) -> int:
         series = self._change(peer_learning_id, expected_version)
-        moved_up = series.revise_details(changes, actor=actor)
+        moved_up = series.revise_details(self.with_listed_regions(changes), actor=actor)
         self.record(series, *self._moved_up(moved_up))
         return series.version
 

@@ -34,6 +34,7 @@ from domain.errors import (
 )
 from domain.model_projects import FUNDED_MODEL_PROJECTS_ID, FundedModelProjects
 from domain.peer_learning import PeerLearning
+from domain.regions import REGIONS_ID, Regions
 from store.errors import StoreUnavailable
 from store.inline import Inline
 from store.recorders import DOMAIN_EVENTS
@@ -61,6 +62,7 @@ class StoreApplication(Application[UUID]):
         PeerLearning: 50,
         Enrollment: 50,
         FundedModelProjects: 50,
+        Regions: 50,
     }
 
     def __init__(
@@ -172,12 +174,19 @@ class StoreApplication(Application[UUID]):
         return self.load(Enrollment, enrollment_id, EnrollmentNotFound)
 
     def funded_model_projects(self) -> FundedModelProjects | None:
+        return self._team_list(FundedModelProjects, FUNDED_MODEL_PROJECTS_ID)
+
+    def regions(self) -> Regions | None:
+        return self._team_list(Regions, REGIONS_ID)
+
+    def _team_list(self, cls: type[A], list_id: UUID) -> A | None:
+        """One of the lists the team keeps, or None before its first entry."""
         with translated_store_errors():
             try:
-                aggregate: Any = self.repository.get(FUNDED_MODEL_PROJECTS_ID)
+                aggregate: Any = self.repository.get(list_id)
             except AggregateNotFoundError:
                 return None
-        assert isinstance(aggregate, FundedModelProjects)
+        assert isinstance(aggregate, cls)
         return working_copy(aggregate)
 
 

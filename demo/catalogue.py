@@ -18,7 +18,7 @@ from tqdm import tqdm
 from application.app import PeerLearningApp
 from demo.closed_series import CLOSED
 from demo.open_series import OPEN
-from demo.people import MODEL_PROJECTS, MUNICIPALITIES, Person, people
+from demo.people import MODEL_PROJECTS, MUNICIPALITIES, REGIONS, Person, people
 from demo.plans import PlannedMeeting, SeriesPlan, planned_meetings
 from domain.clock import today
 
@@ -51,6 +51,8 @@ def load_demo(services: HasApp, progress: bool = False) -> int:
         app.add_model_project(
             project.name, ACTOR, project.key, project.state, project.region, project.further_keys
         )
+    for name, keys in REGIONS.items():
+        app.add_region(name, keys, ACTOR)
     persons = people()
     for plan in tqdm(PLANS, desc="Demo-Katalog", unit="Reihe", disable=not progress):
         SeriesLoader(app, plan, persons).load()

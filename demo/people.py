@@ -29,6 +29,13 @@ SWF = "Südwestfalen"
 # Olpe and Soest.
 SUEDWESTFALEN_FIVE = ("05958004", "05970004", "05962040", "05966024", "05974040")
 
+# The regions of the demo's regional series, by the district keys (Kreisschlüssel) they span.
+REGIONS: dict[str, tuple[str, ...]] = {
+    # Hochsauerlandkreis, Märkischer Kreis, Kreis Olpe, Kreis Siegen-Wittgenstein, Kreis Soest
+    SWF: ("05958", "05962", "05966", "05970", "05974"),
+    "Oberbergisches Land": ("05374",),
+}
+
 MODEL_PROJECTS: tuple[Place, ...] = (
     Place("Stadt Wuppertal", "05124000", NRW, "Bergisches Land"),
     Place("Landeshauptstadt Potsdam", "12054000", "Brandenburg"),

@@ -126,3 +126,16 @@ class RegistrationNotChangeable(DomainError):
 
 class DeclineNotChangeable(DomainError):
     """A decline cannot be recorded or undone (declined twice, never declined, has left)."""
+
+
+class RegionNotFound(NotFound):
+    def __init__(self, region_id: object) -> None:
+        super().__init__(f"No region with id {region_id} on the team's list.")
+
+
+class RegionNotListed(InvalidValue):
+    """A series names a region that is not on the team's list."""
+
+
+class RegionAlreadyListed(DomainError):
+    """A region of that name is on the list already."""

@@ -7,7 +7,8 @@ from domain.errors import RegistrationRefused
 from domain.model_projects import FundedModelProjects
 from domain.official_keys import LAENDER, land_of
 from domain.peer_learning import PeerLearning
-from domain.values import Municipality, Scope, same_name
+from domain.regions import Regions, in_regions
+from domain.values import Municipality, Scope
 
 __all__ = ["LAENDER", "check_may_register", "land_of"]
 
@@ -17,6 +18,7 @@ def check_may_register(
     municipality: Municipality,
     funded: FundedModelProjects | None,
     already_enrolled: bool,
+    regions: Regions | None = None,
 ) -> None:
     if not series.joining_possible:
         raise RegistrationRefused("joining-closed", "Joining this series is not possible now.")
@@ -24,7 +26,9 @@ def check_may_register(
         raise RegistrationRefused(
             "model-project", f"{municipality.name} is funded as a model project."
         )
-    if series.details.scope == Scope.REGIONAL and not _in_region(series, municipality):
+    if series.details.scope == Scope.REGIONAL and not in_regions(
+        regions, series.details.regions, municipality
+    ):
         raise RegistrationRefused(
             "outside-region", f"{municipality.name} lies outside the series' region."
         )
@@ -32,8 +36,3 @@ def check_may_register(
         raise RegistrationRefused(
             "already-enrolled", f"{municipality.name} is already enrolled in this series."
         )
-
-
-def _in_region(series: PeerLearning, municipality: Municipality) -> bool:
-    places = [p for p in (municipality.region, municipality.state) if p]
-    return any(same_name(place, r) for place in places for r in series.details.regions)

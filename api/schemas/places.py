@@ -53,7 +53,15 @@ class MunicipalitySchema(KeyedPlaceSchema):
         load_default=None,
         metadata={"description": "The Land; taken from the key when left out."},
     )
-    region = Line(100, allow_none=True, load_default=None)
+    region = Line(
+        100,
+        allow_none=True,
+        load_default=None,
+        metadata={
+            "description": "For display; a regional series admits by the official key, "
+            "through the regions the team lists under /regions."
+        },
+    )
 
 
 class ModelProjectInSchema(MunicipalitySchema):

@@ -49,6 +49,11 @@ def enrol_body(name: str = "Stadt Arnsberg", **municipality: Any) -> dict[str, A
     }
 
 
+# The district keys of Südwestfalen: Hochsauerlandkreis, Märkischer Kreis, Olpe, Siegen-Wittgenstein
+# and Soest.
+SUEDWESTFALEN = ("05958", "05962", "05966", "05970", "05974")
+
+
 class ApiClient:
     def __init__(self, client: FlaskClient, token: str | None) -> None:
         self.client = client
@@ -78,6 +83,13 @@ class ApiClient:
 
     def delete(self, path: str, **kwargs: Any) -> TestResponse:
         return self.call("DELETE", path, **kwargs)
+
+    def add_region(
+        self, name: str = "Südwestfalen", keys: tuple[str, ...] = SUEDWESTFALEN
+    ) -> TestResponse:
+        response = self.post("/regions", {"name": name, "keys": list(keys)})
+        assert response.status_code == 201, response.json
+        return response
 
     def announce(self, **overrides: Any) -> TestResponse:
         response = self.post("/peer-learnings", announce_body(**overrides))

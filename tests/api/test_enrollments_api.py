@@ -46,6 +46,7 @@ def test_a_full_series_waitlists_and_a_withdrawal_promotes(
 def test_ineligible_and_duplicate_enrolments_are_409_with_the_reason(
     team: ApiClient,
 ) -> None:
+    team.add_region()
     regional = team.announce(scope="regional", regions=["Südwestfalen"]).json
     team.enrol(regional["id"], "Stadt Arnsberg")
 

@@ -88,6 +88,7 @@ def test_a_funded_model_project_is_told_politely_in_its_language(
 
 
 def test_one_outside_the_region_is_told_politely(client: FlaskClient, team: ApiClient) -> None:
+    team.add_region()
     regional = team.announce(scope="regional", regions=["Südwestfalen"]).json
 
     outside = register(client, regional, name="Stadt Kiel", key="01002000")

@@ -76,6 +76,7 @@ def test_filters_and_pages(services: Services) -> None:
         format="hybrid",
         location="Mannheim",
     )
+    services.app.add_region("Südwestfalen", ["05958", "05962"], actor="anna")
     announce(
         services.app,
         title="Schule",

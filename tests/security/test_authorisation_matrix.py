@@ -32,6 +32,7 @@ MATRIX: list[tuple[str, str, str]] = [
     ("POST", "/peer-learnings/{peer_learning_id}/registrations", PUBLIC),
     ("POST", "/registrations/confirmation", PUBLIC),
     ("GET", "/model-projects", READERS),
+    ("GET", "/regions", PUBLIC),
     ("GET", "/audit/events", READERS),
     ("GET", "/audit/streams/{stream_id}", READERS),
     ("GET", "/audit/export", READERS),
@@ -56,6 +57,8 @@ MATRIX: list[tuple[str, str, str]] = [
     ("POST", "/peer-learnings/{peer_learning_id}/enrollments", TEAM_ONLY),
     ("POST", "/enrollments/{enrollment_id}/participants", TEAM_ONLY),
     ("POST", "/model-projects", TEAM_ONLY),
+    ("POST", "/regions", TEAM_ONLY),
+    ("PUT", "/regions/{region_id}", TEAM_ONLY),
     ("PUT", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/attendance", HOSTS),
     ("POST", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/held", HOSTS),
     ("DELETE", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}", HOSTS),
@@ -69,6 +72,7 @@ MATRIX: list[tuple[str, str, str]] = [
     ("POST", "/enrollments/{enrollment_id}/reject", TEAM_ONLY),
     ("POST", "/participants/{subject_id}/erasure", TEAM_ONLY),
     ("DELETE", "/model-projects/{model_project_id}", TEAM_ONLY),
+    ("DELETE", "/regions/{region_id}", TEAM_ONLY),
     ("DELETE", "/tokens/{name}", TEAM_ONLY),
 ]
 

@@ -23,6 +23,7 @@ class World:
     participant_id: str
     model_project_id: str
     contact_subject_id: str
+    region_id: str
 
     def path_values(self) -> dict[str, str]:
         return {
@@ -31,6 +32,7 @@ class World:
             "enrollment_id": self.enrollment_id,
             "participant_id": self.participant_id,
             "model_project_id": self.model_project_id,
+            "region_id": self.region_id,
             "subject_id": self.contact_subject_id,
             "stream_id": self.series_id,
             "name": PROBE_TOKEN,
@@ -45,7 +47,8 @@ class World:
 
 
 def build_world(team: ApiClient) -> World:
-    """A series with a kick-off, one enrolment with a participant, and a model project."""
+    """A series with a kick-off, one enrolment with a participant, a model project and a
+    region."""
     series = team.announce(title="Sichere Daten in Kommunen").json
     meeting = team.schedule(series["id"], "kickoff", date(2024, 10, 8)).json
     body = enrol_body("Stadt Arnsberg")
@@ -66,6 +69,7 @@ def build_world(team: ApiClient) -> World:
         joined.json["participant_id"],
         project.json["id"],
         enrolment.json["contact"]["subject_id"],
+        team.add_region().json["id"],
     )
 
 
@@ -88,6 +92,8 @@ def sample_body(method: str, template: str) -> dict[str, Any] | None:
         ("PATCH", "/enrollments/{enrollment_id}/participants/{participant_id}"): {"locale": "en"},
         ("PATCH", "/enrollments/{enrollment_id}/contact"): {"name": "Clara K. Kontakt"},
         ("POST", "/model-projects"): {"name": "Stadt Kiel"},
+        ("POST", "/regions"): {"name": "Sauerland", "keys": ["05958"]},
+        ("PUT", "/regions/{region_id}"): {"keys": ["05958", "05962"]},
         ("POST", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/held"): {},
         ("PUT", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/attendance"): {
             "participants": []

@@ -9,12 +9,21 @@ import pytest
 from domain.eligibility import check_eligible
 from domain.errors import ModelProjectAlreadyListed, ModelProjectNotFound, NotEligible
 from domain.model_projects import FundedModelProjects
+from domain.regions import Regions
 from domain.values import Municipality
 from tests.unit.builders import TODAY, announced
 
 ARNSBERG = Municipality.of("Stadt Arnsberg", "05958004", "NRW", "Südwestfalen")
 KALLETAL, LEMGO = "05766036", "05766044"
 REGIONAL = {"scope": "regional", "regions": ["Südwestfalen", "Kreis Olpe"]}
+
+
+def listed_regions() -> Regions:
+    regions = Regions(actor="anna")
+    regions.add("Südwestfalen", ["05958", "05962", "05966", "05970", "05974"], actor="anna")
+    regions.add("Kreis Olpe", ["05966"], actor="anna")
+    regions.add("Schleswig-Holstein", ["01"], actor="anna")
+    return regions
 
 
 @pytest.fixture
@@ -92,25 +101,39 @@ def test_the_list_names_each_project_once(funded: FundedModelProjects) -> None:
         funded.remove(missing, actor="anna")
 
 
-def test_a_regional_series_admits_its_regions() -> None:
-    series = announced(**REGIONAL)
-    check_eligible(series, ARNSBERG, None)
-    check_eligible(series, Municipality.of("Stadt Olpe", "05966024", region="kreis olpe"), None)
+def test_a_regional_series_admits_the_keys_of_its_regions() -> None:
+    series, regions = announced(**REGIONAL), listed_regions()
+    check_eligible(series, ARNSBERG, None, regions)
+    check_eligible(series, Municipality.of("Stadt Olpe", "05966024"), None, regions)
+    check_eligible(series, Municipality.of("Kreis Soest", "05974"), None, regions)
 
 
-def test_a_regional_series_refuses_other_regions() -> None:
-    series = announced(**REGIONAL)
-    elsewhere = Municipality.of("Stadt Kiel", "01002000", region="Schleswig-Holstein")
+def test_a_regional_series_refuses_keys_outside_its_regions_whatever_region_is_typed() -> None:
+    series, regions = announced(**REGIONAL), listed_regions()
+    elsewhere = Municipality.of("Stadt Kiel", "01002000", region="Südwestfalen")
     with pytest.raises(NotEligible, match="admits only municipalities from Südwestfalen, Kreis"):
-        check_eligible(series, elsewhere, None)
-    with pytest.raises(NotEligible, match="Stadt Attendorn gave region 'none'"):
-        check_eligible(series, Municipality.of("Stadt Attendorn", "05966004"), None)
+        check_eligible(series, elsewhere, None, regions)
+    with pytest.raises(NotEligible, match="official key 01002000 of Stadt Kiel lies in none"):
+        check_eligible(series, elsewhere, None, regions)
+
+
+def test_a_key_beside_a_region_is_not_in_it() -> None:
+    """05959 follows 05958 and shares its first four digits, but is not Südwestfalen."""
+    series, regions = announced(**REGIONAL), listed_regions()
+    with pytest.raises(NotEligible):
+        check_eligible(series, Municipality.of("Stadt Nachbar", "05959001"), None, regions)
+
+
+def test_a_region_not_on_the_list_admits_nobody() -> None:
+    series = announced(scope="regional", regions=["Sauerland"])
+    with pytest.raises(NotEligible):
+        check_eligible(series, ARNSBERG, None, listed_regions())
+    with pytest.raises(NotEligible):
+        check_eligible(announced(**REGIONAL), ARNSBERG, None, None)
 
 
 def test_a_thematic_series_admits_every_region() -> None:
-    check_eligible(
-        announced(), Municipality.of("Stadt Kiel", "01002000", region="Schleswig-Holstein"), None
-    )
+    check_eligible(announced(), Municipality.of("Stadt Kiel", "01002000"), None, listed_regions())
 
 
 def test_no_enrolment_when_joining_is_closed() -> None:
