@@ -9,6 +9,8 @@ import flask_smorest
 from flask import Flask
 from flask_smorest.utils import deepupdate
 
+from api.query_parser import QueryParser
+
 BEARER = "bearerAuth"
 IF_MATCH = "IfMatch"
 BODY_METHODS = ("post", "put", "patch")
@@ -33,6 +35,8 @@ def error_codes(doc_info: dict[str, Any], method: str) -> list[int]:
 
 
 class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = QueryParser()
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._prepare_doc_cbks.append(self._prepare_contract_doc)

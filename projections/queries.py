@@ -15,16 +15,25 @@ class ViewQueries(CatalogueQueries, RosterQueries, ParticipationQueries, ModelPr
     def __init__(self, db: ViewDb) -> None:
         self.db = db
         self.registrations = RegistrationQueries(db)
+        self._seen: tuple[bytes | None, int] = (None, 0)  # a commit mark, the position then
 
     def position(self) -> int:
         """A count that moves whenever any view applies an event: the sum of their positions.
 
         Not the lowest position: a view stuck behind the others would freeze it, and answers
         kept under it would then miss what the other views applied since.
+
+        Read again only when the store's commit mark moved (or it has none): the mark is
+        taken before the read, so a commit in between moves it and the next call reads again.
         """
-        with self.db.transaction() as tx:
-            found = tx.fetchone(
-                "SELECT SUM(position) FROM view_tracking WHERE name LIKE ? AND name NOT LIKE ?",
-                ("views/%", "views/rebuild%"),
-            )
-        return int(found[0]) if found and found[0] is not None else 0
+        mark = self.db.commit_mark()
+        seen_mark, seen_position = self._seen
+        if mark is not None and mark == seen_mark:
+            return seen_position
+        found = self.db.read_one(
+            "SELECT SUM(position) FROM view_tracking WHERE name LIKE ? AND name NOT LIKE ?",
+            ("views/%", "views/rebuild%"),
+        )
+        position = int(found[0]) if found and found[0] is not None else 0
+        self._seen = (mark, position)
+        return position

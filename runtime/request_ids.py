@@ -6,8 +6,8 @@ or a mail logs while the unit runs names it without being handed it.
 
 from __future__ import annotations
 
+import random
 import re
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -19,7 +19,10 @@ _ACCEPTABLE = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
 
 
 def new_request_id() -> str:
-    return uuid.uuid4().hex
+    """32 hex digits, unique enough to find one unit's lines, and not a secret: drawn from
+    `random`, which (unlike `uuid4`) needs no system call, and so no wait for Python's lock
+    under a threaded server. Each process's generator is seeded anew after a fork."""
+    return f"{random.getrandbits(128):032x}"
 
 
 def accepted_request_id(sent: str | None) -> str:

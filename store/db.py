@@ -18,6 +18,7 @@ import psycopg
 from psycopg.rows import tuple_row
 from psycopg_pool import ConnectionPool
 
+from store.commit_marks import CommitMarks
 from store.errors import StoreUnavailable
 from store.settings import StoreSettings, psycopg_conninfo
 
@@ -121,6 +122,16 @@ class Db:
                 with begun, tuple_cursor(conn, "postgres") as cursor:
                     yield Tx(cursor, "postgres")
 
+    def commit_mark(self) -> bytes | None:
+        """Bytes that stay the same while nothing is committed to the store, where the
+        store can tell without a query (SQLite in WAL mode); otherwise None."""
+        return None
+
+    def read_one(self, statement: str, params: Params = ()) -> Any:
+        """The first row of one query, which reads in a snapshot of its own."""
+        with self.transaction() as tx:
+            return tx.fetchone(statement, params)
+
     def table(self, name: str) -> str:
         """The table's name, qualified by the PostgreSQL schema the store is in."""
         return name if self.dialect == "sqlite" or not self.schema else f'"{self.schema}".{name}'
@@ -161,8 +172,11 @@ class ViewDb(Db):
         self.settings = settings
         self._local = threading.local()
         self._pool: ConnectionPool | None = None
+        self._marks: CommitMarks | None = None
         if not settings.is_sqlite:
             self._pool = _postgres_pool(settings)
+        elif settings.sqlite_path != ":memory:":
+            self._marks = CommitMarks(settings.sqlite_path)
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -188,6 +202,17 @@ class ViewDb(Db):
             self._local.conn = conn
         return nullcontext(conn)
 
+    def commit_mark(self) -> bytes | None:
+        return self._marks.mark() if self._marks is not None else None
+
+    def read_one(self, statement: str, params: Params = ()) -> Any:
+        """On SQLite, without BEGIN and COMMIT around it: the connection commits each
+        statement by itself, and one statement reads one snapshot."""
+        if self.dialect != "sqlite":
+            return super().read_one(statement, params)
+        with self._translated(), self._sqlite(False) as conn:
+            return tuple_cursor(conn, "sqlite").execute(statement, params).fetchone()
+
     def _postgres(self) -> AbstractContextManager[Any]:
         assert self._pool is not None
         return self._pool.connection()
@@ -195,6 +220,8 @@ class ViewDb(Db):
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()
+        if self._marks is not None:
+            self._marks.close()
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()

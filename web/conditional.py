@@ -11,6 +11,9 @@ from werkzeug.wrappers import Response as BaseResponse
 MAX_AGE = 300
 
 
+CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE")
+
+
 def conditional_response(
     body: bytes, mimetype: str, last_modified: datetime | None, etag: str | None = None
 ) -> BaseResponse:
@@ -19,6 +22,13 @@ def conditional_response(
     response.set_etag(etag or hashlib.sha256(body).hexdigest()[:32])
     if last_modified is not None:
         response.last_modified = last_modified
-    response.cache_control.public = True
-    response.cache_control.max_age = MAX_AGE
+    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return conditional(response)
+
+
+def conditional(response: BaseResponse) -> BaseResponse:
+    """The response, or 304 when the request's conditions say the client has it. A request
+    without conditions (most) skips werkzeug's check, which costs a tenth of a kept page."""
+    if not any(name in request.environ for name in CONDITIONS):
+        return response
     return response.make_conditional(request)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
 import flask_smorest
 from flask import Response, render_template, request, url_for
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 from werkzeug.wrappers import Response as BaseResponse
 
 from api.context import services
@@ -16,6 +19,7 @@ from domain.clock import PROGRAMME_TIMEZONE, today
 from domain.errors import InvalidValue
 from domain.values import require_day, require_line
 from projections.catalogue.page_queries import filter_choices, meeting_times
+from web.conditional import conditional
 from web.kept import Rendering, kept, rendering
 from web.present import meeting_count, meeting_rows, next_meeting_label, period, usual_times
 from web.registration_context import registration_form
@@ -59,7 +63,7 @@ def catalogue() -> BaseResponse:
         return html(found.body, lang, 400)
     response = html(found.body, lang, 200)
     response.set_etag(found.etag)
-    return response.make_conditional(request)
+    return conditional(response)
 
 
 @dataclass(frozen=True)
@@ -145,20 +149,33 @@ def card(item: dict[str, Any], lang: str, meetings: list[dict[str, Any]]) -> dic
 
 
 def language() -> str:
-    asked = request.args.get("lang")
+    asked = query_value("lang")
     if asked in LANGUAGES:
         return asked
-    for tag, _quality in request.accept_languages:
+    return accepted_language(request.headers.get("Accept-Language", ""))
+
+
+@lru_cache(maxsize=256)
+def accepted_language(header: str) -> str:
+    """The first of our languages the browser accepts (few distinct headers are sent)."""
+    for tag, _quality in parse_accept_header(header, LanguageAccept):
         primary = tag.split("-")[0].lower()
         if primary in LANGUAGES:
             return primary
     return DEFAULT_LANGUAGE
 
 
+def query_value(name: str) -> str | None:
+    """The query's first value of `name`, if sent (werkzeug's `get` raises and catches a
+    KeyError for every absent one)."""
+    args = request.args
+    return args[name] if name in args else None
+
+
 def requested_day() -> tuple[date, bool]:
     """The programme day asked for with ?on=YYYY-MM-DD; today when absent, invalid or
     outside the programme's calendar (2000-01-01..2199-12-31), and then it says so."""
-    raw = request.args.get("on")
+    raw = query_value("on")
     if raw:
         try:
             return require_day(date.fromisoformat(raw), "The day"), False
@@ -169,7 +186,7 @@ def requested_day() -> tuple[date, bool]:
 
 def day_asked(bad_date: bool) -> bool:
     """Whether the query asks for a day of its own (a valid ?on=), not today's page."""
-    return bool(request.args.get("on")) and not bad_date
+    return bool(query_value("on")) and not bad_date
 
 
 def chosen_filters() -> tuple[dict[str, str | None], bool]:
@@ -177,7 +194,7 @@ def chosen_filters() -> tuple[dict[str, str | None], bool]:
     chosen: dict[str, str | None] = {}
     refused = False
     for name in FILTERS:
-        raw = request.args.get(name) or None
+        raw = query_value(name) or None
         try:
             chosen[name] = require_line(raw, name, FILTER_LENGTH) if raw else None
         except InvalidValue:
@@ -188,7 +205,7 @@ def chosen_filters() -> tuple[dict[str, str | None], bool]:
 def html(page: str | bytes, lang: str, status: int) -> Response:
     response = Response(page, status=status, mimetype="text/html")
     response.headers["Content-Language"] = lang
-    response.vary.add("Accept-Language")
+    response.headers["Vary"] = "Accept-Language"
     return response
 
 

@@ -3,6 +3,8 @@ holds, a new answer once a write moved the views; the detail's tag still serves 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -83,3 +85,29 @@ def test_an_unchanged_answer_is_not_rendered_again(
     monkeypatch.setattr(services.views, "series_detail", not_again)
     assert client.get("/peer-learnings?per_page=7").data == catalogue.data
     assert client.get(f"/peer-learnings/{series_id}").data == detail.data
+
+
+WRITER = """
+import sys
+from peerlearning.bootstrap import bootstrap
+from store.settings import store_settings
+from tests.support.samples import announce
+services = bootstrap(store_settings(sys.argv[1]))
+announce(services.app, title=sys.argv[2])
+services.close()
+"""
+
+
+def test_a_write_by_another_process_moves_the_answers(
+    url: str, team: ApiClient, store_url: str
+) -> None:
+    team.announce(title="Alpha Wasser")
+    first = get(f"{url}/peer-learnings")
+    assert get(f"{url}/peer-learnings", first.headers["ETag"]).status_code == 304
+
+    subprocess.run([sys.executable, "-c", WRITER, store_url, "Gamma Energie"], check=True)
+
+    changed = get(f"{url}/peer-learnings", first.headers["ETag"])
+    assert changed.status_code == 200
+    assert {i["title"] for i in changed.json()["items"]} == {"Alpha Wasser", "Gamma Energie"}
+    assert b"Gamma Energie" in get(f"{url}/").content
