@@ -28,8 +28,12 @@ def test_a_region_spans_lands_districts_and_municipalities(key: str) -> None:
 
 @pytest.mark.parametrize("key", ["00", "17", "1", "059", "0595", "059580", "0595800", "059580041"])
 def test_a_region_key_of_another_length_or_land_is_refused(key: str) -> None:
-    with pytest.raises(InvalidValue, match=f"Region key '{key}' must be a Land's 2 digits"):
+    with pytest.raises(InvalidValue) as refused:
         require_region_keys([key])
+    assert str(refused.value) == (
+        f"Region key '{key}' must be a Land's 2 digits (01 to 16), a district's 5 "
+        "(Kreisschlüssel) or a municipality's 8 (AGS)."
+    )
 
 
 def test_a_region_spans_at_least_one_and_at_most_so_many_keys() -> None:
@@ -67,8 +71,27 @@ def test_series_name_only_listed_regions_as_the_list_spells_them(regions: Region
 def test_one_name_is_listed_once(regions: Regions) -> None:
     with pytest.raises(RegionAlreadyListed, match="'südwestfalen' is on the list already"):
         regions.add("südwestfalen ", ["05"], actor="anna")
-    with pytest.raises(InvalidValue):
+
+
+def test_a_region_name_is_one_line_of_at_most_100_characters(regions: Regions) -> None:
+    with pytest.raises(InvalidValue, match="^Region name must be one line"):
         regions.add("Nord\nrhein", ["05"], actor="anna")
+    with pytest.raises(InvalidValue, match="^Region name "):
+        regions.add("R" * 101, ["05"], actor="anna")
+    regions.add("R" * 100, ["05"], actor="anna")
+    assert regions.named("R" * 100) is not None
+
+
+def test_each_change_names_who_made_it(regions: Regions) -> None:
+    region_id = regions.add("Sauerland", ["05958"], actor="ben")
+    regions.remove(region_id, actor="cem")
+    added, removed = regions.collect_events()[-2:]
+    assert (added.actor, removed.actor) == ("ben", "cem")  # type: ignore[attr-defined]
+
+
+def test_the_names_are_told_in_order(regions: Regions) -> None:
+    regions.add("Allgäu", ["09763", "09777"], actor="anna")
+    assert regions.names_text() == "Allgäu, Südwestfalen"
 
 
 def test_the_team_corrects_a_regions_keys(regions: Regions) -> None:
@@ -90,7 +113,7 @@ def test_the_team_removes_a_region(regions: Regions) -> None:
     assert region is not None
     regions.remove(region.region_id, actor="ben")
     assert regions.named("Südwestfalen") is None
-    with pytest.raises(RegionNotFound, match="No region with id"):
+    with pytest.raises(RegionNotFound, match=f"No region with id {region.region_id} on"):
         regions.remove(region.region_id, actor="ben")
     with pytest.raises(RegionNotFound):
         regions.change_keys(uuid4(), ["05"], actor="ben")
