@@ -12,6 +12,7 @@ from audit.time_travel import VersionNotFound, catalogue_as_of, series_as_of
 from domain.errors import PeerLearningNotFound
 from projections.projector import Projector
 from projections.queries import ViewQueries
+from store.settings import store_settings
 from tests.support.clock import FakeClock
 from tests.support.samples import announce, municipality, schedule
 
@@ -136,3 +137,42 @@ def test_an_old_version_of_a_long_series_starts_from_a_snapshot(
     # the state on a day needs the days of the facts, which only the stream holds
     old = series_as_of(audited_app, series_id, version=210)
     assert old["version"] == 210 and old["joining_open"] is False
+
+
+def test_a_series_history_is_read_once_and_later_events_are_added(
+    audited_app: PeerLearningApp, store_url: str, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    series_id = announce(audited_app)
+    series = audited_app.series(series_id)
+    while series.version < 120:  # saved every 50 events, so each save leaves a snapshot
+        for _ in range(min(50 - series.version % 50, 120 - series.version)):
+            (series.close_joining if series.joining_open else series.reopen_joining)(actor="a")
+        audited_app.save(series)
+    decoded = []
+    to_domain_event = audited_app.mapper.to_domain_event
+
+    def counting(stored: Any) -> Any:
+        decoded.append(stored)
+        return to_domain_event(stored)
+
+    monkeypatch.setattr(audited_app.mapper, "to_domain_event", counting)
+    first = series_as_of(audited_app, series_id, version=100, on=ON)
+    read_first = len(decoded)
+    decoded.clear()
+    again = series_as_of(audited_app, series_id, version=61, on=ON)  # a snapshot at 50
+
+    assert read_first >= 100 and len(decoded) < 20, (read_first, len(decoded))
+    series = audited_app.series(series_id)
+    series.close_joining(actor="b") if series.joining_open else series.reopen_joining(actor="b")
+    audited_app.save(series)
+    latest = series_as_of(audited_app, series_id, version=121)
+    fresh = PeerLearningApp(env=store_settings(store_url).env, clock=clock)
+    try:
+        assert series_as_of(fresh, series_id, version=100, on=ON) == first
+        assert series_as_of(fresh, series_id, version=61, on=ON) == again
+        assert series_as_of(fresh, series_id, version=121) == latest
+    finally:
+        fresh.close()
+    # 119 changes closed joining at version 120; the 120th, added later, reopened it
+    assert series_as_of(audited_app, series_id, version=120)["joining_open"] is False
+    assert latest["joining_open"] is True
