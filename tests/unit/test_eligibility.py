@@ -148,3 +148,15 @@ def test_no_enrolment_in_a_withdrawn_series() -> None:
     series.withdraw(TODAY, today=TODAY, actor="anna")
     with pytest.raises(NotEligible, match="is not possible at the moment"):
         check_eligible(series, ARNSBERG, None)
+
+
+def test_the_refusal_names_the_key_or_that_there_is_none() -> None:
+    series, regions = announced(**REGIONAL), listed_regions()
+    with pytest.raises(NotEligible) as refused:
+        check_eligible(series, Municipality.of("Stadt Kiel", "01002000"), None, regions)
+    assert str(refused.value) == (
+        "This regional series admits only municipalities from Südwestfalen, Kreis Olpe; "
+        "the official key 01002000 of Stadt Kiel lies in none of them."
+    )
+    with pytest.raises(NotEligible, match=r"the official key \(none\) of Gemeinde Alt lies"):
+        check_eligible(series, Municipality("Gemeinde Alt"), None, regions)
