@@ -17,9 +17,12 @@ from flask import Response, current_app, request
 from werkzeug.wrappers import Response as BaseResponse
 
 from api.context import services
-from projections.renderings import Renderings, answer, shape_tag
+from projections.renderings import KEPT, Renderings, answer, shape_tag
 
 ANSWERS = "peerlearning.answers"
+# A series' detail is kept per series: every detail of a catalogue of a few thousand series
+# (about 4 kB each) fits, so a client reading them all in turn finds each one kept.
+KEPT_PER_KIND = {"series": 4096}
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -39,7 +42,7 @@ def renderings(kind: str) -> Renderings[Answer]:
     """This app's kept answers of one kind (each app keeps its own)."""
     kinds: dict[str, Renderings[Answer]] = current_app.extensions.setdefault(ANSWERS, {})
     if kind not in kinds:
-        kinds[kind] = Renderings()
+        kinds[kind] = Renderings(KEPT_PER_KIND.get(kind, KEPT))
     return kinds[kind]
 
 

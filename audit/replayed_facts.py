@@ -4,7 +4,9 @@ moment), for its state on a day of the calendar as the live catalogue computes i
 The facts of a stream's first events never change (events are only ever appended, and facts
 hold no personal data that erasure could shred), so each process keeps the facts it read
 per series (`KeptReplays`): a second answer about the same series reads only the events
-recorded since, instead of the whole history again.
+recorded since, instead of the whole history again. A fact that a later one replaces on every
+day (`domain.day_state.replaces`: joining closed and reopened again the same day) is not kept
+past the versions it was the last of, so a long run of such changes folds as one fact.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from uuid import UUID
 
 from application.app import PeerLearningApp
 from domain.day_facts import Fact, FactKind, StreamFacts, facts_of, recorded_day
+from domain.day_state import replaces
 
 VersionAt = Callable[[PeerLearningApp, UUID, datetime], int]
 KEPT_SERIES = 64
@@ -41,19 +44,33 @@ def replayed_facts(
 
 @dataclass
 class Replay:
-    """One series' facts, per event in version order, as far as its events were read."""
+    """One series' facts in recording order, as far as its events were read: the facts no
+    later one replaces (`settled`), the last fact (`tail`), and for each version how many
+    settled facts and which tail it had."""
 
-    per_event: list[list[Fact]] = field(default_factory=list)
+    settled: list[Fact] = field(default_factory=list)
+    tail: Fact | None = None
+    versions: list[tuple[int, Fact | None]] = field(default_factory=list)
     stream: StreamFacts = field(default_factory=StreamFacts)
 
     def read_up_to(self, app: PeerLearningApp, series_id: UUID, version: int) -> None:
-        read = len(self.per_event)
+        read = len(self.versions)
         if version > read:
             for event in app.events.get(series_id, gt=read, lte=version):
-                self.per_event.append(self.stream.read(event))
+                for fact in self.stream.read(event):
+                    self._add(fact)
+                self.versions.append((len(self.settled), self.tail))
+
+    def _add(self, fact: Fact) -> None:
+        if self.tail is not None and not replaces(fact, self.tail):
+            self.settled.append(self.tail)
+        self.tail = fact
 
     def facts(self, version: int) -> list[Fact]:
-        return [f for facts in self.per_event[:version] for f in facts]
+        if version < 1:
+            return []
+        count, tail = self.versions[version - 1]
+        return self.settled[:count] + ([tail] if tail is not None else [])
 
 
 class KeptReplays:

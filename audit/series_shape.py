@@ -19,6 +19,10 @@ def series_item(
 ) -> dict[str, Any]:
     """The catalogue item of `series` on the programme day `on`: the values of the day come
     from its facts through `domain.day_state`, as in the live catalogue."""
+    return _item(series, announced_at, _state(series, facts, on, dated))
+
+
+def _item(series: PeerLearning, announced_at: datetime, state: DayState) -> dict[str, Any]:
     d = series.details
     item = {
         "id": series.id,
@@ -42,15 +46,16 @@ def series_item(
         "announced_at": announced_at.astimezone(UTC),
         "version": series.version,
     }
-    return item_on_day(item, _state(series, facts, on, dated))
+    return item_on_day(item, state)
 
 
 def series_detail(
     series: PeerLearning, facts: list[Fact], announced_at: datetime, on: date, dated: bool = True
 ) -> dict[str, Any]:
-    detail = series_item(series, facts, announced_at, on, dated)
+    state = _state(series, facts, on, dated)
+    detail = _item(series, announced_at, state)
     meetings = [meeting_item(series.id, m) for m in series.meetings.values()]
-    detail["meetings"] = meetings_on_day(meetings, _state(series, facts, on, dated))
+    detail["meetings"] = meetings_on_day(meetings, state)
     return detail
 
 

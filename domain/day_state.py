@@ -115,6 +115,15 @@ _MEETING_CHANGES = {
 }
 
 
+_JOINING = (FactKind.JOINING_CLOSED, FactKind.JOINING_REOPENED)
+
+
+def replaces(later: Fact, earlier: Fact) -> bool:
+    """Whether `later` leaves `earlier` nothing to say on any day: a change of joining
+    recorded on the same day as the change before it (the state takes the last of them)."""
+    return later.kind in _JOINING and earlier.kind in _JOINING and later.day == earlier.day
+
+
 def state_on(
     day: date, starts_on: date, facts: Iterable[Fact], timezone: str = "Europe/Berlin"
 ) -> DayState:

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.day_facts import ALWAYS, Fact, FactKind
-from domain.day_state import state_on
+from domain.day_state import recorded_state, replaces, state_on
 from tests.support.samples import at
 
 FIRST = date(2024, 9, 1)
@@ -101,3 +101,35 @@ def test_facts_of_later_days_change_nothing_before_them(
     for day in sorted({f.day for f in history if f.day != ALWAYS} | {FIRST}):
         after = [f for f in later if f.day > day]
         assert state_on(day, START, history + after) == state_on(day, START, history)
+
+
+def without_replaced(history: list[Fact]) -> list[Fact]:
+    """The history as time travel keeps it: a fact another one replaces right after is gone."""
+    kept: list[Fact] = []
+    for f in history:
+        if kept and replaces(f, kept[-1]):
+            kept[-1] = f
+        else:
+            kept.append(f)
+    return kept
+
+
+@settings(max_examples=120, deadline=None)
+@given(history=histories(), runs=st.lists(about(FactKind.JOINING_CLOSED, None), max_size=5))
+def test_a_replaced_fact_changes_the_state_on_no_day(history: list[Fact], runs: list[Fact]) -> None:
+    same_day = [g for f in runs for g in (Fact(f.day, FactKind.JOINING_REOPENED), f)]
+    whole = history + same_day
+    short = without_replaced(whole)
+    assert len(short) <= len(whole) - len(runs)
+    asked = {f.day + timedelta(days=n) for f in whole if f.day != ALWAYS for n in (-1, 0)}
+    for day in sorted(asked | {FIRST}):
+        assert state_on(day, START, short) == state_on(day, START, whole)
+        assert recorded_state(day, START, short) == recorded_state(day, START, whole)
+
+
+def test_only_a_change_of_joining_the_same_day_replaces_the_one_before() -> None:
+    closed, reopened = Fact(START, FactKind.JOINING_CLOSED), Fact(START, FactKind.JOINING_REOPENED)
+    assert replaces(reopened, closed) and replaces(closed, reopened)
+    assert not replaces(Fact(START + timedelta(days=1), FactKind.JOINING_CLOSED), reopened)
+    assert not replaces(Fact(START, FactKind.CLOSED), reopened)
+    assert not replaces(closed, Fact(START, FactKind.HELD, "m0"))
