@@ -13,6 +13,7 @@ from flask import current_app, request
 
 from api.errors import ProblemError
 from domain.clock import today
+from domain.errors import StaleVersion
 
 SERVICES = "peerlearning.services"
 # An entity tag is quoted (RFC 9110, 8.8.3): `If-Match: 3` is refused, not guessed at.
@@ -32,6 +33,18 @@ def programme_today() -> date:
 
 def etag(version: int) -> dict[str, str]:
     return {"ETag": f'"{version}"'}
+
+
+def list_version(team_list: Any) -> int:
+    """The version of a list the team keeps (0 before its first entry)."""
+    return 0 if team_list is None else int(team_list.version)
+
+
+def check_list_version(expected_version: int | None, team_list: Any) -> None:
+    """A change to a team's list sent with If-Match must name the list's version."""
+    actual = list_version(team_list)
+    if expected_version is not None and expected_version != actual:
+        raise StaleVersion(expected_version, actual)
 
 
 def parse_if_match(value: str | None) -> int | None:

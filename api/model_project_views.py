@@ -10,10 +10,9 @@ from flask.views import MethodView
 
 from api.auth import current_actor, require_role
 from api.blueprint import Blueprint
-from api.context import etag, if_match, sends_etag, services
+from api.context import check_list_version, etag, if_match, list_version, sends_etag, services
 from api.schemas.enrollments import ModelProjectSchema
 from api.schemas.places import ModelProjectInSchema
-from domain.errors import StaleVersion
 
 blp = Blueprint(
     "model-projects",
@@ -23,14 +22,8 @@ blp = Blueprint(
 )
 
 
-def list_version() -> int:
-    registry = services().app.funded_model_projects()
-    return 0 if registry is None else int(registry.version)
-
-
-def check_list_version(expected_version: int | None) -> None:
-    if expected_version is not None and expected_version != (actual := list_version()):
-        raise StaleVersion(expected_version, actual)
+def version() -> int:
+    return list_version(services().app.funded_model_projects())
 
 
 @blp.route("")
@@ -43,7 +36,7 @@ class ModelProjects(MethodView):
 
         `ETag` is the list's version, for If-Match on changes.
         """
-        return services().views.model_projects(), 200, etag(list_version())
+        return services().views.model_projects(), 200, etag(version())
 
     @require_role("team")
     @if_match
@@ -53,14 +46,14 @@ class ModelProjects(MethodView):
         self, project: dict[str, Any], expected_version: int | None
     ) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Add a funded model project"""
-        check_list_version(expected_version)
+        check_list_version(expected_version, services().app.funded_model_projects())
         model_project_id = services().app.add_model_project(actor=current_actor(), **project)
         added = next(
             p
             for p in services().views.model_projects()
             if str(p["model_project_id"]) == str(model_project_id)
         )
-        return added, 201, etag(list_version())
+        return added, 201, etag(version())
 
 
 @blp.route("/<uuid:model_project_id>")
@@ -70,6 +63,6 @@ class ModelProject(MethodView):
     @blp.response(204)
     def delete(self, model_project_id: UUID, expected_version: int | None) -> Any:
         """Remove a funded model project from the list"""
-        check_list_version(expected_version)
+        check_list_version(expected_version, services().app.funded_model_projects())
         services().app.remove_model_project(model_project_id, actor=current_actor())
-        return Response(status=204, headers=etag(list_version()))
+        return Response(status=204, headers=etag(version()))

@@ -10,9 +10,17 @@ from flask.views import MethodView
 
 from api.auth import current_actor, require_role
 from api.blueprint import Blueprint
-from api.context import etag, if_match, programme_today, sends_etag, services
+from api.context import (
+    check_list_version,
+    etag,
+    if_match,
+    list_version,
+    programme_today,
+    sends_etag,
+    services,
+)
 from api.schemas.regions import RegionInSchema, RegionKeysSchema, RegionSchema
-from domain.errors import Conflict, StaleVersion
+from domain.errors import Conflict
 
 blp = Blueprint(
     "regions",
@@ -23,14 +31,8 @@ blp = Blueprint(
 )
 
 
-def list_version() -> int:
-    regions = services().app.regions()
-    return 0 if regions is None else int(regions.version)
-
-
-def check_list_version(expected_version: int | None) -> None:
-    if expected_version is not None and expected_version != (actual := list_version()):
-        raise StaleVersion(expected_version, actual)
+def version() -> int:
+    return list_version(services().app.regions())
 
 
 def listed() -> list[dict[str, Any]]:
@@ -55,7 +57,7 @@ class Regions(MethodView):
 
         `ETag` is the list's version, for If-Match on changes.
         """
-        return listed(), 200, etag(list_version())
+        return listed(), 200, etag(version())
 
     @require_role("team")
     @if_match
@@ -65,9 +67,9 @@ class Regions(MethodView):
         self, region: dict[str, Any], expected_version: int | None
     ) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Add a region"""
-        check_list_version(expected_version)
+        check_list_version(expected_version, services().app.regions())
         region_id = services().app.add_region(actor=current_actor(), **region)
-        return one(region_id), 201, etag(list_version())
+        return one(region_id), 201, etag(version())
 
 
 @blp.route("/<uuid:region_id>")
@@ -84,16 +86,16 @@ class Region(MethodView):
         Who may join a regional series follows the new keys from now on; enrolments made
         before stay.
         """
-        check_list_version(expected_version)
+        check_list_version(expected_version, services().app.regions())
         services().app.change_region_keys(region_id, change["keys"], actor=current_actor())
-        return one(region_id), 200, etag(list_version())
+        return one(region_id), 200, etag(version())
 
     @require_role("team")
     @if_match
     @blp.response(204)
     def delete(self, region_id: UUID, expected_version: int | None) -> Any:
         """Remove a region no series names"""
-        check_list_version(expected_version)
+        check_list_version(expected_version, services().app.regions())
         app = services().app
         regions = app.regions()
         name = regions.get(region_id).name if regions else None
@@ -103,4 +105,4 @@ class Region(MethodView):
                 f"(GET /peer-learnings?region={name} lists them)."
             )
         app.remove_region(region_id, actor=current_actor())
-        return Response(status=204, headers=etag(list_version()))
+        return Response(status=204, headers=etag(version()))

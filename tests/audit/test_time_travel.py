@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 import pytest
 
@@ -115,23 +116,36 @@ def test_replayed_answers_equal_the_live_views_field_by_field(
         assert catalogue_as_of(audited_app, now(), on=day) == live and total == 2
 
 
-def test_an_old_version_of_a_long_series_starts_from_a_snapshot(
-    audited_app: PeerLearningApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    series_id = announce(audited_app)
-    series = audited_app.series(series_id)
-    while series.version < 260:
-        for _ in range(50 - series.version % 50):
+def long_series(app: PeerLearningApp, events: int) -> UUID:
+    """A series of `events` events, joining closed and reopened in turn, saved every 50
+    events, so each save leaves a snapshot."""
+    series_id = announce(app)
+    series = app.series(series_id)
+    while series.version < events:
+        for _ in range(min(50 - series.version % 50, events - series.version)):
             (series.close_joining if series.joining_open else series.reopen_joining)(actor="a")
-        audited_app.save(series)
-    decoded = []
-    to_domain_event = audited_app.mapper.to_domain_event
+        app.save(series)
+    return series_id
+
+
+def counting_decoded(app: PeerLearningApp, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The stored events and snapshots the application decodes from now on."""
+    decoded: list[Any] = []
+    to_domain_event = app.mapper.to_domain_event
 
     def counting(stored: Any) -> Any:
         decoded.append(stored)
         return to_domain_event(stored)
 
-    monkeypatch.setattr(audited_app.mapper, "to_domain_event", counting)
+    monkeypatch.setattr(app.mapper, "to_domain_event", counting)
+    return decoded
+
+
+def test_an_old_version_of_a_long_series_starts_from_a_snapshot(
+    audited_app: PeerLearningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    series_id = long_series(audited_app, 260)
+    decoded = counting_decoded(audited_app, monkeypatch)
     assert audited_app.series(series_id, version=210).version == 210
     assert 0 < len(decoded) < 30, f"replayed {len(decoded)} stored events and snapshots"
     # the state on a day needs the days of the facts, which only the stream holds
@@ -142,20 +156,8 @@ def test_an_old_version_of_a_long_series_starts_from_a_snapshot(
 def test_a_series_history_is_read_once_and_later_events_are_added(
     audited_app: PeerLearningApp, store_url: str, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    series_id = announce(audited_app)
-    series = audited_app.series(series_id)
-    while series.version < 120:  # saved every 50 events, so each save leaves a snapshot
-        for _ in range(min(50 - series.version % 50, 120 - series.version)):
-            (series.close_joining if series.joining_open else series.reopen_joining)(actor="a")
-        audited_app.save(series)
-    decoded = []
-    to_domain_event = audited_app.mapper.to_domain_event
-
-    def counting(stored: Any) -> Any:
-        decoded.append(stored)
-        return to_domain_event(stored)
-
-    monkeypatch.setattr(audited_app.mapper, "to_domain_event", counting)
+    series_id = long_series(audited_app, 120)
+    decoded = counting_decoded(audited_app, monkeypatch)
     first = series_as_of(audited_app, series_id, version=100, on=ON)
     read_first = len(decoded)
     decoded.clear()
