@@ -9,12 +9,18 @@ store: while they stay the same, nothing was committed, by this process or any o
 
 Reading them is a look into shared memory. A query costs more, and it lets go of Python's
 lock twice, which under a threaded server means waiting for it twice.
+
+The `-shm` file lives as long as some connection to the store has it open: after the last
+one closes, SQLite removes it and the next connection makes a new one, which a mapping of the
+old file would never see. So `CommitMarks` keeps a connection of its own open, with the
+file opened, for as long as it maps it.
 """
 
 from __future__ import annotations
 
 import mmap
 import os
+import sqlite3
 import threading
 
 HEADER = 48  # bytes of one copy of the WAL-index header
@@ -26,7 +32,9 @@ class CommitMarks:
 
     def __init__(self, path: str) -> None:
         self.path = f"{path}-shm"
+        self.store = path
         self._map: mmap.mmap | None = None
+        self._holder: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
     def mark(self) -> bytes | None:
@@ -42,17 +50,30 @@ class CommitMarks:
         with self._lock:
             if self._map is None:
                 try:
+                    self._hold_open()
                     with open(self.path, "rb") as file:
                         if os.fstat(file.fileno()).st_size >= 2 * HEADER:
                             self._map = mmap.mmap(
                                 file.fileno(), 2 * HEADER, access=mmap.ACCESS_READ
                             )
-                except OSError:
+                except (OSError, sqlite3.Error):
                     return None
             return self._map
+
+    def _hold_open(self) -> None:
+        """A connection that has read the store has its `-shm` file open until it closes."""
+        if self._holder is None:
+            if not os.path.exists(self.store):  # never make the store by asking
+                raise FileNotFoundError(self.store)
+            holder = sqlite3.connect(self.store, check_same_thread=False)
+            holder.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            self._holder = holder
 
     def close(self) -> None:
         with self._lock:
             if self._map is not None:
                 self._map.close()
                 self._map = None
+            if self._holder is not None:
+                self._holder.close()
+                self._holder = None

@@ -52,4 +52,20 @@ def test_no_mark_without_the_shared_memory_of_a_wal_store(tmp_path: Path) -> Non
     connection.execute("CREATE TABLE t (n INTEGER)")
     assert CommitMarks(str(path)).mark() is None
     assert CommitMarks(str(tmp_path / "absent.db")).mark() is None
+    assert not (tmp_path / "absent.db").exists()  # asking never makes a store
     connection.close()
+
+
+def test_the_mark_follows_commits_after_every_other_connection_closed(tmp_path: Path) -> None:
+    """The last connection to close removes the `-shm` file, and the next makes a new one;
+    the marks keep a connection of their own, so the file they map stays the store's."""
+    path = tmp_path / "store.db"
+    connection = wal_store(path)
+    marks = CommitMarks(str(path))
+    before = marks.mark()
+    connection.close()
+
+    subprocess.run([sys.executable, "-c", COMMIT, str(path)], check=True)
+
+    assert before is not None and marks.mark() not in (None, before)
+    marks.close()
