@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 from icalendar import Calendar
 
 from calendars.ics import meeting_uid
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService
+from tests.scheduler.mail_texts import html_of, text_of
 from tests.scheduler.scenario import P1D_DUE, P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
 from tests.support.samples import at, schedule
-
-
-def text_of(mail: Any) -> str:
-    return str(mail.get_body(("plain",)).get_content())
-
-
-def html_of(mail: Any) -> str:
-    return str(mail.get_body(("html",)).get_content())
 
 
 def calendar_of(mail: object) -> Calendar:

@@ -5,7 +5,6 @@ reminders."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from email.message import EmailMessage
 from uuid import UUID
 
 import pytest
@@ -14,6 +13,7 @@ from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService, build_service
 from scheduler.settings import ReminderSettings
+from tests.scheduler.mail_texts import text_of
 from tests.scheduler.scenario import P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.scheduler.test_registration_mails import confirmed, subjects
@@ -23,10 +23,6 @@ from tests.support.samples import announce, municipality, schedule
 
 def titled(sink: SmtpSink, address: str, start: str) -> list[str]:
     return [str(m["Subject"]) for m in sink.to(address) if str(m["Subject"]).startswith(start)]
-
-
-def text_of(mail: EmailMessage) -> str:
-    return str(mail.get_body(("plain",)).get_content())
 
 
 def listed(services: Services, purpose: str) -> list[tuple[UUID, str]]:

@@ -3,18 +3,14 @@ the link from the mail, posted from its page, declines that reader for that meet
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from email.message import EmailMessage
 from urllib.parse import parse_qs, urlsplit
-
-import pytest
 
 from application.links import DECLINE_PATH
 from peerlearning.bootstrap import Services
 from peerlearning.http_app import create_app
-from scheduler.service import ReminderService, build_service
-from scheduler.settings import ReminderSettings
+from scheduler.service import ReminderService
+from tests.scheduler.mail_texts import html_of, link_after, token_of
 from tests.scheduler.scenario import P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
@@ -22,32 +18,13 @@ from tests.support.clock import FakeClock
 LINE = {"de": "Ich kann nicht teilnehmen: ", "en": "I can't attend: "}
 
 
-@pytest.fixture
-def linked(services: Services, settings: ReminderSettings) -> Iterator[ReminderService]:
-    """The reminder service as its process builds it: with the store's signed links."""
-    service = build_service(
-        services.app, services.views, services.db, settings, owner="test", links=services.links
-    )
-    yield service
-    service.close()
-
-
-def text_of(mail: EmailMessage) -> str:
-    return mail.get_body(("plain",)).get_content()  # type: ignore[union-attr,no-any-return]
-
-
-def html_of(mail: EmailMessage) -> str:
-    return mail.get_body(("html",)).get_content()  # type: ignore[union-attr,no-any-return]
-
-
 def decline_url(mail: EmailMessage, lang: str) -> str:
-    [url] = re.findall(re.escape(LINE[lang]) + r"(\S+)", text_of(mail))
-    return str(url)
+    return link_after(mail, LINE[lang])
 
 
 def test_each_reminder_carries_the_readers_own_link_in_their_language(
     scenario: Scenario,
-    linked: ReminderService,
+    mails: ReminderService,
     sink: SmtpSink,
     clock: FakeClock,
     services: Services,
@@ -57,7 +34,7 @@ def test_each_reminder_carries_the_readers_own_link_in_their_language(
     meeting_id = scenario.schedule_kickoff()
     clock.set(P7D_DUE)
 
-    assert linked.sweep().sent == 2
+    assert mails.sweep().sent == 2
 
     for name, person, lang in (("Eva", eva, "de"), ("John", john, "en")):
         [mail] = sink.to(email_of(name))
@@ -66,7 +43,7 @@ def test_each_reminder_carries_the_readers_own_link_in_their_language(
         query = parse_qs(address.query)
         assert address.path == DECLINE_PATH
         assert query.get("lang") == (["en"] if lang == "en" else None)
-        link = services.links.decline_of(query["token"][0])
+        link = services.links.decline_of(token_of(url))
         assert (link.participant_id, link.meeting_id) == (person, meeting_id)
         assert (link.enrollment_id, link.peer_learning_id) == (
             scenario.enrollment_id,
@@ -77,7 +54,7 @@ def test_each_reminder_carries_the_readers_own_link_in_their_language(
 
 def test_the_link_from_the_mail_declines_only_when_its_page_is_posted(
     scenario: Scenario,
-    linked: ReminderService,
+    mails: ReminderService,
     sink: SmtpSink,
     clock: FakeClock,
     services: Services,
@@ -85,10 +62,10 @@ def test_the_link_from_the_mail_declines_only_when_its_page_is_posted(
     eva = scenario.join("Eva")
     meeting_id = scenario.schedule_kickoff()
     clock.set(P7D_DUE)
-    linked.sweep()
+    mails.sweep()
     [mail] = sink.to(email_of("Eva"))
-    address = urlsplit(decline_url(mail, "de"))
-    token = parse_qs(address.query)["token"][0]
+    url = decline_url(mail, "de")
+    address, token = urlsplit(url), token_of(url)
     client = create_app({"TESTING": True}, services=services).test_client()
 
     opened = client.get(f"{address.path}?{address.query}")

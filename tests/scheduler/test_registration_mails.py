@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from email.message import EmailMessage
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
 from uuid import UUID
 
 import pytest
@@ -16,6 +16,7 @@ from domain.registration import CONFIRMATION_WINDOW
 from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService
+from tests.scheduler.mail_texts import token_of
 from tests.scheduler.scenario import PUBLIC_URL
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
@@ -66,7 +67,7 @@ def test_the_contact_is_asked_once_in_their_language_with_one_link(
     assert words in mail.get_content()
     link = urlparse(only_link(mail))
     assert f"{link.scheme}://{link.netloc}" == PUBLIC_URL
-    token = parse_qs(link.query)["token"][0]
+    token = token_of(only_link(mail))
     assert links.registration_of(token, CONFIRMATION_WINDOW) == registration_id
     listed = DispatchQueries(services.db).listing()
     assert [(d["purpose"], d["status"]) for d in listed] == [("registration-confirm", "sent")]

@@ -4,7 +4,6 @@ for each mail: reminders, and the admitted and waitlisted answers to a registrat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 from email.message import EmailMessage
 from urllib.parse import parse_qs, urlsplit
@@ -14,8 +13,8 @@ import pytest
 
 from application.links import SELF_SERVICE_PATH, SELF_SERVICE_WINDOW, ExpiredLink, PersonLink
 from peerlearning.bootstrap import Services
-from scheduler.service import ReminderService, build_service
-from scheduler.settings import ReminderSettings
+from scheduler.service import ReminderService
+from tests.scheduler.mail_texts import link_after, text_of, token_of
 from tests.scheduler.scenario import P1D_DUE, P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.scheduler.test_registration_mails import confirmed
@@ -26,31 +25,13 @@ LINE = {"de": "Ihre Angaben und Einstellungen: ", "en": "Your details and settin
 OUTCOME_LINE = {"de": "oder die Reihe verlassen:", "en": "or leave the series:"}
 
 
-@pytest.fixture
-def linked(services: Services, settings: ReminderSettings) -> Iterator[ReminderService]:
-    service = build_service(
-        services.app, services.views, services.db, settings, owner="test", links=services.links
-    )
-    yield service
-    service.close()
-
-
-def text_of(mail: EmailMessage) -> str:
-    return mail.get_body(("plain",)).get_content()  # type: ignore[union-attr,no-any-return]
-
-
 def self_service_url(mail: EmailMessage, lang: str) -> str:
-    [url] = re.findall(re.escape(LINE[lang]) + r"(\S+)", text_of(mail))
-    return str(url)
-
-
-def token_of(url: str) -> str:
-    return parse_qs(urlsplit(url).query)["token"][0]
+    return link_after(mail, LINE[lang])
 
 
 def test_each_reminder_carries_the_readers_own_page_in_their_language(
     scenario: Scenario,
-    linked: ReminderService,
+    mails: ReminderService,
     sink: SmtpSink,
     clock: FakeClock,
     services: Services,
@@ -60,7 +41,7 @@ def test_each_reminder_carries_the_readers_own_page_in_their_language(
     scenario.schedule_kickoff()
     clock.set(P7D_DUE)
 
-    assert linked.sweep().sent == 2
+    assert mails.sweep().sent == 2
 
     for name, person, lang in (("Eva", eva, "de"), ("John", john, "en")):
         [mail] = sink.to(email_of(name))
@@ -74,7 +55,7 @@ def test_each_reminder_carries_the_readers_own_page_in_their_language(
 
 def test_each_mail_renews_the_link_for_as_long_again(
     scenario: Scenario,
-    linked: ReminderService,
+    mails: ReminderService,
     sink: SmtpSink,
     clock: FakeClock,
     services: Services,
@@ -82,9 +63,9 @@ def test_each_mail_renews_the_link_for_as_long_again(
     scenario.join("Eva")
     scenario.schedule_kickoff()
     clock.set(P7D_DUE)
-    linked.sweep()
+    mails.sweep()
     clock.set(P1D_DUE)
-    linked.sweep()
+    mails.sweep()
     first, second = (token_of(self_service_url(m, "de")) for m in sink.to(email_of("Eva")))
 
     clock.set(P7D_DUE + SELF_SERVICE_WINDOW + timedelta(hours=1))
@@ -104,7 +85,7 @@ PLACED = {
 
 @pytest.mark.parametrize("full", [False, True])
 def test_the_admitted_and_waitlisted_answers_carry_each_persons_page(
-    services: Services, linked: ReminderService, sink: SmtpSink, full: bool
+    services: Services, mails: ReminderService, sink: SmtpSink, full: bool
 ) -> None:
     series_id = announce(services.app, capacity=1)
     schedule(services.app, series_id, "kickoff", date(2024, 10, 8))
@@ -115,15 +96,15 @@ def test_the_admitted_and_waitlisted_answers_carry_each_persons_page(
     enrollment_id, status = services.app.accept_registration(registration_id, actor="anna")
     assert status == ("waitlisted" if full else "admitted")
 
-    linked.sweep()
+    mails.sweep()
 
     registration = services.app.registration(registration_id)
     assert len(registration.people) == 2
     for person in registration.people:
         lang = str(person.locale)
         subject = PLACED[(lang, full)]
-        mails = sink.to(person.person.email)
-        [placed] = [m for m in mails if str(m["Subject"]).startswith(subject)]
+        received = sink.to(person.person.email)
+        [placed] = [m for m in received if str(m["Subject"]).startswith(subject)]
         [url] = re.findall(re.escape(OUTCOME_LINE[lang]) + r"\s+(\S+)", text_of(placed))
         assert urlsplit(url).path == SELF_SERVICE_PATH
         link = services.links.self_service_of(token_of(url))
@@ -133,17 +114,17 @@ def test_the_admitted_and_waitlisted_answers_carry_each_persons_page(
 
 
 def test_the_moved_up_mail_carries_each_participants_page(
-    services: Services, linked: ReminderService, sink: SmtpSink
+    services: Services, mails: ReminderService, sink: SmtpSink
 ) -> None:
     series_id = announce(services.app, capacity=1)
     first = municipality("Gemeinde Erste")
     first_id, _ = services.app.enrol(series_id, first, "Eva", "eva@erste.example", "anna")
     registration_id = confirmed(services, series_id, "en", "Wartingen")
     enrollment_id, _ = services.app.accept_registration(registration_id, actor="anna")
-    linked.sweep()
+    mails.sweep()
 
     services.app.withdraw_enrollment(first_id, actor="anna", reason="Keine Zeit")
-    linked.sweep()
+    mails.sweep()
 
     for person in services.app.registration(registration_id).people:
         [mail] = [m for m in sink.to(person.person.email) if "seat is free" in str(m["Subject"])]

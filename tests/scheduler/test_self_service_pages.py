@@ -5,7 +5,6 @@ changes one thing as the person, pseudonymised; the next mails follow the change
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 from urllib.parse import urlsplit
 from uuid import UUID
@@ -23,7 +22,7 @@ from application.links import (
 from domain.enrollment import Enrollment
 from peerlearning.bootstrap import Services
 from peerlearning.http_app import create_app
-from scheduler.service import ReminderService, build_service
+from scheduler.service import ReminderService
 from scheduler.settings import ReminderSettings
 from tests.scheduler.scenario import P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
@@ -33,15 +32,6 @@ from tests.support.samples import announce
 from web.self_service import SMTP
 
 PATH = "/teilnahme/einstellungen"
-
-
-@pytest.fixture
-def linked(services: Services, settings: ReminderSettings) -> Iterator[ReminderService]:
-    service = build_service(
-        services.app, services.views, services.db, settings, owner="test", links=services.links
-    )
-    yield service
-    service.close()
 
 
 @pytest.fixture
@@ -86,7 +76,7 @@ def test_a_language_change_is_an_event_of_the_person_and_the_next_reminder_follo
     scenario: Scenario,
     services: Services,
     client: FlaskClient,
-    linked: ReminderService,
+    mails: ReminderService,
     sink: SmtpSink,
     clock: FakeClock,
 ) -> None:
@@ -107,7 +97,7 @@ def test_a_language_change_is_an_event_of_the_person_and_the_next_reminder_follo
     assert re.fullmatch(r"public:[^:]+", corrected.actor)
     assert str(eva) not in corrected.actor
     clock.set(P7D_DUE)
-    linked.sweep()
+    mails.sweep()
     [mail] = sink.to(email_of("Eva"))
     assert mail["Content-Language"] == "en"
     assert str(mail["Subject"]).startswith("Reminder")
@@ -137,7 +127,7 @@ def test_leaving_the_series_is_recorded_once_and_ends_the_reminders(
     scenario: Scenario,
     services: Services,
     client: FlaskClient,
-    linked: ReminderService,
+    mails: ReminderService,
     sink: SmtpSink,
     clock: FakeClock,
 ) -> None:
@@ -158,7 +148,7 @@ def test_leaving_the_series_is_recorded_once_and_ends_the_reminders(
     assert [e.participant_id for e in left] == [scenario.people["Eva"]]
     assert left[0].actor.startswith("public:")
     clock.set(P7D_DUE)
-    linked.sweep()
+    mails.sweep()
     assert sink.to(email_of("Eva")) == []
     assert len(sink.to(email_of("Otto"))) == 1
 
