@@ -6,11 +6,12 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.message import Message
 from typing import Protocol
 
 from domain.clock import Clock
+from domain.reminders import ReminderDispatch
 from scheduler.claims import ACTOR, Claims, Letter, Parcel
 from scheduler.facts import MeetingFacts, Recipient
 from scheduler.isolation import failure_kind, report_once
@@ -97,10 +98,7 @@ class Courier:
             return None
 
     def _fail(self, parcel: Parcel, reason: str, tally: Tally, kind: str) -> None:
-        """Records a mail that will never go out, and logs it once by its id."""
-        parcel.dispatch.record_failed(reason, actor=ACTOR)
-        tally.failed += self.claims.settle(parcel.dispatch)
-        report_once("Mail", (parcel.dispatch.id,), kind)
+        tally.failed += settle_failed(self.claims, parcel.dispatch, reason, kind)
 
     def _message(self, parcel: Parcel, late: bool) -> Message:
         letter = parcel.letter
@@ -133,11 +131,24 @@ class Courier:
         return self.clock.now() - parcel.letter.due_at > self.settings.late_after
 
     def _defer(self, parcel: Parcel, reason: str, tally: Tally) -> None:
-        attempts = parcel.dispatch.attempts
-        backoff = self.settings.retry_base * 2 ** min(attempts - 1, 16)
-        retry_at = self.clock.now() + min(backoff, self.settings.retry_max)
-        parcel.dispatch.defer(reason, retry_at, actor=ACTOR)
-        tally.deferred += self.claims.settle(parcel.dispatch)
+        retry_at = self.clock.now() + self.settings.retry_after(parcel.dispatch.attempts)
+        tally.deferred += settle_deferred(self.claims, parcel.dispatch, reason, retry_at)
+
+
+def settle_failed(claims: Claims, dispatch: ReminderDispatch, reason: str, kind: str) -> int:
+    """Records a mail that will never go out and logs it once by its id; 1 if settled."""
+    dispatch.record_failed(reason, actor=ACTOR)
+    settled = claims.settle(dispatch)
+    report_once("Mail", (dispatch.id,), kind)
+    return settled
+
+
+def settle_deferred(
+    claims: Claims, dispatch: ReminderDispatch, reason: str, retry_at: datetime
+) -> int:
+    """Records a mail to try again at `retry_at`; 1 if settled."""
+    dispatch.defer(reason, retry_at, actor=ACTOR)
+    return claims.settle(dispatch)
 
 
 def unbuildable(error: Exception) -> str:

@@ -16,8 +16,7 @@ from domain.reminder_rules import dispatch_id_for
 from domain.reminders import DispatchTaken, ReminderDispatch
 from projections.queries import ViewQueries
 from scheduler.claims import ACTOR, Claims
-from scheduler.courier import Outbox, Tally
-from scheduler.isolation import report_once
+from scheduler.courier import Outbox, Tally, settle_deferred, settle_failed
 from scheduler.settings import ReminderSettings
 from scheduler.smtp import PermanentFailure, TransientFailure
 
@@ -92,11 +91,8 @@ class OneOffMails:
         return tally
 
     def _failed(self, dispatch: ReminderDispatch, reason: str) -> Tally:
-        dispatch.record_failed(reason, actor=ACTOR)
-        report_once("Mail", (dispatch.id,), reason)
-        return Tally(failed=int(self.claims.settle(dispatch)))
+        return Tally(failed=int(settle_failed(self.claims, dispatch, reason, reason)))
 
     def _defer(self, dispatch: ReminderDispatch, now: datetime, reason: str) -> None:
-        backoff = self.settings.retry_base * 2 ** min(dispatch.attempts - 1, 16)
-        dispatch.defer(reason, now + min(backoff, self.settings.retry_max), actor=ACTOR)
-        self.claims.settle(dispatch)
+        retry_at = now + self.settings.retry_after(dispatch.attempts)
+        settle_deferred(self.claims, dispatch, reason, retry_at)

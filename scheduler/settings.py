@@ -41,6 +41,11 @@ class ReminderSettings:
     watch_seconds: float = 2.0
     claim_chunk: int = 100
 
+    def retry_after(self, attempts: int) -> timedelta:
+        """How long a mail waits after its `attempts`-th failed try: doubling from
+        `retry_base`, at most `retry_max`."""
+        return min(self.retry_base * 2 ** min(attempts - 1, 16), self.retry_max)
+
 
 def reminder_settings(env: Mapping[str, str] | None = None) -> ReminderSettings:
     env = os.environ if env is None else env
