@@ -17,21 +17,23 @@ FACT_COLUMNS = ", ".join(FACTS.columns)
 
 def put_facts(batch: Batch, series_id: str, position: int, facts: Sequence[Fact]) -> None:
     for index, fact in enumerate(facts):
-        batch.rows.put(
-            FACTS,
-            {
-                "fact_id": f"{position}.{index}",
-                "peer_learning_id": series_id,
-                "position": position,
-                "day": iso_day(fact.day),
-                "kind": fact.kind.value,
-                "subject": fact.subject,
-                "starts_at": iso_moment(fact.starts_at),
-                "ends_at": iso_moment(fact.ends_at),
-                "detail": fact.detail,
-                "number": fact.number,
-            },
-        )
+        batch.rows.put(FACTS, fact_row(f"{position}.{index}", series_id, position, fact))
+
+
+def fact_row(fact_id: str, series_id: str, position: int, fact: Fact) -> dict[str, Any]:
+    """One fact as its row in the facts table."""
+    return {
+        "fact_id": fact_id,
+        "peer_learning_id": series_id,
+        "position": position,
+        "day": iso_day(fact.day),
+        "kind": fact.kind.value,
+        "subject": fact.subject,
+        "starts_at": iso_moment(fact.starts_at),
+        "ends_at": iso_moment(fact.ends_at),
+        "detail": fact.detail,
+        "number": fact.number,
+    }
 
 
 def facts_by_series(tx: Tx, series_ids: Sequence[str]) -> dict[str, list[Fact]]:

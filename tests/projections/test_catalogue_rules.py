@@ -23,11 +23,12 @@ from domain.day_facts import ALWAYS, Fact, FactKind
 from domain.status import SeriesStatus, status_on
 from domain.values import SeriesDetails
 from peerlearning.bootstrap import Services
+from projections.catalogue.facts import fact_row
 from projections.catalogue.queries import CatalogueQueries
 from projections.catalogue.tables import CATALOGUE, FACTS
 from projections.catalogue.view import details_columns
 from projections.rows import encode_row, upsert_sql
-from projections.view import iso_day, iso_moment
+from projections.view import iso_day
 from store.db import ViewDb
 
 DAY = date(2025, 6, 1)
@@ -156,23 +157,11 @@ def fact_rows(series: dict[str, Any]) -> list[dict[str, Any]]:
     for kind, column in ((FactKind.CLOSED, "closed_on"), (FactKind.WITHDRAWN, "withdrawn_on")):
         if series[column] is not None:
             facts.append(Fact(series[column], kind))
-    rows = []
-    for position, fact in enumerate(facts, start=1):
-        rows.append(
-            {
-                "fact_id": f"{series['id']}.{position}",
-                "peer_learning_id": str(series["id"]),
-                "position": position,
-                "day": iso_day(fact.day),
-                "kind": fact.kind.value,
-                "subject": fact.subject,
-                "starts_at": iso_moment(fact.starts_at),
-                "ends_at": iso_moment(fact.ends_at),
-                "detail": fact.detail,
-                "number": fact.number,
-            }
-        )
-    return rows
+    series_id = str(series["id"])
+    return [
+        fact_row(f"{series_id}.{position}", series_id, position, fact)
+        for position, fact in enumerate(facts, start=1)
+    ]
 
 
 def row_of(series: dict[str, Any]) -> dict[str, Any]:
