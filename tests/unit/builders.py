@@ -43,3 +43,13 @@ def kickoff_held(series: PeerLearning, day: date) -> Meeting:
     kickoff = schedule(series, "kickoff", day)
     series.mark_meeting_held(kickoff.meeting_id, now=NOW, actor="anna")
     return series.meeting(kickoff.meeting_id)
+
+
+RUNNING_KICKOFF = date(2024, 3, 5)
+
+
+def running_series() -> PeerLearning:
+    """A series that started on 2024-03-01 and held its kick-off on RUNNING_KICKOFF."""
+    series = announced(starts_on=date(2024, 3, 1))
+    kickoff_held(series, RUNNING_KICKOFF)
+    return series

@@ -10,16 +10,19 @@ import pytest
 from domain.errors import NotYetPossible
 from domain.peer_learning import PeerLearning
 from domain.values import MeetingState
-from tests.unit.builders import NOW, TODAY, announced, kickoff_held, schedule
-
-KICKOFF_DAY = date(2024, 3, 5)
+from tests.unit.builders import (
+    NOW,
+    TODAY,
+    announced,
+    kickoff_held,
+    running_series,
+    schedule,
+)
 
 
 @pytest.fixture
 def running() -> PeerLearning:
-    series = announced(starts_on=date(2024, 3, 1))
-    kickoff_held(series, KICKOFF_DAY)
-    return series
+    return running_series()
 
 
 def test_a_held_exchange_meeting_is_no_reflection(running: PeerLearning) -> None:

@@ -12,19 +12,23 @@ from domain.errors import InvalidValue, NotYetPossible, SeriesClosed
 from domain.peer_learning import SERIES_CLOSED, SERIES_WITHDRAWN, PeerLearning
 from domain.values import MeetingState
 from tests.support.samples import at
-from tests.unit.builders import NOW, TODAY, announced, kickoff_held, meeting, schedule
+from tests.unit.builders import (
+    NOW,
+    RUNNING_KICKOFF,
+    TODAY,
+    announced,
+    kickoff_held,
+    meeting,
+    running_series,
+    schedule,
+)
 
 TOMORROW = TODAY + timedelta(days=1)
 
 
-KICKOFF_DAY = date(2024, 3, 5)
-
-
 @pytest.fixture
 def running() -> PeerLearning:
-    series = announced(starts_on=date(2024, 3, 1))
-    kickoff_held(series, KICKOFF_DAY)
-    return series
+    return running_series()
 
 
 def test_a_series_closes_only_after_its_reflection(running: PeerLearning) -> None:
@@ -76,9 +80,9 @@ def test_a_reflection_is_not_dated_before_the_start_of_the_series() -> None:
 
 def test_a_reflection_is_not_dated_before_the_kickoff(running: PeerLearning) -> None:
     with pytest.raises(InvalidValue, match="2024-03-04 lies before the kick-off, held on 2024-03"):
-        running.hold_reflection(KICKOFF_DAY - timedelta(days=1), today=TODAY, actor="anna")
-    running.hold_reflection(KICKOFF_DAY, today=TODAY, actor="anna")
-    assert running.reflection_held_on == KICKOFF_DAY
+        running.hold_reflection(RUNNING_KICKOFF - timedelta(days=1), today=TODAY, actor="anna")
+    running.hold_reflection(RUNNING_KICKOFF, today=TODAY, actor="anna")
+    assert running.reflection_held_on == RUNNING_KICKOFF
 
 
 def test_a_reflection_is_dated_at_the_latest_today(running: PeerLearning) -> None:
@@ -164,7 +168,7 @@ def test_effective_dates_are_never_in_the_future(
     step: Callable[[PeerLearning], None], what: str
 ) -> None:
     series = announced(starts_on=date(2024, 3, 1))
-    kickoff_held(series, KICKOFF_DAY)
+    kickoff_held(series, RUNNING_KICKOFF)
     if what == "The closing date":
         series.hold_reflection(TODAY, today=TODAY, actor="anna")
     with pytest.raises(InvalidValue, match=f"{what} 2024-09-21 lies in the future"):
@@ -207,7 +211,7 @@ def _closed() -> PeerLearning:
     """Closed on TODAY; its first meeting, on TODAY, was planned and stays so."""
     series = announced(starts_on=date(2024, 3, 1))
     schedule(series, "exchange", TODAY, start=12, end=13)
-    kickoff_held(series, KICKOFF_DAY)
+    kickoff_held(series, RUNNING_KICKOFF)
     series.hold_reflection(TODAY, today=TODAY, actor="anna")
     series.close(TODAY, today=TODAY, actor="anna")
     return series
