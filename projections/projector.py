@@ -19,7 +19,7 @@ from eventsourcing.application import Application
 
 from projections.applying import Event, Stuck, ViewFailed, apply_events, decoded, reads
 from projections.ownership import check_own_tables
-from projections.read_ahead import ReadAhead, concerned, read_positions
+from projections.read_ahead import ReadAhead, concerned, move_positions, read_positions
 from projections.rows import Rows
 from projections.shadow import Rebuilt, rebuild_views
 from projections.table_shape import START_AGAIN, same_shape
@@ -118,7 +118,7 @@ class Projector:
                 apply_events(view, rows, wanted, tx)
                 rows.flush(tx)
         moved = {self.tracking[view_name(v)]: last for v in ready}
-        tx.executemany(_UPDATE_POSITION, [[p, n] for n, p in moved.items()])
+        move_positions(tx, moved)
         self._pending.moved = moved
 
     def _event_before(self, tx: Tx, first: int, positions: dict[str, int]) -> int:
@@ -177,7 +177,7 @@ class Projector:
                 self._positions = positions
                 return True
             moved = self._apply_behind(tx, events, behind, failed)
-            tx.executemany(_UPDATE_POSITION, [[p, n] for n, p in moved.items()])
+            move_positions(tx, moved)
         self._positions.update(moved)
         if progress:
             progress(len(notifications))
@@ -246,4 +246,3 @@ class Projector:
 
 
 _SELECT_POSITION = "SELECT position FROM view_tracking WHERE name = ?"
-_UPDATE_POSITION = "UPDATE view_tracking SET position = ? WHERE name = ?"

@@ -14,7 +14,7 @@ from typing import Any
 from uuid import UUID
 
 from projections.applying import reads
-from projections.rows import Rows, decode_row
+from projections.rows import Rows
 from projections.tables import Table
 from projections.view import View, key
 from store.db import Tx
@@ -58,7 +58,8 @@ class ReadAhead:
             if sent is None:
                 continue
             cursor, keys = sent
-            found = {r[table.key]: r for r in (decode_row(table, v) for v in cursor.fetchall())}
+            at = table.columns.index(table.key)
+            found = {values[at]: tuple(values) for values in cursor.fetchall()}
             rows.known(table, {k: found.get(k) for k in keys})
 
     def _select(self, statement: str, params: Sequence[Any]) -> Any:
@@ -82,6 +83,18 @@ def read_positions(tx: Tx, names: Iterable[str], lock: bool = False) -> dict[str
     )
     found = {str(n): int(p) for n, p in rows}
     return {n: found.get(n, 0) for n in names}
+
+
+def move_positions(tx: Tx, moved: dict[str, int]) -> None:
+    """Sets the views' new positions: one statement for the views that moved to the same."""
+    names_at: dict[int, list[str]] = {}
+    for name, position in moved.items():
+        names_at.setdefault(position, []).append(name)
+    for position, names in names_at.items():
+        tx.execute(
+            f"UPDATE view_tracking SET position = ? WHERE name IN ({_marks(names)})",
+            [position, *names],
+        )
 
 
 def _marks(values: Sequence[Any]) -> str:

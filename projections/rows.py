@@ -1,4 +1,9 @@
-"""A unit of work over view rows: handlers change dicts, the batch writes them once."""
+"""A unit of work over view rows: handlers change dicts, the batch writes them once.
+
+A row read from the store is written back only if it changed, and then only the columns
+that changed: an `UPDATE` of one count leaves the table's indexes alone, where an upsert of
+every column rewrites each of them.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from typing import Any
 
 from projections.tables import Table
 from store.db import Tx
+
+Stored = tuple[Any, ...]  # a row's values as the store holds them, in the table's columns
 
 
 class Rows:
@@ -34,6 +41,7 @@ class Rows:
         self.holds_all = empty
         self._rows: dict[str, dict[str, dict[str, Any] | None]] = {t.name: {} for t in tables}
         self._dirty: dict[str, set[str]] = {t.name: set() for t in tables}
+        self._stored: dict[str, dict[str, Stored]] = {t.name: {} for t in tables}
         self.tx: Tx | None = None
 
     def get(self, table: Table, key: str) -> dict[str, Any] | None:
@@ -42,9 +50,10 @@ class Rows:
             cached[key] = self._load(table, key)
         return cached[key]
 
-    def known(self, table: Table, rows: dict[str, dict[str, Any] | None]) -> None:
-        """Rows read ahead of the batch (None: the row does not exist)."""
-        self._rows[table.name].update(rows)
+    def known(self, table: Table, rows: dict[str, Stored | None]) -> None:
+        """Rows read ahead of the batch, as the store holds them (None: no such row)."""
+        for key, stored in rows.items():
+            self._rows[table.name][key] = self._remember(table, key, stored)
 
     def put(self, table: Table, row: dict[str, Any]) -> None:
         key = row[table.key]
@@ -66,7 +75,14 @@ class Rows:
         found = self.tx.fetchone(
             f"SELECT {', '.join(table.columns)} FROM {name} WHERE {table.key} = ?", [key]
         )
-        return None if found is None else decode_row(table, found)
+        return self._remember(table, key, found)
+
+    def _remember(self, table: Table, key: str, stored: Stored | None) -> dict[str, Any] | None:
+        """The row to work on; what the store holds is kept, to write back only changes."""
+        if stored is None:
+            return None
+        self._stored[table.name][key] = tuple(stored)
+        return decode_row(table, stored)
 
     def _target(self, table: Table) -> Table:
         return self.rename(table) if self.rename else table
@@ -75,15 +91,38 @@ class Rows:
         """Writes the changed rows, in key order (neighbouring pages)."""
         for name, dirty in self._dirty.items():
             table, keys = self._target(self.tables[name]), sorted(dirty)
-            rows = [self._rows[name][k] for k in keys]
-            tx.executemany(upsert_sql(table), [encode_row(table, r) for r in rows if r])
-            gone = [[k] for k in keys if self._rows[name][k] is None]
-            tx.executemany(f"DELETE FROM {table.name} WHERE {table.key} = ?", gone)
+            self._write(tx, name, table, keys)
             dirty.clear()
         if sum(len(cached) for cached in self._rows.values()) > self.keep:
             self.holds_all = False
             for cached in self._rows.values():
                 cached.clear()
+            for stored in self._stored.values():
+                stored.clear()
+
+    def _write(self, tx: Tx, name: str, table: Table, keys: list[str]) -> None:
+        rows, stored = self._rows[name], self._stored[name]
+        upserts: list[list[Any]] = []
+        updates: dict[tuple[str, ...], list[list[Any]]] = {}
+        gone: list[list[Any]] = []
+        for key in keys:
+            row, before = rows[key], stored.pop(key, None)
+            if row is None:
+                gone.append([key])
+                continue
+            values = encode_row(table, row)
+            if before is None:
+                upserts.append(values)
+            else:
+                changed = [i for i, v in enumerate(values) if v != before[i]]
+                if changed:
+                    columns = tuple(table.columns[i] for i in changed)
+                    updates.setdefault(columns, []).append([values[i] for i in changed] + [key])
+            stored[key] = tuple(values)
+        tx.executemany(upsert_sql(table), upserts)
+        for columns, params in updates.items():
+            tx.executemany(update_sql(table, columns), params)
+        tx.executemany(f"DELETE FROM {table.name} WHERE {table.key} = ?", gone)
 
 
 @functools.cache
@@ -95,6 +134,12 @@ def upsert_sql(table: Table) -> str:
         f"INSERT INTO {table.name} ({cols}) VALUES ({marks}) "
         f"ON CONFLICT ({table.key}) DO UPDATE SET {updates}"
     )
+
+
+@functools.cache
+def update_sql(table: Table, columns: tuple[str, ...]) -> str:
+    assignments = ", ".join(f"{c} = ?" for c in columns)
+    return f"UPDATE {table.name} SET {assignments} WHERE {table.key} = ?"
 
 
 def encode_row(table: Table, row: dict[str, Any]) -> list[Any]:

@@ -22,6 +22,7 @@ from typing import Any
 from eventsourcing.application import Application
 
 from projections.applying import Event, apply_events, decoded
+from projections.read_ahead import move_positions
 from projections.rows import Rows
 from projections.tables import Table
 from projections.topics import topics_of
@@ -143,9 +144,7 @@ def _swap_in(rebuilt: Rebuilt, claim: Claim, stop: int) -> None:
                 tx.execute(f"ALTER INDEX {built}_pkey RENAME TO {table.name}_pkey")
             for statement in table.ddl()[1:]:
                 tx.execute(statement)
-        tx.executemany(
-            "UPDATE view_tracking SET position = ? WHERE name = ?", [[stop, n] for n in names]
-        )
+        move_positions(tx, dict.fromkeys(names, stop))
         tx.execute("DELETE FROM view_tracking WHERE name = ?", [claim.name])
 
 
