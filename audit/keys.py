@@ -136,8 +136,10 @@ class KeyStore:
         self.cache.remember(str(subject_id), None)
 
     def _row(self, subject_id: UUID) -> tuple[bytes | None] | None:
-        with self.db.transaction() as tx:
-            return self._select(tx, subject_id)
+        row = self.db.read_one(
+            f"SELECT secret FROM {self.table} WHERE subject_id = ?", (str(subject_id),)
+        )
+        return None if row is None else (row[0],)
 
     def _select(self, tx: Tx, subject_id: UUID) -> tuple[bytes | None] | None:
         row = tx.fetchone(

@@ -128,9 +128,14 @@ class Db:
         return None
 
     def read_one(self, statement: str, params: Params = ()) -> Any:
-        """The first row of one query, which reads in a snapshot of its own."""
-        with self.transaction() as tx:
-            return tx.fetchone(statement, params)
+        """The first row of one query, which reads in a snapshot of its own. On SQLite
+        without BEGIN and COMMIT around it: the connections commit each statement by
+        itself, and one statement reads one snapshot."""
+        if self.dialect != "sqlite":
+            with self.transaction() as tx:
+                return tx.fetchone(statement, params)
+        with self._translated(), self._sqlite(False) as conn:
+            return tuple_cursor(conn, "sqlite").execute(statement, params).fetchone()
 
     def table(self, name: str) -> str:
         """The table's name, qualified by the PostgreSQL schema the store is in."""
@@ -204,14 +209,6 @@ class ViewDb(Db):
 
     def commit_mark(self) -> bytes | None:
         return self._marks.mark() if self._marks is not None else None
-
-    def read_one(self, statement: str, params: Params = ()) -> Any:
-        """On SQLite, without BEGIN and COMMIT around it: the connection commits each
-        statement by itself, and one statement reads one snapshot."""
-        if self.dialect != "sqlite":
-            return super().read_one(statement, params)
-        with self._translated(), self._sqlite(False) as conn:
-            return tuple_cursor(conn, "sqlite").execute(statement, params).fetchone()
 
     def _postgres(self) -> AbstractContextManager[Any]:
         assert self._pool is not None

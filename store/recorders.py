@@ -8,11 +8,13 @@ write their tracking records in the events' transaction.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
+from uuid import UUID
 
 import psycopg
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import OperationalError, PersistenceError, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 from psycopg import Connection
@@ -44,6 +46,45 @@ class InlineSQLiteRecorder(SQLiteApplicationRecorder):
             raise
         self.inline.committed()
         return ids
+
+    def select_events(
+        self,
+        originator_id: UUID | str,
+        *,
+        gt: int | None = None,
+        lte: int | None = None,
+        desc: bool = False,
+        limit: int | None = None,
+    ) -> Sequence[StoredEvent]:
+        """An aggregate's events after a version, as one statement on a connection that
+        commits each by itself (one statement reads one snapshot): the library wraps it in
+        BEGIN and ROLLBACK, which a cached aggregate's catching up pays on every command."""
+        if lte is not None or desc or limit is not None:
+            return super().select_events(originator_id, gt=gt, lte=lte, desc=desc, limit=limit)
+        statement = self.select_events_statement
+        params: list[Any] = [
+            originator_id.hex if isinstance(originator_id, UUID) else originator_id
+        ]
+        if gt is not None:
+            statement += "AND originator_version>? "
+            params.append(gt)
+        statement += "ORDER BY originator_version ASC"
+        with self.datastore.get_connection(commit=False) as conn, conn.cursor() as cursor:
+            try:
+                rows = cursor.execute(statement, params).fetchall()
+            except sqlite3.OperationalError as error:  # locked or gone: the caller may retry
+                raise OperationalError(error) from error
+            except sqlite3.Error as error:
+                raise PersistenceError(error) from error
+        return [
+            StoredEvent(
+                originator_id=self.convert_originator_id(row["originator_id"]),
+                originator_version=row["originator_version"],
+                topic=row["topic"],
+                state=row["state"],
+            )
+            for row in rows
+        ]
 
 
 class InlinePostgresRecorder(PostgresApplicationRecorder):
