@@ -3,6 +3,7 @@ the reads of each read model, composed, and the views' common position."""
 
 from __future__ import annotations
 
+from projections.catalogue.page_queries import filter_choices
 from projections.catalogue.queries import CatalogueQueries
 from projections.model_projects import ModelProjectQueries
 from projections.participation.queries import ParticipationQueries
@@ -13,9 +14,10 @@ from store.db import ViewDb
 
 class ViewQueries(CatalogueQueries, RosterQueries, ParticipationQueries, ModelProjectQueries):
     def __init__(self, db: ViewDb) -> None:
-        self.db = db
+        CatalogueQueries.__init__(self, db)
         self.registrations = RegistrationQueries(db)
         self._seen: tuple[bytes | None, int] = (None, 0)  # a commit mark, the position then
+        self._choices: tuple[int, dict[str, list[str]]] | None = None
 
     def position(self) -> int:
         """A count that moves whenever any view applies an event: the sum of their positions.
@@ -37,3 +39,12 @@ class ViewQueries(CatalogueQueries, RosterQueries, ParticipationQueries, ModelPr
         position = int(found[0]) if found and found[0] is not None else 0
         self._seen = (mark, position)
         return position
+
+    def filter_choices(self) -> dict[str, list[str]]:
+        """Every topic, region and format of the catalogue: the same on every day, so read
+        once per position (after the position, so never older than it)."""
+        at = self.position()
+        kept = self._choices
+        if kept is None or kept[0] != at:
+            kept = self._choices = (at, filter_choices(self.db))
+        return kept[1]

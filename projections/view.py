@@ -6,13 +6,16 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, Protocol, get_type_hints
+from typing import Any, Protocol, TypeVar, get_type_hints
 from uuid import UUID
 
 from eventsourcing.persistence import Notification
 
 from projections.rows import Rows
 from projections.tables import Table
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass
@@ -78,24 +81,25 @@ def key(value: UUID | str) -> str:
     return _KEYS.get(number) or _KEYS.remember(number, str(value))
 
 
-class Memo(dict[Any, str]):
+class Memo(dict[K, V]):
     """Remembers the text of values that recur across events (a meeting's start, a
-    series' id): formatting them is most of what a view does per event. Bounded: it
-    forgets everything once it holds `limit` entries."""
+    series' id), or what recurring rows decode to: formatting and parsing them is most of
+    what a view does per event, and a page per row. Bounded: it forgets everything once it
+    holds `limit` entries."""
 
     def __init__(self, limit: int = 20_000) -> None:
         super().__init__()
         self.limit = limit
 
-    def remember(self, value: Any, text: str) -> str:
+    def remember(self, value: K, made: V) -> V:
         if len(self) >= self.limit:
             self.clear()
-        self[value] = text
-        return text
+        self[value] = made
+        return made
 
 
-_MOMENTS = Memo()
-_KEYS = Memo()
+_MOMENTS: Memo[datetime, str] = Memo()
+_KEYS: Memo[int, str] = Memo()
 
 
 class handlers:  # noqa: N801 - a decorator, as `singledispatchmethod` is

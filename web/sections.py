@@ -45,19 +45,19 @@ def asked_page(status: str) -> int:
     return int(raw) if raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
 
 
-def section(
-    views: Any, status: str, on: date, chosen: dict[str, str | None], dated: bool
-) -> Section:
-    """One page of one section (`dated`: as it stood on the day); a page past the last
-    shows the last."""
-    page = asked_page(status)
-    asked = {"status": status, "per_page": PER_SECTION, "dated": dated, **chosen}
-    items, total = views.catalogue(on=on, page=page, **asked)
-    pages = max(1, -(-total // PER_SECTION))
-    if page > pages:
-        page = pages
-        items, total = views.catalogue(on=on, page=page, **asked)
-    return Section(status, items, total, page, pages)
+def sections(views: Any, on: date, chosen: dict[str, str | None], dated: bool) -> list[Section]:
+    """The page of each section the query asks for (`dated`: as it stood on the day); a
+    page past the last shows the last."""
+    asked = {status: asked_page(status) for status in SECTIONS}
+    found = views.sections(on, asked, PER_SECTION, dated=dated, **chosen)
+    return [
+        Section(s, found[s].items, found[s].total, found[s].page, _pages(found[s].total))
+        for s in SECTIONS
+    ]
+
+
+def _pages(total: int) -> int:
+    return max(1, -(-total // PER_SECTION))
 
 
 def page_url(status: str, page: int) -> str:

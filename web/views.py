@@ -18,12 +18,12 @@ from api.context import services
 from domain.clock import PROGRAMME_TIMEZONE, today
 from domain.errors import InvalidValue
 from domain.values import require_day, require_line
-from projections.catalogue.page_queries import filter_choices, meeting_times
+from projections.catalogue.page_queries import meeting_times
 from web.conditional import conditional
 from web.kept import Rendering, kept, rendering
 from web.present import meeting_count, meeting_rows, next_meeting_label, period, usual_times
 from web.registration_context import registration_form
-from web.sections import SECTIONS, section
+from web.sections import sections
 from web.texts import words
 from wording.catalogues import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -81,9 +81,9 @@ class Asked:
 def catalogue_page(asked: Asked) -> str:
     lang, on, chosen = asked.lang, asked.on, asked.chosen
     views = services().views
-    sections = {s: section(views, s, on, chosen, asked.dated) for s in SECTIONS}
-    times = meeting_times(views.db, [str(i["id"]) for s in sections.values() for i in s.items])
-    for part in sections.values():
+    parts = sections(views, on, chosen, asked.dated)
+    times = meeting_times(views.db, [str(i["id"]) for s in parts for i in s.items])
+    for part in parts:
         part.cards = [card(item, lang, times[str(item["id"])]) for item in part.items]
     return render_template(
         "catalogue.html",
@@ -92,8 +92,8 @@ def catalogue_page(asked: Asked) -> str:
         bad_date=asked.bad_date,
         bad_filter=asked.bad_filter,
         chosen=chosen,
-        options=filter_choices(views.db),
-        sections=sections,
+        options=views.filter_choices(),
+        sections={part.status: part for part in parts},
         **words(lang),
         **switch_language(lang),
     )

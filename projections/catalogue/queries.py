@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
@@ -11,7 +13,7 @@ from zoneinfo import ZoneInfo
 from domain.day_facts import Fact
 from domain.day_state import DayState, state_on
 from projections.catalogue.day_items import item_on_day, meetings_on_day
-from projections.catalogue.facts import facts_by_series
+from projections.catalogue.facts import KeptFacts
 from projections.catalogue.rules import ORDER_SQL, CatalogueFilter, with_status
 from projections.catalogue.shapes import catalogue_item, meeting_item, upcoming_item
 from projections.catalogue.tables import CATALOGUE, MEETINGS
@@ -29,9 +31,36 @@ FILTER_COLUMNS = (
 )
 
 
+@dataclass
+class Section:
+    """One page of a status section of the catalogue, and how many series the section has."""
+
+    status: str
+    items: list[dict[str, Any]]
+    total: int
+    page: int
+
+
+def _chosen(filters: CatalogueFilter) -> tuple[str, list[Any]]:
+    """The series the filters choose, each with its status on the filters' day."""
+    narrow, params = with_status(FILTER_COLUMNS, filters.on)
+    where, where_params = filters.where()
+    return f"SELECT * FROM ({narrow}) AS c{where}", params + where_params
+
+
+def _page_ids(tx: Tx, chosen: str, params: list[Any], per_page: int, page: int) -> list[str]:
+    """The ids of one page of the chosen series, in the catalogue's order."""
+    found = tx.fetchall(
+        f"SELECT id FROM ({chosen}) AS p ORDER BY {ORDER_SQL} LIMIT ? OFFSET ?",
+        [*params, per_page, (page - 1) * per_page],
+    )
+    return [row[0] for row in found]
+
+
 class CatalogueQueries:
     def __init__(self, db: ViewDb) -> None:
         self.db = db
+        self.facts = KeptFacts()
 
     def catalogue(
         self,
@@ -47,21 +76,45 @@ class CatalogueQueries:
     ) -> tuple[list[dict[str, Any]], int]:
         """A page of the catalogue on day `on`: its status sections, and, `dated`, every
         value as it stood on that day; otherwise the values as recorded now."""
-        filters = CatalogueFilter(on, status, topic, region, format, q)
-        narrow, params = with_status(FILTER_COLUMNS, on)
-        where, where_params = filters.where()
-        inner = f"SELECT * FROM ({narrow}) AS c{where}"
+        inner, params = _chosen(CatalogueFilter(on, status, topic, region, format, q))
         with self.db.transaction() as tx:
-            total = int(
-                tx.fetchone(f"SELECT COUNT(*) FROM ({inner}) AS t", params + where_params)[0]
-            )
-            page_ids = tx.fetchall(
-                f"SELECT id FROM ({inner}) AS p ORDER BY {ORDER_SQL} LIMIT ? OFFSET ?",
-                params + where_params + [per_page, (page - 1) * per_page],
-            )
-            rows = self._rows(tx, [r[0] for r in page_ids], on)
-            items = self._items(tx, rows, on, dated)
+            total = int(tx.fetchone(f"SELECT COUNT(*) FROM ({inner}) AS t", params)[0])
+            page_ids = _page_ids(tx, inner, params, per_page, page)
+            items = self._items(tx, self._rows(tx, page_ids, on), on, dated)
         return items, total
+
+    def sections(
+        self,
+        on: date,
+        pages: Mapping[str, int],
+        per_page: int,
+        dated: bool = True,
+        topic: str | None = None,
+        region: str | None = None,
+        format: str | None = None,
+        q: str | None = None,
+    ) -> dict[str, Section]:
+        """One page of each asked status section (a page past the last gives the last), in
+        one snapshot: the series of every section are counted in one pass and read together."""
+        inner, params = _chosen(CatalogueFilter(on, None, topic, region, format, q))
+        chosen: dict[str, Section] = {}
+        with self.db.transaction() as tx:
+            totals = dict(
+                tx.fetchall(f"SELECT status, COUNT(*) FROM ({inner}) AS t GROUP BY status", params)
+            )
+            ids: dict[str, list[str]] = {}
+            for status, asked in pages.items():
+                total = int(totals.get(status, 0))
+                page = min(asked, max(1, -(-total // per_page)))
+                chosen[status] = Section(status, [], total, page)
+                in_status = f"SELECT * FROM ({inner}) AS s WHERE status = ?"
+                found = _page_ids(tx, in_status, [*params, status], per_page, page) if total else []
+                ids[status] = found
+            every = [i for found in ids.values() for i in found]
+            items = iter(self._items(tx, self._rows(tx, every, on), on, dated))
+        for status, found in ids.items():
+            chosen[status].items.extend(next(items) for _ in found)
+        return chosen
 
     def _rows(self, tx: Tx, ids: list[str], on: date) -> list[Any]:
         """The full rows of one page, in the page's order (sorting only narrow rows)."""
@@ -84,7 +137,7 @@ class CatalogueQueries:
                 catalogue_item(row, values[-1], upcoming.get(row["id"]))
                 for row, values in zip(rows, found, strict=True)
             ]
-        facts = facts_by_series(tx, ids)
+        facts = self.facts.of(tx, ids)
         return [
             item_on_day(catalogue_item(row, values[-1], None), self._state(row, facts, on))
             for row, values in zip(rows, found, strict=True)
@@ -132,7 +185,7 @@ class CatalogueQueries:
             ]
             if dated:
                 row = decode_row(CATALOGUE, found[:-1])
-                facts = facts_by_series(tx, [row["id"]])
+                facts = self.facts.of(tx, [row["id"]])
                 meetings = meetings_on_day(meetings, self._state(row, facts, day))
         detail["meetings"] = meetings
         return detail

@@ -97,3 +97,40 @@ def test_filters_and_pages(services: Services) -> None:
     first, total = services.views.catalogue(on=on, per_page=3, page=1)
     third, _ = services.views.catalogue(on=on, per_page=3, page=3)
     assert total == 7 and len(first) == 3 and len(third) == 1
+
+
+def test_the_sections_at_once_answer_as_each_section_asked_alone(
+    services: Services, clock: FakeClock
+) -> None:
+    for n in range(5):
+        announce(services.app, title=f"Neu {n}", starts_on=date(2025, 1, 1) + timedelta(days=n))
+    for n in range(3):
+        announce(services.app, title=f"Läuft {n}", starts_on=date(2024, 1, 1) + timedelta(days=n))
+    day = date(2024, 9, 20)
+    pages = {"new": 2, "running": 9, "closed": 1, "withdrawn": 1}  # 9: past the last page
+
+    found = services.views.sections(day, pages, per_page=2, dated=True)
+
+    for status, page in {"new": 2, "running": 2, "closed": 1, "withdrawn": 1}.items():
+        items, total = services.views.catalogue(on=day, status=status, page=page, per_page=2)
+        assert found[status].page == page
+        assert (found[status].items, found[status].total) == (items, total)
+    assert [i["title"] for i in found["new"].items] == ["Neu 2", "Neu 3"]
+    assert [i["title"] for i in found["running"].items] == ["Läuft 0"]
+
+
+def test_a_series_read_again_shows_the_facts_recorded_since(
+    services: Services, clock: FakeClock
+) -> None:
+    series = announce(services.app, title="Neu", starts_on=date(2025, 1, 1))
+    schedule(services.app, series, "kickoff", date(2025, 1, 10))
+    day = date(2025, 1, 5)
+    clock.set(at(date(2024, 12, 1), 9))
+    assert services.views.series_detail(series, on=day)["meetings_scheduled"] == 1  # type: ignore[index]
+    with services.views.db.transaction() as tx:
+        first = services.views.facts.of(tx, [str(series)])
+        assert services.views.facts.of(tx, [str(series)])[str(series)] is first[str(series)]
+
+    schedule(services.app, series, "exchange", date(2025, 1, 20))
+
+    assert services.views.series_detail(series, on=day)["meetings_scheduled"] == 2  # type: ignore[index]
