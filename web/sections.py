@@ -13,17 +13,17 @@ from typing import Any
 
 from flask import request, url_for
 
+from projections.catalogue.queries import SectionPage
+
 SECTIONS = ("new", "running", "closed", "withdrawn")
 PER_SECTION = 8
 
 
 @dataclass
-class Section:
-    status: str
-    items: list[dict[str, Any]]
-    total: int
-    page: int
-    pages: int
+class Section(SectionPage):
+    """A section's page as the page shows it: with its number of pages, its cards, links."""
+
+    pages: int = 1
     cards: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -51,13 +51,8 @@ def sections(views: Any, on: date, chosen: dict[str, str | None], dated: bool) -
     asked = {status: asked_page(status) for status in SECTIONS}
     found = views.sections(on, asked, PER_SECTION, dated=dated, **chosen)
     return [
-        Section(s, found[s].items, found[s].total, found[s].page, _pages(found[s].total))
-        for s in SECTIONS
+        Section(**vars(found[s]), pages=max(1, -(-found[s].total // PER_SECTION))) for s in SECTIONS
     ]
-
-
-def _pages(total: int) -> int:
-    return max(1, -(-total // PER_SECTION))
 
 
 def page_url(status: str, page: int) -> str:

@@ -32,7 +32,7 @@ FILTER_COLUMNS = (
 
 
 @dataclass
-class Section:
+class SectionPage:
     """One page of a status section of the catalogue, and how many series the section has."""
 
     status: str
@@ -93,11 +93,11 @@ class CatalogueQueries:
         region: str | None = None,
         format: str | None = None,
         q: str | None = None,
-    ) -> dict[str, Section]:
+    ) -> dict[str, SectionPage]:
         """One page of each asked status section (a page past the last gives the last), in
         one snapshot: the series of every section are counted in one pass and read together."""
         inner, params = _chosen(CatalogueFilter(on, None, topic, region, format, q))
-        chosen: dict[str, Section] = {}
+        chosen: dict[str, SectionPage] = {}
         with self.db.transaction() as tx:
             totals = dict(
                 tx.fetchall(f"SELECT status, COUNT(*) FROM ({inner}) AS t GROUP BY status", params)
@@ -106,7 +106,7 @@ class CatalogueQueries:
             for status, asked in pages.items():
                 total = int(totals.get(status, 0))
                 page = min(asked, max(1, -(-total // per_page)))
-                chosen[status] = Section(status, [], total, page)
+                chosen[status] = SectionPage(status, [], total, page)
                 in_status = f"SELECT * FROM ({inner}) AS s WHERE status = ?"
                 found = _page_ids(tx, in_status, [*params, status], per_page, page) if total else []
                 ids[status] = found

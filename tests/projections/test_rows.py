@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,12 +66,18 @@ def stored_row(store: Store, count: int = 1) -> None:
     rows.flush(tx)
 
 
-def test_a_changed_count_is_one_update_of_that_column(store: Store) -> None:
+def read_back(store: Store) -> tuple[Rows, Tx, dict[str, Any]]:
+    """The stored row, read in a new batch."""
     stored_row(store)
     rows = Rows((SERIES,))
     tx = store.batch(rows)
     row = rows.get(SERIES, "a")
     assert row is not None and row["tags"] == ["x"]
+    return rows, tx, row
+
+
+def test_a_changed_count_is_one_update_of_that_column(store: Store) -> None:
+    rows, tx, row = read_back(store)
     rows.put(SERIES, row | {"count": 2})
 
     sent = store.flushed(rows, tx)
@@ -80,11 +87,7 @@ def test_a_changed_count_is_one_update_of_that_column(store: Store) -> None:
 
 
 def test_an_unchanged_row_is_not_written(store: Store) -> None:
-    stored_row(store)
-    rows = Rows((SERIES,))
-    tx = store.batch(rows)
-    row = rows.get(SERIES, "a")
-    assert row is not None
+    rows, tx, row = read_back(store)
     row["tags"].append("y")
     row["tags"].pop()  # changed in place and back
     rows.touch(SERIES, row)
@@ -93,11 +96,7 @@ def test_an_unchanged_row_is_not_written(store: Store) -> None:
 
 
 def test_a_list_changed_in_place_is_written(store: Store) -> None:
-    stored_row(store)
-    rows = Rows((SERIES,))
-    tx = store.batch(rows)
-    row = rows.get(SERIES, "a")
-    assert row is not None
+    rows, tx, row = read_back(store)
     row["tags"].append("y")
     rows.touch(SERIES, row)
 
