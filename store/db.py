@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
@@ -229,11 +231,26 @@ def _postgres_pool(settings: StoreSettings) -> ConnectionPool:
     conninfo = psycopg_conninfo(settings)
     if settings.schema:
         conninfo += f" options='-c search_path={settings.schema}'"
+    returned: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
     return ConnectionPool(
         conninfo,
         min_size=1,
         max_size=int(settings.env.get("POSTGRES_POOL_SIZE", "10")),
         open=True,
         timeout=settings.answer_timeout,
-        check=ConnectionPool.check_connection,
+        kwargs={"autocommit": True},  # a read is its statements, without BEGIN and COMMIT
+        check=lambda conn: _check_if_idle(conn, returned),
+        reset=lambda conn: returned.__setitem__(conn, time.monotonic()),
     )
+
+
+IDLE_BEFORE_CHECK = 1.0  # seconds
+
+
+def _check_if_idle(conn: Any, returned: weakref.WeakKeyDictionary[Any, float]) -> None:
+    """Checks with the server a connection that rested in the pool for a while, which a
+    restart of the server may have broken. One that came back moments ago is lent as it
+    is: checking it would cost every read a round trip. If the server went away in those
+    moments, the read fails with 503 and the pool drops the broken connection."""
+    if time.monotonic() - returned.get(conn, 0.0) > IDLE_BEFORE_CHECK:
+        ConnectionPool.check_connection(conn)

@@ -76,3 +76,18 @@ def test_a_command_waits_for_postgresql_a_bounded_number_of_times(
         sent = "\n".join(traffic.sql)
         assert 0 < traffic.round_trips <= ROUND_TRIPS[name], f"{name}: {traffic}\n{sent}"
         assert 0 < traffic.statements <= STATEMENTS[name], f"{name}: {traffic}\n{sent}"
+
+
+def test_a_read_of_the_views_waits_for_postgresql_once(wired: tuple[Services, Wire]) -> None:
+    """The views' connections commit each statement by themselves (no BEGIN or COMMIT), and
+    one lent again moments after it came back is not checked with a query of its own."""
+    services, wire = wired
+    announce(services.app)
+    reads = []
+    for _ in range(RUNS):
+        with wire.traced() as traffic:
+            services.views.position()
+        reads.append(traffic)
+    least = min(reads, key=lambda t: t.round_trips)
+    assert least.round_trips == 1, f"{least}\n" + "\n".join(least.sql)
+    assert least.statements == 1, f"{least}\n" + "\n".join(least.sql)
