@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
-import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import psycopg
 from psycopg.rows import tuple_row
-from psycopg_pool import ConnectionPool
 
 from store.commit_marks import CommitMarks
 from store.errors import StoreUnavailable
-from store.settings import StoreSettings, psycopg_conninfo
+from store.settings import StoreSettings
+from store.view_pool import ViewPool
 
 Params = Sequence[Any]
 
@@ -178,10 +176,10 @@ class ViewDb(Db):
         super().__init__("sqlite" if settings.is_sqlite else "postgres", settings.schema)
         self.settings = settings
         self._local = threading.local()
-        self._pool: ConnectionPool | None = None
+        self._pool: ViewPool | None = None
         self._marks: CommitMarks | None = None
         if not settings.is_sqlite:
-            self._pool = _postgres_pool(settings)
+            self._pool = ViewPool(settings)
         elif settings.sqlite_path != ":memory:":
             self._marks = CommitMarks(settings.sqlite_path)
 
@@ -225,32 +223,3 @@ class ViewDb(Db):
         if conn is not None:
             conn.close()
             self._local.conn = None
-
-
-def _postgres_pool(settings: StoreSettings) -> ConnectionPool:
-    conninfo = psycopg_conninfo(settings)
-    if settings.schema:
-        conninfo += f" options='-c search_path={settings.schema}'"
-    returned: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
-    return ConnectionPool(
-        conninfo,
-        min_size=1,
-        max_size=int(settings.env.get("POSTGRES_POOL_SIZE", "10")),
-        open=True,
-        timeout=settings.answer_timeout,
-        kwargs={"autocommit": True},  # a read is its statements, without BEGIN and COMMIT
-        check=lambda conn: _check_if_idle(conn, returned),
-        reset=lambda conn: returned.__setitem__(conn, time.monotonic()),
-    )
-
-
-IDLE_BEFORE_CHECK = 1.0  # seconds
-
-
-def _check_if_idle(conn: Any, returned: weakref.WeakKeyDictionary[Any, float]) -> None:
-    """Checks with the server a connection that rested in the pool for a while, which a
-    restart of the server may have broken. One that came back moments ago is lent as it
-    is: checking it would cost every read a round trip. If the server went away in those
-    moments, the read fails with 503 and the pool drops the broken connection."""
-    if time.monotonic() - returned.get(conn, 0.0) > IDLE_BEFORE_CHECK:
-        ConnectionPool.check_connection(conn)

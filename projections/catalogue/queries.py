@@ -95,7 +95,8 @@ class CatalogueQueries:
         q: str | None = None,
     ) -> dict[str, SectionPage]:
         """One page of each asked status section (a page past the last gives the last), in
-        one snapshot: the series of every section are counted in one pass and read together."""
+        one transaction: the series of every section are counted in one pass and read
+        together."""
         inner, params = _chosen(CatalogueFilter(on, None, topic, region, format, q))
         chosen: dict[str, SectionPage] = {}
         with self.db.transaction() as tx:
