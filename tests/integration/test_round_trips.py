@@ -13,6 +13,7 @@ from datetime import date, timedelta
 import pytest
 
 from peerlearning.bootstrap import Services, bootstrap
+from store import view_pool
 from store.settings import store_settings
 from tests.support.samples import announce, at, municipality
 from tests.support.stores import postgres_schema
@@ -91,3 +92,15 @@ def test_a_read_of_the_views_waits_for_postgresql_once(wired: tuple[Services, Wi
     least = min(reads, key=lambda t: t.round_trips)
     assert least.round_trips == 1, f"{least}\n" + "\n".join(least.sql)
     assert least.statements == 1, f"{least}\n" + "\n".join(least.sql)
+
+
+def test_a_connection_rested_in_the_pool_is_checked_before_a_read(
+    wired: tuple[Services, Wire], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a restart of the server may have broken is found out before a read uses it."""
+    services, wire = wired
+    monkeypatch.setattr(view_pool, "IDLE_BEFORE_CHECK", 0.0)  # every connection has rested
+    with wire.traced() as traffic:
+        services.views.position()
+    assert traffic.round_trips == 2, f"{traffic}\n" + "\n".join(traffic.sql)
+    assert traffic.sql[0] == '""', traffic.sql  # the check: an empty query
