@@ -93,7 +93,7 @@ class Projector:
 
     def write(self, store: StoreTx, written: Sequence[Written]) -> None:
         """Applies the command's events to every view that is right before them."""
-        tx = Tx(store.cursor(), store.dialect)
+        tx = store.tx()
         ahead, self._pending.ahead = getattr(self._pending, "ahead", None), None
         names = self.tracking.values()
         if ahead is None and store.dialect == "postgres":  # called without `read_ahead`

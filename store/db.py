@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
@@ -37,9 +37,10 @@ def placeholders(statement: str, dialect: str) -> str:
 class Tx:
     """One transaction; SQL uses `?` placeholders on both stores, rows are tuples."""
 
-    def __init__(self, cursor: Any, dialect: str) -> None:
+    def __init__(self, cursor: Any, dialect: str, sync: Callable[[], None] | None = None) -> None:
         self.cursor = cursor
         self.dialect = dialect
+        self.sync = sync  # on PostgreSQL's pipeline: waits for every answer of the statements sent
 
     @property
     def for_update(self) -> str:
@@ -64,11 +65,22 @@ class Tx:
         self.cursor.executemany(self.sql(statement), rows)
 
     def fetchone(self, statement: str, params: Params = ()) -> Any:
-        return self.execute(statement, params).fetchone()
+        return self._read(statement, params).fetchone()
 
     def fetchall(self, statement: str, params: Params = ()) -> list[Any]:
-        """The rows of a query (on a pipeline, fetching waits for the answer)."""
-        return list(self.execute(statement, params).fetchall())
+        return list(self._read(statement, params).fetchall())
+
+    def _read(self, statement: str, params: Params) -> Any:
+        """A cursor holding the query's rows. On the recorder's pipeline the query gets a
+        cursor of its own, then the pipeline syncs: fetching from the cursor the statements
+        before it share could find one of their answers instead of the rows, or stop before
+        the rows came back."""
+        if self.sync is None:
+            return self.execute(statement, params)
+        cursor = tuple_cursor(self.cursor.connection, "postgres")
+        cursor.execute(self.sql(statement), params)
+        self.sync()  # every statement sent so far answers, this one with its rows
+        return cursor
 
 
 def in_pipeline(cursor: Any) -> bool:

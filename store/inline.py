@@ -34,6 +34,7 @@ class StoreTx:
     dialect: str  # "sqlite" or "postgres"
     connection: Any  # sqlite3.Connection or psycopg.Connection
     schema: str | None = None
+    pipeline: Any | None = None  # PostgreSQL: the transaction's pipeline
 
     def cursor(self) -> Any:
         """A cursor in the transaction, whose rows are tuples."""
@@ -41,8 +42,9 @@ class StoreTx:
 
     def tx(self) -> Tx:
         """The transaction as a `Tx`, which takes `?` placeholders on both stores; on
-        PostgreSQL its statements are queued in the recorder's pipeline."""
-        return Tx(self.cursor(), self.dialect)
+        PostgreSQL its statements are queued in the recorder's pipeline, and a read syncs it."""
+        sync = self.pipeline.sync if self.pipeline is not None else None
+        return Tx(self.cursor(), self.dialect, sync)
 
 
 class InlinePart(Protocol):

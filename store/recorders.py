@@ -121,7 +121,7 @@ class InlinePostgresRecorder(PostgresApplicationRecorder):
             with conn.pipeline() as pipeline, conn.cursor() as curs:
                 curs.execute("BEGIN")
                 self._insert_stored_events(curs, stored_events, **kwargs)
-                tx = StoreTx("postgres", conn, self.datastore.schema)
+                tx = StoreTx("postgres", conn, self.datastore.schema, pipeline)
                 originators = [e.originator_id for e in stored_events]
                 self.inline.read_ahead(tx, originators, kwargs.get(DOMAIN_EVENTS))
                 pipeline.sync()  # the positions, and a refused duplicate, come back here
