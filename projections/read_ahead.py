@@ -17,7 +17,7 @@ from projections.applying import reads
 from projections.rows import Rows
 from projections.tables import Table
 from projections.view import View, key
-from store.db import Tx
+from store.db import Tx, marks
 from store.inline import StoreTx
 
 POSITIONS = "SELECT name, position FROM view_tracking WHERE name IN ({marks})"
@@ -36,13 +36,13 @@ class ReadAhead:
         if self.store.schema:
             self.store.cursor().execute(f'SET LOCAL search_path TO "{self.store.schema}"')
         self._positions = self._select(
-            POSITIONS.format(marks=_marks(self.names)) + " FOR UPDATE", self.names
+            POSITIONS.format(marks=marks(self.names)) + " FOR UPDATE", self.names
         )
         keys = sorted({key(o) for o in originators})
         for table in self.tables:
             statement = (
                 f"SELECT {', '.join(table.columns)} FROM {table.name} "
-                f"WHERE {table.key} IN ({_marks(keys)})"
+                f"WHERE {table.key} IN ({marks(keys)})"
             )
             self._rows[table.name] = (self._select(statement, keys), keys)
         return self
@@ -78,7 +78,7 @@ def read_positions(tx: Tx, names: Iterable[str], lock: bool = False) -> dict[str
     """The named views' positions (0 for a view without one), locked if asked."""
     names = list(names)
     rows = tx.fetchall(
-        POSITIONS.format(marks=_marks(names)) + (tx.for_update if lock else ""),
+        POSITIONS.format(marks=marks(names)) + (tx.for_update if lock else ""),
         names,
     )
     found = {str(n): int(p) for n, p in rows}
@@ -92,10 +92,6 @@ def move_positions(tx: Tx, moved: dict[str, int]) -> None:
         names_at.setdefault(position, []).append(name)
     for position, names in names_at.items():
         tx.execute(
-            f"UPDATE view_tracking SET position = ? WHERE name IN ({_marks(names)})",
+            f"UPDATE view_tracking SET position = ? WHERE name IN ({marks(names)})",
             [position, *names],
         )
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from projections.tables import Table
-from store.db import Tx
+from store.db import Tx, marks
 
 Stored = tuple[Any, ...]  # a row's values as the store holds them, in the table's columns
 
@@ -128,10 +128,9 @@ class Rows:
 @functools.cache
 def upsert_sql(table: Table) -> str:
     cols = ", ".join(table.columns)
-    marks = ", ".join("?" for _ in table.columns)
     updates = ", ".join(f"{c} = excluded.{c}" for c in table.columns if c != table.key)
     return (
-        f"INSERT INTO {table.name} ({cols}) VALUES ({marks}) "
+        f"INSERT INTO {table.name} ({cols}) VALUES ({marks(table.columns)}) "
         f"ON CONFLICT ({table.key}) DO UPDATE SET {updates}"
     )
 

@@ -29,6 +29,11 @@ SECURE_DELETE = "PRAGMA secure_delete = ON"
 every transaction that writes does, as it may write personal data or its keys."""
 
 
+def marks(values: Sequence[Any]) -> str:
+    """One `?` for each value, comma-separated: the placeholders of `IN (...)` or `VALUES (...)`."""
+    return ", ".join("?" for _ in values)
+
+
 def placeholders(statement: str, dialect: str) -> str:
     """The statement with PostgreSQL's `%s` where it has `?` (SQLite takes `?` as written)."""
     return statement if dialect == "sqlite" else statement.replace("?", "%s")

@@ -9,7 +9,7 @@ from typing import Any
 from domain.day_facts import Fact, FactKind
 from projections.catalogue.tables import FACTS
 from projections.view import Batch, Memo, iso_day, iso_moment, parse_day, parse_moment
-from store.db import Tx
+from store.db import Tx, marks
 
 FACT_COLUMNS = ", ".join(FACTS.columns)
 
@@ -42,7 +42,7 @@ def facts_by_series(tx: Tx, series_ids: Sequence[str]) -> dict[str, list[Fact]]:
         return found
     rows = tx.fetchall(
         f"SELECT {FACT_COLUMNS} FROM view_catalogue_facts "
-        f"WHERE peer_learning_id IN ({_marks(series_ids)}) "
+        f"WHERE peer_learning_id IN ({marks(series_ids)}) "
         "ORDER BY peer_learning_id, position, fact_id",
         list(series_ids),
     )
@@ -68,34 +68,28 @@ class KeptFacts:
         found: dict[str, list[Fact]] = defaultdict(list)
         if not series_ids:
             return found
-        marks = dict(
-            (
-                (series, (last, count))
-                for series, last, count in tx.fetchall(
-                    "SELECT peer_learning_id, MAX(position), COUNT(*) FROM view_catalogue_facts "
-                    f"WHERE peer_learning_id IN ({_marks(series_ids)}) GROUP BY peer_learning_id",
-                    list(series_ids),
-                )
+        seen = {
+            series: (last, count)
+            for series, last, count in tx.fetchall(
+                "SELECT peer_learning_id, MAX(position), COUNT(*) FROM view_catalogue_facts "
+                f"WHERE peer_learning_id IN ({marks(series_ids)}) GROUP BY peer_learning_id",
+                list(series_ids),
             )
-        )
+        }
         stale = []
-        for series, mark in marks.items():
+        for series, mark in seen.items():
             kept = self._kept.get(series)
             if kept is not None and kept[0] == mark:
                 found[series] = kept[1]
             else:
                 stale.append(series)
         for series, facts in facts_by_series(tx, stale).items():
-            found[series] = self._kept.remember(series, (marks[series], facts))[1]
+            found[series] = self._kept.remember(series, (seen[series], facts))[1]
         return found
 
 
 _SERIES = FACTS.columns.index("peer_learning_id")
 _KINDS = {kind.value: kind for kind in FactKind}
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
 
 
 def _fact(values: Sequence[Any]) -> Fact:

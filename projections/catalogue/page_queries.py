@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from projections.view import parse_moment
-from store.db import ViewDb
+from store.db import ViewDb, marks
 
 
 def filter_choices(db: ViewDb) -> dict[str, list[str]]:
@@ -27,11 +27,10 @@ def meeting_times(db: ViewDb, series_ids: Sequence[str]) -> dict[str, list[dict[
     """The start, end and state of every meeting of the given series, in one query."""
     if not series_ids:
         return {}
-    marks = ", ".join("?" for _ in series_ids)
     with db.transaction() as tx:
         found = tx.fetchall(
             "SELECT peer_learning_id, starts_at, ends_at, state FROM view_meetings "
-            f"WHERE peer_learning_id IN ({marks}) ORDER BY starts_at, meeting_id",
+            f"WHERE peer_learning_id IN ({marks(series_ids)}) ORDER BY starts_at, meeting_id",
             [str(i) for i in series_ids],
         )
     times: dict[str, list[dict[str, Any]]] = {str(i): [] for i in series_ids}

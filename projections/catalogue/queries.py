@@ -19,7 +19,7 @@ from projections.catalogue.shapes import catalogue_item, meeting_item, upcoming_
 from projections.catalogue.tables import CATALOGUE, MEETINGS
 from projections.rows import decode_row
 from projections.view import iso_moment, parse_day
-from store.db import Tx, ViewDb
+from store.db import Tx, ViewDb, marks
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SERIES_COLUMNS = ", ".join(CATALOGUE.columns)
@@ -104,11 +104,11 @@ class CatalogueQueries:
                 tx.fetchall(f"SELECT status, COUNT(*) FROM ({inner}) AS t GROUP BY status", params)
             )
             ids: dict[str, list[str]] = {}
+            in_status = f"SELECT * FROM ({inner}) AS s WHERE status = ?"
             for status, asked in pages.items():
                 total = int(totals.get(status, 0))
                 page = min(asked, max(1, -(-total // per_page)))
                 chosen[status] = SectionPage(status, [], total, page)
-                in_status = f"SELECT * FROM ({inner}) AS s WHERE status = ?"
                 found = _page_ids(tx, in_status, [*params, status], per_page, page) if total else []
                 ids[status] = found
             every = [i for found in ids.values() for i in found]
@@ -122,8 +122,7 @@ class CatalogueQueries:
         if not ids:
             return []
         base, params = with_status(SERIES_COLUMNS, on)
-        marks = ", ".join("?" for _ in ids)
-        found = tx.fetchall(f"{base} WHERE id IN ({marks})", params + ids)
+        found = tx.fetchall(f"{base} WHERE id IN ({marks(ids)})", params + ids)
         by_id = {row[0]: row for row in found}
         return [by_id[i] for i in ids]
 
@@ -155,11 +154,10 @@ class CatalogueQueries:
         if not series_ids:
             return {}
         start_of_day = iso_moment(datetime.combine(on, time(0), tzinfo=BERLIN))
-        marks = ", ".join("?" for _ in series_ids)
         found = tx.fetchall(
             "SELECT peer_learning_id, MIN(starts_at) FROM view_meetings "
-            f"WHERE peer_learning_id IN ({marks}) AND state <> 'cancelled' AND starts_at >= ? "
-            "GROUP BY peer_learning_id",
+            f"WHERE peer_learning_id IN ({marks(series_ids)}) "
+            "AND state <> 'cancelled' AND starts_at >= ? GROUP BY peer_learning_id",
             [*series_ids, start_of_day],
         )
         return {str(series_id): first for series_id, first in found}

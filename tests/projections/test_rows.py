@@ -106,10 +106,7 @@ def test_a_list_changed_in_place_is_written(store: Store) -> None:
 
 
 def test_a_row_deleted_and_put_again_in_one_batch_holds_the_new_values(store: Store) -> None:
-    stored_row(store)
-    rows = Rows((SERIES,))
-    tx = store.batch(rows)
-    assert rows.get(SERIES, "a") is not None
+    rows, tx, _ = read_back(store)
     rows.delete(SERIES, "a")
     rows.put(SERIES, {"id": "a", "title": "New", "starts_on": "2027-01-01", "count": 1, "tags": []})
     rows.flush(tx)
@@ -132,10 +129,7 @@ def test_kept_rows_are_compared_with_what_the_last_flush_wrote(store: Store) -> 
 
 
 def test_deleting_a_stored_row_deletes_it(store: Store) -> None:
-    stored_row(store)
-    rows = Rows((SERIES,))
-    tx = store.batch(rows)
-    assert rows.get(SERIES, "a") is not None
+    rows, tx, _ = read_back(store)
     rows.delete(SERIES, "a")
 
     assert store.flushed(rows, tx) == ["DELETE FROM view_series WHERE id = 'a'"]
