@@ -76,11 +76,9 @@ def _address(name: str, email: str) -> vCalAddress:
 
 @lru_cache(maxsize=4096)
 def _attendee_line(name: str, email: str) -> bytes:
-    """The folded ATTENDEE content line, exactly as icalendar writes it."""
-    event = Event()
-    event.add("attendee", _address(name, email))
-    lines = bytes(event.to_ical())
-    return lines[lines.index(b"ATTENDEE") : lines.rindex(b"END:VEVENT")]
+    """The folded ATTENDEE content line, exactly as icalendar writes it in an event."""
+    line = Event().content_line("ATTENDEE", _address(name, email))
+    return bytes(line.to_ical()) + b"\r\n"
 
 
 def _years(meeting: MeetingFacts, zone: str) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from scheduler.facts import MeetingFacts, Recipient
 from scheduler.isolation import failure_kind, report_once
 from scheduler.message import UnbuildableMail, build_message
 from scheduler.settings import ReminderSettings
+from scheduler.settling import Settling
 from scheduler.smtp import ConnectionLost, Mailbox, PermanentFailure, TransientFailure
 
 log = logging.getLogger(__name__)
@@ -58,47 +59,66 @@ class Courier:
         self.decline_link, self.self_service_link = decline_link, self_service_link
 
     def deliver(self, parcels: list[Parcel]) -> Tally:
+        """Sends each mail, then records its outcome; records run on their own thread,
+        overlapping the next mail's send (see scheduler/settling.py)."""
         tally, remaining = Tally(), list(parcels)
-        try:
-            with self.outbox.session() as mailbox:
-                for parcel in _draining(remaining):
-                    self._hand_over(mailbox, parcel, tally)
-        except ConnectionLost as error:
-            log.warning("SMTP unavailable (%s); %d mails wait for a retry", error, len(remaining))
-            for parcel in remaining:
-                self._defer(parcel, str(error), tally)
+        with Settling() as settling:
+            try:
+                with self.outbox.session() as mailbox:
+                    for parcel in _draining(remaining):
+                        self._hand_over(mailbox, parcel, tally, settling)
+            except ConnectionLost as error:
+                log.warning(
+                    "SMTP unavailable (%s); %d mails wait for a retry", error, len(remaining)
+                )
+                for parcel in remaining:
+                    self._defer(parcel, str(error), tally, settling)
         return tally
 
-    def _hand_over(self, mailbox: Mailbox, parcel: Parcel, tally: Tally) -> None:
+    def _hand_over(
+        self, mailbox: Mailbox, parcel: Parcel, tally: Tally, settling: Settling
+    ) -> None:
         if not parcel.dispatch.held_by(self.claims.owner, self.clock.now() + self._margin()):
             return  # the lease runs out before the server could answer: leave it to a retry
         late = self._is_late(parcel)
-        message = self._built(parcel, late, tally)
+        message = self._built(parcel, late, tally, settling)
         if message is None:
             return
+        settling.check()  # a mail that could not be recorded stops the sending
         try:
             mailbox.send(message)
         except ConnectionLost:
             raise
         except PermanentFailure as error:
-            self._fail(parcel, str(error), tally, f"permanent ({str(error)[:3]})")
+            self._fail(parcel, str(error), tally, f"permanent ({str(error)[:3]})", settling)
             return
         except TransientFailure as error:
-            self._defer(parcel, str(error), tally)
+            self._defer(parcel, str(error), tally, settling)
             return
-        parcel.dispatch.record_sent(self.clock.now(), late=late, actor=ACTOR)
+        sent_at = self.clock.now()
+        settling.settle(lambda: self._record_sent(parcel, sent_at, late, tally))
+
+    def _record_sent(self, parcel: Parcel, sent_at: datetime, late: bool, tally: Tally) -> None:
+        parcel.dispatch.record_sent(sent_at, late=late, actor=ACTOR)
         tally.sent += self.claims.settle(parcel.dispatch)
 
-    def _built(self, parcel: Parcel, late: bool, tally: Tally) -> Message | None:
+    def _built(
+        self, parcel: Parcel, late: bool, tally: Tally, settling: Settling
+    ) -> Message | None:
         """The mail, or None if it cannot be built: then it failed for good, nothing was sent."""
         try:
             return self._message(parcel, late)
         except Exception as error:  # any value the mail cannot hold fails this mail alone
-            self._fail(parcel, unbuildable(error), tally, failure_kind(error))
+            self._fail(parcel, unbuildable(error), tally, failure_kind(error), settling)
             return None
 
-    def _fail(self, parcel: Parcel, reason: str, tally: Tally, kind: str) -> None:
-        tally.failed += settle_failed(self.claims, parcel.dispatch, reason, kind)
+    def _fail(
+        self, parcel: Parcel, reason: str, tally: Tally, kind: str, settling: Settling
+    ) -> None:
+        def record() -> None:
+            tally.failed += settle_failed(self.claims, parcel.dispatch, reason, kind)
+
+        settling.settle(record)
 
     def _message(self, parcel: Parcel, late: bool) -> Message:
         letter = parcel.letter
@@ -130,9 +150,13 @@ class Courier:
     def _is_late(self, parcel: Parcel) -> bool:
         return self.clock.now() - parcel.letter.due_at > self.settings.late_after
 
-    def _defer(self, parcel: Parcel, reason: str, tally: Tally) -> None:
+    def _defer(self, parcel: Parcel, reason: str, tally: Tally, settling: Settling) -> None:
         retry_at = self.clock.now() + self.settings.retry_after(parcel.dispatch.attempts)
-        tally.deferred += settle_deferred(self.claims, parcel.dispatch, reason, retry_at)
+
+        def record() -> None:
+            tally.deferred += settle_deferred(self.claims, parcel.dispatch, reason, retry_at)
+
+        settling.settle(record)
 
 
 def settle_failed(claims: Claims, dispatch: ReminderDispatch, reason: str, kind: str) -> int:

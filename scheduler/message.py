@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from email.base64mime import body_encode
 from email.header import Header
 from email.message import Message
 from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
+from email.mime.nonmultipart import MIMENonMultipart
 from email.utils import format_datetime, formataddr
 from uuid import UUID
 
@@ -56,8 +57,8 @@ def build_message(
     message["Content-Language"] = content.language
     message["Auto-Submitted"] = "auto-generated"
     alternatives = MIMEMultipart("alternative", boundary=_boundary(dispatch_id, "alt"))
-    alternatives.attach(MIMEText(as_text(content), "plain", "utf-8"))
-    alternatives.attach(MIMEText(as_html(content), "html", "utf-8"))
+    alternatives.attach(text_part(as_text(content), "plain"))
+    alternatives.attach(text_part(as_html(content), "html"))
     message.attach(alternatives)
     message.attach(_calendar_part(purpose, meeting, recipient, now))
     return message
@@ -65,13 +66,24 @@ def build_message(
 
 def _calendar_part(
     purpose: str, meeting: MeetingFacts, recipient: Recipient, now: datetime
-) -> MIMEText:
+) -> Message:
     method = "CANCEL" if purpose == "cancellation" else "REQUEST"
-    ics = calendar_for(purpose, meeting, recipient, now).decode()
-    part = MIMEText(ics, "calendar", "utf-8")
-    part.set_param("method", method)
+    part = text_part(calendar_for(purpose, meeting, recipient, now), "calendar", method)
     filename = "cancel.ics" if method == "CANCEL" else "invite.ics"
     part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
+
+
+def text_part(text: str | bytes, subtype: str, method: str | None = None) -> Message:
+    """A UTF-8 text part in base64, as MIMEText(text, subtype, "utf-8") makes it, with an
+    iTIP `method` in its Content-Type, without parsing that header back per parameter."""
+    part = (
+        MIMENonMultipart("text", subtype, charset="utf-8", method=method)
+        if method
+        else MIMENonMultipart("text", subtype, charset="utf-8")
+    )
+    part["Content-Transfer-Encoding"] = "base64"
+    part.set_payload(body_encode(text.encode() if isinstance(text, str) else text))
     return part
 
 

@@ -55,7 +55,7 @@ def test_smtp_refusing_for_a_while_then_recovering_loses_and_doubles_nothing(
     assert sink.handler.busy_replies == 0, "the busy replies were met and retried"
 
 
-def test_sigkill_mid_batch_loses_nothing_and_doubles_at_most_the_mail_in_flight(
+def test_sigkill_mid_batch_loses_nothing_and_doubles_at_most_the_mails_in_flight(
     store_url: str, sink: SmtpSink, watch: DispatchWatch, tmp_path: Path
 ) -> None:
     people = 220
@@ -78,7 +78,8 @@ def test_sigkill_mid_batch_loses_nothing_and_doubles_at_most_the_mail_in_flight(
         stop(second)
     counts = delivered(sink)
     assert len(counts) == people, "none lost"
-    assert sum(counts.values()) - people <= 1, f"duplicates: {counts.most_common(3)}"
+    # the mail being handed over and the one being recorded (scheduler/settling.py)
+    assert sum(counts.values()) - people <= 2, f"duplicates: {counts.most_common(3)}"
 
 
 def swept_again(watch: DispatchWatch, processes: int) -> None:
