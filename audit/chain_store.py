@@ -87,7 +87,8 @@ class ChainStore:
             rows.append((record.position, previous.hex()))
         with self.db.transaction(write=True) as tx:
             if self.db.dialect != "sqlite":  # SQLite's BEGIN IMMEDIATE already serialises
-                tx.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
+                # the lock every insert of events takes, under which a command links them
+                tx.execute(f"LOCK TABLE {self.events_table} IN EXCLUSIVE MODE")
             if _head(tx, self.table) != head:
                 return 0
             tx.executemany(f"INSERT INTO {self.table} (position, link) VALUES (?, ?)", rows)
@@ -96,11 +97,12 @@ class ChainStore:
     def read_ahead(
         self, store: StoreTx, originators: Sequence[UUID | str], events: Sequence[Any] | None
     ) -> None:
-        """Sends the lock and the head's query without waiting for them (PostgreSQL)."""
+        """Sends the head's query without waiting for it (PostgreSQL). The insert of the
+        events before it took the events' table lock, which `catch_up` takes too: no one
+        else links events until this transaction ends."""
         if store.dialect == "sqlite":
             return
         tx = store.tx()
-        tx.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")  # as `catch_up` does
         self._ahead.cursor = tx.execute(
             f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
         )
@@ -123,9 +125,7 @@ class ChainStore:
         sent, self._ahead.cursor = getattr(self._ahead, "cursor", None), None
         if sent is not None:
             found = sent.fetchall()
-        else:
-            if tx.dialect != "sqlite":  # SQLite's write lock serialises already
-                tx.execute(f"LOCK TABLE {self.table} IN EXCLUSIVE MODE")
+        else:  # under the write lock of the events' insert (see `read_ahead`)
             found = tx.fetchall(
                 f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
             )

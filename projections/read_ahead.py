@@ -33,8 +33,6 @@ class ReadAhead:
         self._rows: dict[str, Any] = {}
 
     def send(self, originators: Sequence[UUID | str]) -> ReadAhead:
-        if self.store.schema:
-            self.store.cursor().execute(f'SET LOCAL search_path TO "{self.store.schema}"')
         self._positions = self._select(
             POSITIONS.format(marks=marks(self.names)) + " FOR UPDATE", self.names
         )

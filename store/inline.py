@@ -33,7 +33,6 @@ class StoreTx:
 
     dialect: str  # "sqlite" or "postgres"
     connection: Any  # sqlite3.Connection or psycopg.Connection
-    schema: str | None = None
     pipeline: Any | None = None  # PostgreSQL: the transaction's pipeline
 
     def cursor(self) -> Any:

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
+from weakref import WeakSet
 
 import psycopg
 from eventsourcing.persistence import OperationalError, PersistenceError, StoredEvent
@@ -19,6 +20,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 from psycopg import Connection
 from psycopg.pq import TransactionStatus
+from psycopg.sql import SQL, Identifier
 
 from store.inline import Inline, StoreTx, written
 
@@ -93,6 +95,7 @@ class InlinePostgresRecorder(PostgresApplicationRecorder):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.inline = Inline()
+        self._in_schema: WeakSet[Connection[Any]] = WeakSet()
 
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -117,11 +120,12 @@ class InlinePostgresRecorder(PostgresApplicationRecorder):
     def _in_one_transaction(
         self, conn: Connection[Any], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int]:
+        self._enter_schema(conn)
         try:
             with conn.pipeline() as pipeline, conn.cursor() as curs:
                 curs.execute("BEGIN")
                 self._insert_stored_events(curs, stored_events, **kwargs)
-                tx = StoreTx("postgres", conn, self.datastore.schema, pipeline)
+                tx = StoreTx("postgres", conn, pipeline)
                 originators = [e.originator_id for e in stored_events]
                 self.inline.read_ahead(tx, originators, kwargs.get(DOMAIN_EVENTS))
                 pipeline.sync()  # the positions, and a refused duplicate, come back here
@@ -133,6 +137,15 @@ class InlinePostgresRecorder(PostgresApplicationRecorder):
             rolled_back(conn)
             raise
         return ids
+
+
+    def _enter_schema(self, conn: Connection[Any]) -> None:
+        """The inline parts name their tables without the schema: a connection of the pool
+        is put into it once, for its session (the library names its own tables in full)."""
+        if conn not in self._in_schema:
+            schema = Identifier(self.datastore.schema)
+            conn.execute(SQL("SET search_path TO {}").format(schema))  # autocommit: kept
+            self._in_schema.add(conn)
 
 
 def rolled_back(conn: Connection[Any]) -> None:

@@ -121,7 +121,7 @@ def test_the_recorders_transaction_speaks_the_same_sql_in_pipeline_mode(
         pytest.skip("PostgreSQL's pipeline mode")
     table = f'"{settings.schema}".probe'
     with psycopg.connect(psycopg_conninfo(settings)) as conn, conn.pipeline():
-        tx = StoreTx("postgres", conn, settings.schema).tx()
+        tx = StoreTx("postgres", conn).tx()
         tx.execute(f"CREATE TABLE {table} (id TEXT PRIMARY KEY, n INTEGER)")
         tx.executemany(f"INSERT INTO {table} VALUES (?, ?)", [("a", 1), ("b", 2), ("c", 3)])
         assert tx.fetchall(f"SELECT id FROM {table} WHERE n >= ? ORDER BY id", (2,)) == [
