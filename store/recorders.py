@@ -138,7 +138,6 @@ class InlinePostgresRecorder(PostgresApplicationRecorder):
             raise
         return ids
 
-
     def _enter_schema(self, conn: Connection[Any]) -> None:
         """The inline parts name their tables without the schema: a connection of the pool
         is put into it once, for its session (the library names its own tables in full)."""
