@@ -117,6 +117,10 @@ def test_the_sections_at_once_answer_as_each_section_asked_alone(
         assert (found[status].items, found[status].total) == (items, total)
     assert [i["title"] for i in found["new"].items] == ["Neu 2", "Neu 3"]
     assert [i["title"] for i in found["running"].items] == ["Läuft 0"]
+    searched = services.views.sections(day, {"new": 1, "running": 1}, per_page=2, q="Neu")
+    assert [i["title"] for i in searched["new"].items] == ["Neu 0", "Neu 1"]
+    assert (searched["new"].total, searched["running"].total) == (5, 0)
+    assert set(searched) == {"new", "running"}
 
 
 def test_a_series_read_again_shows_the_facts_recorded_since(
