@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import Message
+from functools import partial
 from typing import Protocol
 
 from domain.clock import Clock
@@ -115,10 +116,8 @@ class Courier:
     def _fail(
         self, parcel: Parcel, reason: str, tally: Tally, kind: str, settling: Settling
     ) -> None:
-        def record() -> None:
-            tally.failed += settle_failed(self.claims, parcel.dispatch, reason, kind)
-
-        settling.settle(record)
+        failed = partial(settle_failed, self.claims, parcel.dispatch, reason, kind)
+        settling.settle(lambda: tally.add(Tally(failed=failed())))
 
     def _message(self, parcel: Parcel, late: bool) -> Message:
         letter = parcel.letter
@@ -152,11 +151,8 @@ class Courier:
 
     def _defer(self, parcel: Parcel, reason: str, tally: Tally, settling: Settling) -> None:
         retry_at = self.clock.now() + self.settings.retry_after(parcel.dispatch.attempts)
-
-        def record() -> None:
-            tally.deferred += settle_deferred(self.claims, parcel.dispatch, reason, retry_at)
-
-        settling.settle(record)
+        deferred = partial(settle_deferred, self.claims, parcel.dispatch, reason, retry_at)
+        settling.settle(lambda: tally.add(Tally(deferred=deferred())))
 
 
 def settle_failed(claims: Claims, dispatch: ReminderDispatch, reason: str, kind: str) -> int:

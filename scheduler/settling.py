@@ -16,7 +16,7 @@ from contextvars import copy_context
 from queue import Queue
 from types import TracebackType
 
-Settlement = Callable[[], None]
+Settlement = Callable[[], object]  # what it returns is not used
 
 
 class Settling:
@@ -47,7 +47,6 @@ class Settling:
     def settle(self, settlement: Settlement) -> None:
         """Waits for the record before, then hands this one over, to run in the caller's
         context (its run's id for the logs)."""
-        self.check()
         self._queue.join()
         self.check()
         context = copy_context()
