@@ -103,9 +103,7 @@ class ChainStore:
         if store.dialect == "sqlite":
             return
         tx = store.tx()
-        self._ahead.cursor = tx.execute(
-            f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
-        )
+        self._ahead.cursor = tx.execute(_head_query(self.table))
 
     def write(self, store: StoreTx, written: Sequence[Written]) -> None:
         """Links the command's events after the head, and any unlinked events before them."""
@@ -123,12 +121,9 @@ class ChainStore:
 
     def _head_in(self, tx: Tx) -> ChainRow | None:
         sent, self._ahead.cursor = getattr(self._ahead, "cursor", None), None
-        if sent is not None:
-            found = sent.fetchall()
-        else:  # under the write lock of the events' insert (see `read_ahead`)
-            found = tx.fetchall(
-                f"SELECT position, link FROM {self.table} ORDER BY position DESC LIMIT 1"
-            )
+        if sent is None:  # under the write lock of the events' insert (see `read_ahead`)
+            return _head(tx, self.table)
+        found = sent.fetchall()
         return (int(found[0][0]), str(found[0][1])) if found else None
 
     def _unlinked(self, tx: Tx, after: int, before: int) -> list[StoredRecord]:
@@ -158,5 +153,9 @@ def _records(written: Sequence[Written]) -> list[StoredRecord]:
 
 
 def _head(tx: Tx, table: str) -> ChainRow | None:
-    row = tx.fetchone(f"SELECT position, link FROM {table} ORDER BY position DESC LIMIT 1")
+    row = tx.fetchone(_head_query(table))
     return (int(row[0]), str(row[1])) if row else None
+
+
+def _head_query(table: str) -> str:
+    return f"SELECT position, link FROM {table} ORDER BY position DESC LIMIT 1"
