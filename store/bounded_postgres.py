@@ -4,7 +4,8 @@ eventsourcing 9.5 retries every recorder call ten times, 0.2 s apart, and each a
 a pooled connection as long as the pool's timeout (the connect timeout, whole seconds): while
 PostgreSQL is down a write took about 50 s to fail. Neither the number of attempts nor the wait
 is a setting, so this factory gives the shared pool a timeout per attempt that makes all the
-attempts together end within `PEERLEARNING_OUTAGE_ANSWER_TIMEOUT`.
+attempts together end within `PEERLEARNING_OUTAGE_ANSWER_TIMEOUT`. Opening the store waits
+for the pool's connections within that bound too.
 """
 
 from __future__ import annotations
@@ -30,3 +31,7 @@ class BoundedPostgresFactory(PostgresFactory):
         super().__init__(env)
         bound = outage_answer_timeout(self.env.get(OUTAGE_ANSWER_TIMEOUT))
         self.datastore.pool.timeout = attempt_timeout(bound)
+        # The library creates its tables in one attempt, which would wait only one attempt's
+        # time for the pool's first connection: a slow connect at start-up (a busy server)
+        # refused the store. The pool is opened here and filled within the whole bound.
+        self.datastore.pool.open(wait=True, timeout=bound)

@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import pytest
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
 
-from peerlearning.bootstrap import Services, bootstrap
+from peerlearning.bootstrap import Services, bootstrap, open_application
 from peerlearning.http_app import create_app
 from runtime.errors import SettingError
 from store.bounded_postgres import (
@@ -33,6 +34,7 @@ from store.settings import (
 from tests.api.client import PROBLEM, TEAM, TOKENS, ApiClient, announce_body
 from tests.reliability.throwaway_postgres import throwaway_postgres
 from tests.support.clock import FakeClock
+from tests.support.slow_proxy import slow_to_connect
 from tests.support.stores import postgres_schema, sqlite_url
 
 BOUND = 2.5
@@ -83,6 +85,19 @@ def test_all_attempts_fit_in_the_bound(bound: float) -> None:
 def test_a_bound_out_of_range_says_how_to_write_it(text: str) -> None:
     with pytest.raises(SettingError, match=OUTAGE_ANSWER_TIMEOUT):
         outage_answer_timeout(text)
+
+
+def test_a_server_slow_to_accept_connections_is_opened_within_the_bound() -> None:
+    delay = 2 * attempt_timeout(4.0)  # each connection takes two attempts' time to start
+    with postgres_schema() as url:
+        port = urlparse(url).port or 5432
+        with slow_to_connect(port, delay) as slow_port:
+            slow = url.replace(f":{port}/", f":{slow_port}/", 1)
+            app = open_application(store_settings(slow))
+            try:
+                assert app.recorder.max_notification_id() is None  # opened, empty, answering
+            finally:
+                app.close()
 
 
 def test_the_bound_reaches_both_postgresql_pools(monkeypatch: pytest.MonkeyPatch) -> None:
