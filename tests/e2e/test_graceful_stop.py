@@ -52,6 +52,8 @@ def refused(host: str, port: int) -> bool:
         socket.create_connection((host, port), timeout=2).close()
     except ConnectionRefusedError:
         return True
+    except ConnectionResetError:  # the listener closed while this connect waited in its queue
+        return False  # asked again: only a refusal counts
     return False
 
 
