@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 from uuid import uuid4
 
+from scheduler.addressee import addressee
 from scheduler.courier import Outbox
 from scheduler.message import message_id_for
 from wording.catalogues import translations
@@ -31,7 +32,7 @@ def address_message(letter: AddressLetter, sender: str, now: datetime) -> EmailM
     message = EmailMessage()
     message["Subject"] = _("address.mail.subject")
     message["From"] = sender
-    message["To"] = formataddr((letter.name, letter.email))
+    message["To"] = addressee(letter.name, letter.email)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id_for(uuid4())
     message["Auto-Submitted"] = "auto-generated"

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 from uuid import UUID
 
 from babel.dates import format_datetime as local_datetime
 
 from domain.clock import PROGRAMME_TIMEZONE
+from scheduler.addressee import addressee
 from scheduler.message import message_id_for
 from wording.catalogues import cldr_locale, translations
 
@@ -45,7 +46,7 @@ def confirmation_message(
     message = EmailMessage()
     message["Subject"] = _("registration.confirm.subject").format(**values)
     message["From"] = sender
-    message["To"] = formataddr((letter.name, letter.email))
+    message["To"] = addressee(letter.name, letter.email)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id_for(dispatch_id)
     message["Auto-Submitted"] = "auto-generated"

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 from typing import Any
 from uuid import UUID
 
 from calendars.ics import feed_calendar, meeting_event
+from scheduler.addressee import addressee
 from scheduler.message import message_id_for
 from wording.catalogues import N_, language, translations
 from wording.dates import long_date
@@ -70,7 +71,7 @@ def outcome_message(
     message = EmailMessage()
     message["Subject"] = _(subject).format(**values)
     message["From"] = sender
-    message["To"] = formataddr((letter.name, letter.email))
+    message["To"] = addressee(letter.name, letter.email)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = message_id_for(dispatch_id)
     message["Auto-Submitted"] = "auto-generated"

@@ -174,3 +174,25 @@ def test_a_full_series_waitlists_with_the_position_and_a_decline_names_its_reaso
     assert sink.to("pia@absagen.example") == []
     again = mails.sweep()
     assert again.sent == 0
+
+
+@pytest.mark.parametrize(
+    "name", ["Jürgen <boss@attacker.example>, Team", 'Gréta "Q" <x@attacker.example>']
+)
+def test_a_name_that_holds_an_address_stays_the_name_of_one_recipient(
+    services: Services, mails: ReminderService, sink: SmtpSink, name: str
+) -> None:
+    series_id = announce(services.app)
+    contact = {"name": name, "email": "ziel@dornstadt.example", "locale": "de"}
+    registration_id, _ = services.app.register(
+        series_id, {"name": "Dornstadt", "key": key_for("Dornstadt")}, contact, [], "public"
+    )
+    mails.sweep()  # asks to confirm
+    services.app.confirm_registration(registration_id, actor="public:p-1")
+    mails.sweep()  # says it was received
+
+    letters = [m for m in sink.messages if "ziel@dornstadt.example" in str(m["To"])]
+    assert len(letters) == 2
+    for letter in letters:
+        [only] = letter["To"].addresses
+        assert (only.display_name, only.addr_spec) == (name, "ziel@dornstadt.example")
