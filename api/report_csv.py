@@ -24,6 +24,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("reflection_held", "Reflexion gehalten"),
 )
 BOM = "\ufeff"
+# A cell a spreadsheet program would read as a formula (OWASP, "CSV Injection"): names and
+# titles come from the public registration, so such a text is kept as text, behind a '.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def german_day(day: date) -> str:
@@ -36,7 +39,14 @@ def cell(value: Any) -> str:
         return "ja" if value else "nein"
     if isinstance(value, date):
         return german_day(value)
+    if isinstance(value, str):
+        return text_cell(value)
     return "" if value is None else str(value)
+
+
+def text_cell(text: str) -> str:
+    """The text as it is, unless a spreadsheet would take it for a formula."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def report_csv(rows: Iterable[dict[str, Any]]) -> str:
