@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, datetime
+from functools import cache
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import available_timezones
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -94,11 +95,18 @@ def require_aware(moment: datetime, what: str) -> datetime:
     return moment
 
 
+# Names in the zone database that are no place's time: "Factory" says none was set,
+# "localtime" and "posixrules" are whatever the machine is set to.
+NO_PLACE = frozenset({"Factory", "localtime", "posixrules"})
+
+
+@cache
+def time_zones() -> frozenset[str]:
+    """The IANA time zones a series or a person may name."""
+    return frozenset(available_timezones()) - NO_PLACE
+
+
 def require_timezone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
-        raise InvalidValue(
-            f"Unknown time zone '{name}'; use an IANA name like Europe/Berlin."
-        ) from None
+    if name not in time_zones():
+        raise InvalidValue(f"Unknown time zone '{name}'; use an IANA name like Europe/Berlin.")
     return name

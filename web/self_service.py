@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 from uuid import UUID
-from zoneinfo import available_timezones
 
 from flask import current_app
 
@@ -15,6 +14,7 @@ from api.audit_views import pseudonyms
 from api.context import services
 from application.links import EmailChange, PersonLink
 from domain.checks import require_email, require_line
+from domain.checks import time_zones as zone_names
 from domain.errors import DomainError, InvalidValue
 from domain.registration import PUBLIC
 from scheduler.address_letters import AddressLetter, send_address_letter
@@ -80,7 +80,7 @@ def actor_of(participant_id: UUID) -> str:
 
 @cache
 def time_zones() -> tuple[str, ...]:
-    return tuple(sorted(available_timezones()))
+    return tuple(sorted(zone_names()))
 
 
 def chosen_settings(form: dict[str, str]) -> dict[str, str | None]:

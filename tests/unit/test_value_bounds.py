@@ -157,7 +157,10 @@ def test_moments_lie_in_the_programme_calendar(moment: datetime, kept: bool) -> 
             require_aware(moment, "Meeting start")
 
 
-@pytest.mark.parametrize("name", ["Europe", "Etc", "Europe/", "../etc", "Europe/Berlin\n"])
-def test_a_folder_of_the_zone_database_is_no_time_zone(name: str) -> None:
+@pytest.mark.parametrize(
+    "name",
+    ["Europe", "Etc", "Europe/", "../etc", "Europe/Berlin\n", "Factory", "localtime", "posixrules"],
+)
+def test_a_folder_or_no_place_of_the_zone_database_is_no_time_zone(name: str) -> None:
     with pytest.raises(InvalidValue, match="Unknown time zone"):
         require_timezone(name)
