@@ -82,7 +82,9 @@ def expiry_from(text: str | None, now: datetime) -> datetime | None:
     if not text:
         return None
     if text.strip().upper().startswith("P"):
-        moment = now + min(parse_duration(text), LONGEST_VALIDITY + timedelta(days=1))
+        moment = now + min(
+            parse_duration(text, "The token's validity"), LONGEST_VALIDITY + timedelta(days=1)
+        )
     else:
         try:
             moment = datetime.fromisoformat(text.strip())

@@ -29,7 +29,7 @@ def _texts(values: Any, what: str) -> tuple[str, ...]:
         raise InvalidValue(f"{what} must be a list of texts.")
     if len(values) > MOST_LIST_ITEMS:
         raise InvalidValue(f"{what} may name at most {MOST_LIST_ITEMS} entries.")
-    return tuple(require_line(v, what, 100) for v in values)
+    return tuple(dict.fromkeys(require_line(v, what, 100) for v in values))  # each once
 
 
 def _url(value: str | None, what: str) -> str | None:

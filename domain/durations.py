@@ -23,9 +23,10 @@ LONGEST_OFFSET_TEXT = "P366D"
 MOST_OFFSETS = 10
 
 
-def parse_duration(text: str) -> timedelta:
-    """Any positive duration a timedelta holds; too long a one is refused, never overflowed."""
-    seconds = _seconds(text)
+def parse_duration(text: str, what: str = "A duration") -> timedelta:
+    """Any positive duration a timedelta holds; too long a one is refused, never overflowed.
+    `what` names the value in the refusal (a token's validity, a reminder offset)."""
+    seconds = _seconds(text, what)
     if seconds > LONGEST_SECONDS:
         raise InvalidValue(f"'{text}' is longer than any duration we can count with.")
     return timedelta(seconds=seconds)
@@ -33,7 +34,7 @@ def parse_duration(text: str) -> timedelta:
 
 def parse_offset(text: str) -> timedelta:
     """One reminder offset: a positive duration of at most P366D."""
-    seconds = _seconds(text)
+    seconds = _seconds(text, "Reminder offset")
     if seconds > LONGEST_OFFSET.total_seconds():
         raise InvalidValue(
             f"Reminder offset '{text.strip()}' is longer than {LONGEST_OFFSET_TEXT}; "
@@ -42,14 +43,14 @@ def parse_offset(text: str) -> timedelta:
     return timedelta(seconds=seconds)
 
 
-def _seconds(text: str) -> int:
+def _seconds(text: str, what: str) -> int:
     written = text.strip().upper()
     match = _DURATION.match(written) if len(written) <= LONGEST_TEXT else None
     if not match or written == "P" or written.endswith("T"):
         raise InvalidValue(f"'{text}' is not an ISO 8601 duration; use e.g. P7D, P1D or PT1H.")
     seconds = sum(SECONDS_PER[name] * int(n) for name, n in match.groupdict().items() if n)
     if seconds <= 0:
-        raise InvalidValue(f"Reminder offset '{text}' must be longer than zero.")
+        raise InvalidValue(f"{what} '{text}' must be longer than zero.")
     return seconds
 
 
@@ -64,4 +65,4 @@ def parse_offsets(texts: list[str] | tuple[str, ...] | str) -> tuple[str, ...]:
         )
     for item in cleaned:
         parse_offset(item)
-    return cleaned
+    return tuple(dict.fromkeys(cleaned))  # each once: a second P1D reminds no one twice

@@ -59,7 +59,7 @@ def reminder_due_at(starts_at: datetime, offset: str, timezone: str) -> datetime
 
 
 def _count_back(starts_at: datetime, offset: str, timezone: str) -> datetime:
-    parse_duration(offset)
+    parse_duration(offset, "Reminder offset")
     date_part, _, time_part = offset.strip().upper().partition("T")
     days = sum(
         int(n) * (7 if unit == "W" else 1) for n, unit in re.findall(r"(\d+)([WD])", date_part)

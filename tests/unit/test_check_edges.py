@@ -90,7 +90,7 @@ def test_the_shortest_duration_is_one_second() -> None:
     assert parse_duration("PT1S") == timedelta(seconds=1)
     assert parse_offset("pt1s") == timedelta(seconds=1)
     with pytest.raises(InvalidValue, match=r"^Reminder offset 'PT0S' must be longer than zero\.$"):
-        parse_duration("PT0S")
+        parse_offset("PT0S")
 
 
 def test_an_offset_longer_than_a_year_is_named() -> None:

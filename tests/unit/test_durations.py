@@ -36,12 +36,23 @@ def test_malformed_durations_say_how_to_write_them(text: str) -> None:
 @pytest.mark.parametrize("text", ["P0D", "PT0M", "P0W"])
 def test_a_reminder_offset_is_longer_than_zero(text: str) -> None:
     with pytest.raises(InvalidValue, match=f"Reminder offset '{text}' must be longer than zero"):
-        parse_duration(text)
+        parse_offset(text)
+
+
+def test_a_zero_duration_is_refused_under_the_name_of_what_it_is() -> None:
+    with pytest.raises(
+        InvalidValue, match=r"^The token's validity 'PT0S' must be longer than zero"
+    ):
+        parse_duration("PT0S", "The token's validity")
 
 
 def test_offsets_come_as_a_list_or_comma_separated() -> None:
     assert parse_offsets("p7d, PT1H,") == ("P7D", "PT1H")
     assert parse_offsets(["P1D"]) == ("P1D",)
+
+
+def test_an_offset_given_twice_counts_once() -> None:
+    assert parse_offsets(["P1D", "p7d", "P1D"]) == ("P1D", "P7D")
 
 
 def test_offsets_need_at_least_one_valid_entry() -> None:

@@ -185,3 +185,11 @@ def test_a_day_outside_the_programme_calendar_is_named(field: str, day: date, wh
         InvalidValue, match=rf"^{what} must lie between 2000-01-01 and 2199-12-31\.$"
     ):
         announced(**{field: day})
+
+
+def test_a_topic_or_region_named_twice_is_kept_once_in_its_first_place() -> None:
+    checked = check_details(
+        details(topics=["Wasser", "Klima", "Wasser"], regions=["Eifel", "Eifel"])
+    )
+
+    assert (checked.topics, checked.regions) == (("Wasser", "Klima"), ("Eifel",))
