@@ -14,8 +14,10 @@ import shlex
 import shutil
 import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
+from audit.chain_store import TABLE as CHAIN_TABLE
 from audit.replay import replay
 from peerlearning.bootstrap import bootstrap
 from store.settings import StoreSettings, psycopg_conninfo, store_settings
@@ -63,6 +65,9 @@ def pg_restore_command(settings: StoreSettings, source: Path) -> list[str]:
 def run_backup(args: argparse.Namespace) -> int:
     settings = store_settings()
     target = Path(args.output)
+    if not target.parent.is_dir():
+        print(f"There is no folder {target.parent} to write {target.name} into; make it first.")
+        return 2
     if settings.is_sqlite:
         sqlite_backup(settings.sqlite_path, target)
         print(f"Copied the store to {target} through SQLite's online backup.")
@@ -86,13 +91,33 @@ def run_postgres(command: list[str], done: str) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     settings = store_settings()
     source = Path(args.path)
+    if not source.is_file():
+        print(f"{source} is no file; name one written by `peerlearning backup`. Nothing changed.")
+        return 2
     if settings.is_sqlite:
+        refused = not_a_backup(source)
+        if refused:
+            print(f"{refused} Nothing changed.")
+            return 2
         sqlite_backup(str(source), Path(settings.sqlite_path))
     else:
         status = run_postgres(pg_restore_command(settings, source), "Restored the dump.")
         if status != 0:
             return status
     return check_restored(settings)
+
+
+def not_a_backup(source: Path) -> str | None:
+    """Why the file is no SQLite backup of a store, read without writing to it; None if it is
+    one. Copying anything else over the store would lose it."""
+    try:
+        with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            found = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.DatabaseError as error:
+        return f"{source} is no SQLite database ({error})."
+    if CHAIN_TABLE not in {row[0] for row in found}:
+        return f"{source} is a SQLite database, but no backup of a Peer-Learnings store."
+    return None
 
 
 def check_restored(settings: StoreSettings) -> int:
