@@ -135,6 +135,10 @@ class Registration(Aggregate):
         self._require(RegistrationState.AWAITING_CONFIRMATION, "confirmed")
         if now >= self.expires_at:
             raise RegistrationNotChangeable("The confirmation link has expired.")
+        if self.contact.person.is_erased:
+            raise RegistrationNotChangeable(
+                "The contact's data was erased: there is no one to confirm it; register anew."
+            )
         self._confirmed(confirmed_at=now, actor=actor)
         return True
 
@@ -149,6 +153,10 @@ class Registration(Aggregate):
 
     def accept(self, enrollment_id: UUID, actor: str) -> None:
         self._require(RegistrationState.CONFIRMED, "accepted")
+        if self.contact.person.is_erased:
+            raise RegistrationNotChangeable(
+                "The contact's data was erased: an enrolment needs a contact; decline it."
+            )
         self._accepted(enrollment_id=enrollment_id, actor=actor)
 
     class Accepted(Aggregate.Event):

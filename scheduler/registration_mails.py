@@ -46,6 +46,8 @@ class RegistrationMails(OneOffMails):
             return Tally()
         if registration.is_overdue(self.claims.clock.now()):
             return Tally()
+        if registration.contact.person.is_erased:  # no one to ask: the address is gone
+            return Tally()
         dispatch = self._claimed(registration)
         if dispatch is None:
             return Tally()

@@ -12,7 +12,9 @@ from uuid import UUID
 import pytest
 
 from application.links import Links
-from domain.registration import CONFIRMATION_WINDOW
+from audit.erasure import erase_subject
+from domain.errors import RegistrationNotChangeable
+from domain.registration import CONFIRMATION_WINDOW, RegistrationState
 from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService
@@ -196,3 +198,33 @@ def test_a_name_that_holds_an_address_stays_the_name_of_one_recipient(
     for letter in letters:
         [only] = letter["To"].addresses
         assert (only.display_name, only.addr_spec) == (name, "ziel@dornstadt.example")
+
+
+def test_a_contact_erased_before_confirming_is_not_asked(
+    services: Services, mails: ReminderService, sink: SmtpSink
+) -> None:
+    registration_id = register(services, "de", "Gemeinde Kirchhundem")
+    contact = services.app.registration(registration_id).contact.participant_id
+    erase_subject(services.app, services.audit.keys, contact, actor="anna")
+
+    tally = mails.sweep()
+
+    assert (tally.sent, tally.failed, sink.messages) == (0, 0, [])
+    assert DispatchQueries(services.db).listing() == []
+
+
+def test_a_registration_whose_contact_was_erased_is_neither_confirmed_nor_accepted(
+    services: Services,
+) -> None:
+    waiting = register(services, "de", "Gemeinde Wartend")
+    confirmed_one = register(services, "de", "Gemeinde Bestätigt")
+    services.app.confirm_registration(confirmed_one, actor="public:p-1")
+    for registration_id in (waiting, confirmed_one):
+        contact = services.app.registration(registration_id).contact.participant_id
+        erase_subject(services.app, services.audit.keys, contact, actor="anna")
+
+    with pytest.raises(RegistrationNotChangeable, match="no one to confirm"):
+        services.app.confirm_registration(waiting, actor="public:p-1")
+    with pytest.raises(RegistrationNotChangeable, match="needs a contact; decline it"):
+        services.app.accept_registration(confirmed_one, actor="anna")
+    assert services.app.registration(confirmed_one).state == RegistrationState.CONFIRMED
