@@ -75,6 +75,7 @@ class Access:
         self.clock: Any = app.clock  # type: ignore[attr-defined]
         self._own_key = os.urandom(32)
         self.configured = {keyed_digest(self._own_key, m.token): m for m in configured}
+        self.configured_names = frozenset(m.name for m in configured)
         self._issued: IssuedTokens | None = None
         self._lock = threading.Lock()
 

@@ -11,7 +11,7 @@ from api.access import Access, new_secret
 from api.token_registry import IssuedToken
 from application.store_application import StoreApplication
 from application.token_commands import issue_token, revoke_token
-from domain.access_tokens import TokenNotFound, expiry_from
+from domain.access_tokens import TokenNameReserved, TokenNotFound, expiry_from
 
 
 def issue(
@@ -24,6 +24,8 @@ def issue(
     actor: str,
 ) -> tuple[dict[str, Any], str]:
     """Records the token's digest and answers the secret, which exists nowhere else."""
+    if name in access.configured_names:
+        raise TokenNameReserved(name)
     secret = new_secret()
     expires_at = expiry_from(expires, access.now())
     issue_token(app, name, role, tuple(series), expires_at, access.digest(secret), actor)

@@ -7,7 +7,9 @@ from uuid import UUID
 
 from application.store_application import StoreApplication
 from domain.access_tokens import (
+    SERVICE_ACTORS,
     AccessToken,
+    TokenNameReserved,
     TokenNameTaken,
     TokenNotFound,
     require_scope,
@@ -26,8 +28,11 @@ def issue_token(
     digest: str,
     actor: str,
 ) -> AccessToken:
-    """Records `Issued`; a name used once, even by a revoked token, is never issued again."""
-    if token_id_for(require_token_name(name)) in app.repository:
+    """Records `Issued`; a name used once, even by a revoked token, is never issued again,
+    nor one the service records as its own actor."""
+    if require_token_name(name) in SERVICE_ACTORS:
+        raise TokenNameReserved(name)
+    if token_id_for(name) in app.repository:
         raise TokenNameTaken(name)
     require_scope(role, series)
     for series_id in series:

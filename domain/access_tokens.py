@@ -35,6 +35,20 @@ class TokenNameTaken(DomainError):
         )
 
 
+# Actors the service records itself (the public's registrations, the demo's data, the
+# scheduler, the region list's start): a token of that name would be mistaken for them.
+SERVICE_ACTORS = frozenset({"public", "demo", "scheduler", "system"})
+
+
+class TokenNameReserved(TokenNameTaken):
+    def __init__(self, name: str) -> None:
+        DomainError.__init__(
+            self,
+            f"{name!r} names a configured token or an actor of the service itself; a token "
+            "of that name would be mistaken for it in the log. Choose another name.",
+        )
+
+
 class TokenRevoked(DomainError):
     def __init__(self, name: str) -> None:
         super().__init__(f"The token {name!r} is revoked already.")

@@ -8,11 +8,18 @@ from api.schemas.common import Line, Pattern, Strict, bounded_list
 from domain.access_tokens import MAX_SERIES, NAME, ROLES
 
 NAME_PATTERN = f"^{NAME.pattern}$"
+NAME_RULE = (
+    "A token's name is 1 to 63 lower-case letters, digits, '.', '_' or '-', "
+    "beginning with a letter or a digit."
+)
 
 
 class TokenName(fields.String):
     def __init__(self, **kwargs: object) -> None:
-        checks = [validate.Length(min=1, max=63), Pattern(NAME_PATTERN)]
+        checks = [
+            validate.Length(min=1, max=63, error=NAME_RULE),
+            Pattern(NAME_PATTERN, error=NAME_RULE),
+        ]
         super().__init__(validate=checks, **kwargs)  # type: ignore[arg-type]
 
 

@@ -95,6 +95,26 @@ def test_a_name_is_issued_once_even_after_revocation(team: ApiClient) -> None:
     assert team.post("/tokens", {"name": "erik", "role": "auditor"}).status_code == 409
 
 
+@pytest.mark.parametrize("name", ["paul", "anna", "public", "demo", "scheduler", "system"])
+def test_a_configured_token_or_an_actor_of_the_service_keeps_its_name(
+    team: ApiClient, name: str
+) -> None:
+    refused = team.post("/tokens", {"name": name, "role": "team"})
+
+    assert refused.status_code == 409, refused.json
+    assert refused.json["type"].endswith(":token-name-reserved")
+    assert "Choose another name" in refused.json["detail"]
+    assert team.get("/tokens").json == []
+
+
+@pytest.mark.parametrize("name", ["-x", ".x", "_x", "Erik", "x" * 64, ""])
+def test_a_malformed_name_is_refused_with_the_rule(team: ApiClient, name: str) -> None:
+    refused = team.post("/tokens", {"name": name, "role": "team"})
+
+    assert refused.status_code == 422, refused.json
+    assert "beginning with a letter or a digit" in str(refused.json)
+
+
 def test_only_the_team_manages_tokens(
     client: FlaskClient, team: ApiClient, auditor: ApiClient, series: dict[str, Any]
 ) -> None:
