@@ -12,7 +12,7 @@ from application.series_commands import SeriesCommands
 from domain.enrollment import Enrollment
 from domain.enrollment_steps import enrollment_ids_to_refuse
 from domain.errors import RegistrationNotFound
-from domain.registration import Registration, registration_id_for
+from domain.registration import Registration, registration_id_for, require_distinct_people
 from domain.registration_rules import check_may_register, land_of
 from domain.values import Locale, Municipality, Participant, PersonalData, require_enum
 
@@ -46,6 +46,7 @@ class RegistrationCommands(SeriesCommands):
             series, place, self.funded_model_projects(), enrolled, self.regions_for(series)
         )
         people = (person(contact), tuple(person(p) for p in participants))
+        require_distinct_people(*people)
         registration_id = registration_id_for(peer_learning_id, place)
         if registration_id in self.repository:
             registration = self.registration(registration_id)

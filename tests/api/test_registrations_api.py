@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -71,6 +72,20 @@ def test_consent_is_needed(client: FlaskClient, series: dict[str, Any]) -> None:
     response = client.post(f"/peer-learnings/{series['id']}/registrations", json=body)
 
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize("twice", ["ida@arnsberg.example", "PETRA@arnsberg.example"])
+def test_a_person_named_twice_is_refused_with_the_address(
+    client: FlaskClient, team: ApiClient, series: dict[str, Any], twice: str
+) -> None:
+    body = registration_body()
+    body["participants"].append({"name": "Noch Mal", "email": twice, "locale": "de"})
+
+    response = client.post(f"/peer-learnings/{series['id']}/registrations", json=body)
+
+    assert response.status_code == 422, response.json
+    assert f"{twice} is given twice" in response.json["detail"]
+    assert team.get("/registrations").json == []
 
 
 def test_a_funded_model_project_is_told_politely_in_its_language(
