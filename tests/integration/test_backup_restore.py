@@ -102,12 +102,24 @@ def test_a_restore_of_a_tampered_log_is_not_reported_as_a_success(
     assert "BROKEN chain at position 1" in capsys.readouterr().out
 
 
-def series_count(settings: StoreSettings) -> int:
+def events_in(settings: StoreSettings) -> int:
     app = open_application(settings, clock=FakeClock())
     try:
         return len(app.recorder.select_notifications(start=1, limit=1000))
     finally:
         app.close()
+
+
+def one_series_in(store_url: str, monkeypatch: pytest.MonkeyPatch) -> StoreSettings:
+    """The store the commands run on, holding one series."""
+    monkeypatch.setenv("PEERLEARNING_DATABASE_URL", store_url)
+    settings = store_settings(store_url)
+    app = open_application(settings, clock=FakeClock())
+    try:
+        announce(app, title="Reihe A")
+    finally:
+        app.close()
+    return settings
 
 
 def test_a_restore_from_no_backup_changes_nothing_and_says_what_to_give(
@@ -116,14 +128,8 @@ def test_a_restore_from_no_backup_changes_nothing_and_says_what_to_give(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("PEERLEARNING_DATABASE_URL", store_url)
-    settings = store_settings(store_url)
-    app = open_application(settings, clock=FakeClock())
-    try:
-        announce(app, title="Reihe A")
-    finally:
-        app.close()
-    recorded = series_count(settings)
+    settings = one_series_in(store_url, monkeypatch)
+    recorded = events_in(settings)
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"not a backup at all\n" * 100)
     mistyped = tmp_path / "typo-backup.db"
@@ -132,27 +138,21 @@ def test_a_restore_from_no_backup_changes_nothing_and_says_what_to_give(
     assert "is no file" in capsys.readouterr().out
     assert not mistyped.exists()
     assert main(["restore", str(garbage)]) != 0
-    assert series_count(settings) == recorded > 0
+    assert events_in(settings) == recorded > 0
 
 
 def test_a_restore_from_another_sqlite_database_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store_url = f"sqlite:///{tmp_path / 'store.db'}"
-    monkeypatch.setenv("PEERLEARNING_DATABASE_URL", store_url)
-    settings = store_settings(store_url)
-    app = open_application(settings, clock=FakeClock())
-    try:
-        announce(app, title="Reihe A")
-    finally:
-        app.close()
+    settings = one_series_in(store_url, monkeypatch)
     other = tmp_path / "other.db"
     with closing(sqlite3.connect(other)) as conn:
         conn.execute("CREATE TABLE notes (text TEXT)")
 
     assert main(["restore", str(other)]) == 2
     assert "no backup of a Peer-Learnings store" in capsys.readouterr().out
-    assert series_count(settings) > 0
+    assert events_in(settings) > 0
 
 
 def test_a_backup_into_a_missing_folder_says_so(
