@@ -89,7 +89,7 @@ def chosen_settings(form: dict[str, str]) -> dict[str, str | None]:
     if locale not in LANGUAGES:
         raise InvalidValue(f"Language must be one of {', '.join(LANGUAGES)}.")
     timezone = form.get("timezone", "")
-    if timezone and timezone not in time_zones():
+    if timezone and timezone not in zone_names():
         raise InvalidValue("Time zone must be one from the list.")
     return {"locale": locale, "timezone": timezone or None}
 
