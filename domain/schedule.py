@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.errors import InvalidValue, ScheduleConflict
 from domain.values import Meeting, MeetingKind, SeriesDetails, require_aware
+
+# A workshop or a study visit of several days; a meeting of weeks is a typing error.
+LONGEST_MEETING = timedelta(days=3)
 
 
 def local_date(moment: datetime, timezone: str) -> date:
@@ -21,6 +24,17 @@ def check_meeting_shape(meeting: Meeting) -> None:
         raise InvalidValue("A meeting must end after it starts.")
     if meeting.mode in ("on_site", "hybrid") and not meeting.location:
         raise InvalidValue(f"A meeting held {meeting.mode} needs a location.")
+
+
+def check_length(meeting: Meeting) -> None:
+    """New times must not last longer than a meeting can; held meetings keep theirs."""
+    check_meeting_shape(meeting)
+    length = meeting.ends_at - meeting.starts_at
+    if length > LONGEST_MEETING:
+        raise InvalidValue(
+            f"A meeting may last at most {LONGEST_MEETING.days} days; this one would last "
+            f"{length / timedelta(hours=1):g} hours. Schedule each day as a meeting of its own."
+        )
 
 
 def check_fits(meeting: Meeting, others: Iterable[Meeting], details: SeriesDetails) -> None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from domain import rules
-from domain.schedule import check_fits, local_date
+from domain.schedule import check_fits, check_length, local_date
 from domain.series_state import SeriesState
 from domain.values import Meeting, MeetingKind, require_enum
 
@@ -18,6 +18,7 @@ class MeetingCommands(SeriesState):
         require_enum(MeetingKind, meeting.kind, "Meeting kind")
         rules.require_mode(meeting.mode)
         meeting = replace(meeting, meeting_id=meeting.meeting_id or uuid4()).checked_facts()
+        check_length(meeting)
         check_fits(meeting, self.meetings.values(), self.details)
         self._meeting_scheduled(meeting=meeting, actor=actor)
         return meeting.meeting_id
@@ -34,6 +35,7 @@ class MeetingCommands(SeriesState):
         current = self.meeting(meeting_id)
         rules.require_changeable(current, now)
         moved = replace(current, starts_at=starts_at, ends_at=ends_at)
+        check_length(moved)
         check_fits(moved, self.meetings.values(), self.details)
         self._meeting_rescheduled(
             meeting_id=current.meeting_id,

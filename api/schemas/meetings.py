@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from api.schemas.common import FORMATS, KINDS, Line, Link, Moment, Strict, Text
+from domain.schedule import LONGEST_MEETING
 
 MOMENT = "An ISO 8601 moment with offset, e.g. 2024-10-01T10:00:00+02:00."
 
@@ -21,8 +23,17 @@ class RescheduleSchema(Strict):
 
     @validates_schema
     def ends_after_start(self, data: dict[str, Any], **_: Any) -> None:
-        if "starts_at" in data and "ends_at" in data and data["ends_at"] <= data["starts_at"]:
+        if "starts_at" not in data or "ends_at" not in data:
+            return
+        length = data["ends_at"] - data["starts_at"]
+        if length <= timedelta(0):
             raise ValidationError("A meeting must end after it starts.", "ends_at")
+        if length > LONGEST_MEETING:
+            raise ValidationError(
+                f"A meeting may last at most {LONGEST_MEETING.days} days; "
+                "schedule each day as a meeting of its own.",
+                "ends_at",
+            )
 
 
 class MeetingInSchema(RescheduleSchema):

@@ -59,6 +59,19 @@ def test_naive_and_backwards_moments_are_422(team: ApiClient, series: dict[str, 
         assert field in response.json["errors"]
 
 
+def test_a_meeting_of_more_than_three_days_is_422(team: ApiClient, series: dict[str, Any]) -> None:
+    visit = meeting_body("kickoff", KICKOFF)
+    visit["ends_at"] = at(KICKOFF + timedelta(days=3), 10).isoformat()
+    assert team.post(meetings_path(series), visit).status_code == 201
+    months = meeting_body("exchange", date(2024, 11, 5))
+    months["ends_at"] = at(date(2025, 2, 5), 12).isoformat()
+
+    response = team.post(meetings_path(series), months)
+
+    assert response.status_code == 422
+    assert "at most 3 days" in response.json["errors"]["ends_at"][0]
+
+
 def test_reschedule_moves_a_future_meeting_and_raises_its_schedule_version(
     team: ApiClient, series: dict[str, Any]
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -86,6 +86,19 @@ def test_a_meeting_ends_after_it_starts(series: PeerLearning) -> None:
         schedule(series, "exchange", date(2024, 11, 5), 12, 12)
     with pytest.raises(InvalidValue, match="must end after it starts"):
         schedule(series, "exchange", date(2024, 11, 5), 12, 10)
+
+
+def test_a_meeting_lasts_at_most_three_days(series: PeerLearning) -> None:
+    three_days = meeting("exchange", date(2024, 11, 5))
+    three_days = replace(three_days, ends_at=three_days.starts_at + timedelta(days=3))
+    series.schedule_meeting(three_days, actor="anna")
+    months = meeting("exchange", date(2024, 11, 12))
+    months = replace(months, ends_at=months.starts_at + timedelta(days=90))
+    with pytest.raises(InvalidValue, match="at most 3 days; this one would last 2160 hours"):
+        series.schedule_meeting(months, actor="anna")
+    longer = three_days.starts_at, three_days.ends_at + timedelta(minutes=1)
+    with pytest.raises(InvalidValue, match="at most 3 days"):
+        series.reschedule_meeting(three_days.meeting_id, *longer, now=NOW, actor="anna")
 
 
 def test_meeting_times_carry_a_time_zone(series: PeerLearning) -> None:
