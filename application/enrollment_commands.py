@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID, uuid4
 
+from application.enrollment_rounds import enrollment_round
 from application.series_commands import SeriesCommands
 from application.store_application import check_expected
 from domain.corrections import PERSON_FIELDS
 from domain.eligibility import check_eligible
 from domain.enrollment import Enrollment
-from domain.enrollment_steps import enrollment_ids_to_refuse
-from domain.errors import AlreadyEnrolled, ConcurrentWrite
+from domain.enrollment_rounds import register_enrollment
+from domain.errors import ConcurrentWrite
 from domain.model_projects import FundedModelProjects
 from domain.rules import require_not_finished
 from domain.values import (
@@ -38,25 +39,15 @@ class EnrollmentCommands(SeriesCommands):
         place = Municipality.of(**municipality)  # type: ignore[arg-type]
         contact = PersonalData.of(uuid4(), contact_name, contact_email)
         check_eligible(series, place, self.funded_model_projects(), self.regions_for(series))
-        self._refuse_duplicate(peer_learning_id, place)
-        enrollment = Enrollment(
-            peer_learning_id=peer_learning_id,
-            municipality=place,
-            contact=contact,
-            actor=actor,
-        )
+        round = enrollment_round(self, peer_learning_id, place)
+        enrollment = register_enrollment(peer_learning_id, place, contact, actor, round)
         enrollment.settle(series.enrol(enrollment.id, actor=actor), actor=actor)
         try:
             self.record(series, enrollment)
         except ConcurrentWrite:
-            self._refuse_duplicate(peer_learning_id, place)
+            enrollment_round(self, peer_learning_id, place)  # enrolled meanwhile: say so
             raise
         return enrollment.id, enrollment.status
-
-    def _refuse_duplicate(self, peer_learning_id: UUID, place: Municipality) -> None:
-        candidates = enrollment_ids_to_refuse(peer_learning_id, place)
-        if any(candidate in self.repository for candidate in candidates):
-            raise AlreadyEnrolled(place.name)
 
     def _change_enrollment(self, enrollment_id: UUID, expected_version: int | None) -> Enrollment:
         enrollment = self.enrollment(enrollment_id)

@@ -8,10 +8,10 @@ from dataclasses import replace
 from typing import Any
 from uuid import UUID, uuid4
 
+from application.enrollment_rounds import enrollment_round
 from application.series_commands import SeriesCommands
-from domain.enrollment import Enrollment
-from domain.enrollment_steps import enrollment_ids_to_refuse
-from domain.errors import RegistrationNotFound
+from domain.enrollment_rounds import register_enrollment
+from domain.errors import AlreadyEnrolled, RegistrationNotFound
 from domain.registration import Registration, registration_id_for, require_distinct_people
 from domain.registration_rules import check_may_register, land_of
 from domain.values import Locale, Municipality, Participant, PersonalData, require_enum
@@ -50,7 +50,9 @@ class RegistrationCommands(SeriesCommands):
         registration_id = registration_id_for(peer_learning_id, place)
         if registration_id in self.repository:
             registration = self.registration(registration_id)
-            if not registration.submit_again(*people, now=self.clock.now(), actor=actor):
+            if not registration.submit_again(
+                *people, now=self.clock.now(), actor=actor, enrollment_ended=not enrolled
+            ):
                 return registration_id, False
         else:
             registration = Registration(
@@ -65,8 +67,12 @@ class RegistrationCommands(SeriesCommands):
         return registration_id, True
 
     def _enrolled(self, peer_learning_id: UUID, place: Municipality) -> bool:
-        candidates = enrollment_ids_to_refuse(peer_learning_id, place)
-        return any(candidate in self.repository for candidate in candidates)
+        """Whether an enrolment of `place` in the series has not ended."""
+        try:
+            enrollment_round(self, peer_learning_id, place)
+        except AlreadyEnrolled:
+            return True
+        return False
 
     def registration(self, registration_id: UUID) -> Registration:
         return self.load(Registration, registration_id, RegistrationNotFound)
@@ -91,11 +97,9 @@ class RegistrationCommands(SeriesCommands):
             self._enrolled(series.id, place),
             self.regions_for(series),
         )
-        enrollment = Enrollment(
-            peer_learning_id=series.id,
-            municipality=place,
-            contact=registration.contact.person,
-            actor=actor,
+        round = enrollment_round(self, series.id, place)
+        enrollment = register_enrollment(
+            series.id, place, registration.contact.person, actor, round
         )
         enrollment.settle(series.enrol(enrollment.id, actor=actor), actor=actor)
         now = self.clock.now()

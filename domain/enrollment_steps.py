@@ -35,19 +35,14 @@ def enrollment_id_by_name(peer_learning_id: UUID, municipality_name: str) -> UUI
     return uuid5(ENROLLMENT_NAMESPACE, f"{peer_learning_id}/{normalised}")
 
 
-def enrollment_id_of(peer_learning_id: UUID, municipality: Municipality) -> UUID:
+def enrollment_id_of(peer_learning_id: UUID, municipality: Municipality, round: int = 1) -> UUID:
+    """The id of a municipality's first enrolment in a series, or of a later `round`: one
+    that follows an enrolment that ended (withdrawn or rejected)."""
     if municipality.key:
-        return enrollment_id_for(peer_learning_id, municipality.key)
-    return enrollment_id_by_name(peer_learning_id, municipality.name)
-
-
-def enrollment_ids_to_refuse(peer_learning_id: UUID, municipality: Municipality) -> set[UUID]:
-    """The ids under which this municipality may already be enrolled in the series: its
-    key's, and its name's from before keys were required."""
-    return {
-        enrollment_id_of(peer_learning_id, municipality),
-        enrollment_id_by_name(peer_learning_id, municipality.name),
-    }
+        first = enrollment_id_for(peer_learning_id, municipality.key)
+    else:
+        first = enrollment_id_by_name(peer_learning_id, municipality.name)
+    return first if round == 1 else uuid5(ENROLLMENT_NAMESPACE, f"{first}/round:{round}")
 
 
 def require_step(status: str, allowed: Collection[str], municipality: str, step: str) -> None:

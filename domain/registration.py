@@ -104,10 +104,13 @@ class Registration(Aggregate):
         participants: tuple[Participant, ...],
         now: datetime,
         actor: str,
+        enrollment_ended: bool = False,
     ) -> bool:
-        """A pending registration takes no second submission (nothing is recorded); one that
-        expired or was declined starts over with the new data."""
-        if self.is_pending or self.state == RegistrationState.ACCEPTED:
+        """A pending registration takes no second submission (nothing is recorded), nor does
+        an accepted one while its enrolment lasts; one that expired or was declined, or whose
+        enrolment ended (withdrawn or rejected), starts over with the new data."""
+        accepted = self.state == RegistrationState.ACCEPTED
+        if self.is_pending or (accepted and not enrollment_ended):
             return False
         self._resubmitted(contact=contact, participants=participants, submitted_at=now, actor=actor)
         return True

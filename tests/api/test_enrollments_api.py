@@ -123,3 +123,24 @@ def test_unknown_enrolments_and_series_are_404(team: ApiClient) -> None:
     assert team.post(f"/enrollments/{UNKNOWN}/reject", {"reason": "x"}).status_code == 404
     assert team.get(f"/peer-learnings/{UNKNOWN}/enrollments").status_code == 404
     assert team.post(f"/peer-learnings/{UNKNOWN}/enrollments", enrol_body()).status_code == 404
+
+
+def test_a_municipality_whose_enrolment_ended_enrols_again(
+    team: ApiClient, client: FlaskClient, series: dict[str, Any]
+) -> None:
+    first = team.enrol(series["id"], "Stadt Arnsberg", key="05958004").json
+    team.post(f"/enrollments/{first['id']}/withdraw", {"reason": "keine Zeit"})
+
+    again = team.enrol(series["id"], "Stadt Arnsberg", key="05958004")
+    third = team.post(enrol_path(series), enrol_body("Stadt Arnsberg", key="05958004"))
+
+    assert again.status_code == 201 and again.json["status"] == "admitted"
+    assert again.json["id"] != first["id"]
+    assert third.status_code == 409 and "already enrolled" in third.json["detail"]
+    assert team.get(f"/enrollments/{first['id']}").json["status"] == "withdrawn"
+    roster = {e["id"]: e["status"] for e in team.get(enrol_path(series)).json}
+    assert roster == {first["id"]: "withdrawn", again.json["id"]: "admitted"}
+    detail = client.get(f"/peer-learnings/{series['id']}").json
+    assert detail["municipalities"] == 1
+    team.post(f"/enrollments/{again.json['id']}/reject", {"reason": "Modellprojekt"})
+    assert team.post(enrol_path(series), enrol_body("Stadt Arnsberg")).status_code == 201

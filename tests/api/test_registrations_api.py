@@ -206,3 +206,25 @@ def test_a_link_confirms_only_within_seven_days(
     late = confirm(client, flask_app, registration_id)
 
     assert late.status_code == 409
+
+
+def test_a_municipality_whose_enrolment_ended_registers_again(
+    client: FlaskClient, flask_app: Flask, team: ApiClient, series: dict[str, Any]
+) -> None:
+    registration_id = register(client, series).json["id"]
+    confirm(client, flask_app, registration_id)
+    first = team.post(f"/registrations/{registration_id}/accept").json["enrollment_id"]
+    while_enrolled = register(client, series)
+    team.post(f"/enrollments/{first}/withdraw", {"reason": "keine Zeit"})
+
+    again = register(client, series)
+    confirm(client, flask_app, registration_id)
+    accepted = team.post(f"/registrations/{registration_id}/accept")
+
+    assert while_enrolled.status_code == 409
+    assert again.status_code == 202 and again.json["id"] == registration_id
+    assert accepted.status_code == 200 and accepted.json["status"] == "admitted"
+    assert accepted.json["enrollment_id"] != first
+    assert team.get(f"/enrollments/{first}").json["status"] == "withdrawn"
+    enrolment = team.get(f"/enrollments/{accepted.json['enrollment_id']}").json
+    assert enrolment["status"] == "admitted" and len(enrolment["participants"]) == 2
