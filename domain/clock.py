@@ -20,4 +20,9 @@ class SystemClock:
 
 def today(clock: Clock) -> date:
     """The current day of the programme's calendar (Europe/Berlin)."""
-    return clock.now().astimezone(PROGRAMME_TIMEZONE).date()
+    return day_of(clock.now())
+
+
+def day_of(moment: datetime) -> date:
+    """The day of the programme's calendar (Europe/Berlin) a moment falls on."""
+    return moment.astimezone(PROGRAMME_TIMEZONE).date()

@@ -1,14 +1,17 @@
 """The mails of a seat and of a series' end: moved up from the waiting list, the series
 closed or withdrawn. Each claimed as a dispatch before it is sent, sent once, its outcome
 recorded, listed with the reminders; found in the course mails view, retried while the
-occasion lies within the lookback."""
+occasion lies within the lookback. An end whose day lies further back than the lookback is
+past news (a closing recorded long after the fact, as the demo records its history) and is
+not told."""
 
 from __future__ import annotations
 
 from typing import Any
 from uuid import UUID
 
-from projections.view import iso_moment, parse_moment
+from domain.clock import day_of
+from projections.view import iso_day, iso_moment, parse_moment
 from scheduler.courier import Tally
 from scheduler.course_letters import moved_up_letters, series_end_letters
 from scheduler.course_view import CourseMailQueries
@@ -26,9 +29,10 @@ class CourseMails(OneOffMails):
 
     def send_due(self) -> Tally:
         tally = Tally()
-        since = iso_moment(self.claims.clock.now() - self.settings.lookback)
-        assert since is not None
-        for row in self.owed.owed_since(since):
+        since = self.claims.clock.now() - self.settings.lookback
+        recorded, ended = iso_moment(since), iso_day(day_of(since))
+        assert recorded is not None and ended is not None
+        for row in self.owed.owed_since(recorded, ended):
             with one_unit("Mails of", UUID(str(row["owed_id"]))):
                 tally.add(self.tell(row))
         return tally

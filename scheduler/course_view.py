@@ -72,12 +72,14 @@ class CourseMailQueries:
     def __init__(self, db: ViewDb) -> None:
         self.db = db
 
-    def owed_since(self, since: str) -> list[dict[str, Any]]:
-        """Moves up and ends of series at `since` (an ISO moment) or later, oldest first."""
+    def owed_since(self, since: str, ended_since: str) -> list[dict[str, Any]]:
+        """Moves up and ends of series recorded at `since` (an ISO moment) or later, oldest
+        first; an end only if its day is `ended_since` (an ISO day) or later."""
         with self.db.transaction() as tx:
             found = tx.fetchall(
                 f"SELECT {', '.join(COURSE_MAILS.columns)} FROM {COURSE_MAILS.name} "
-                "WHERE purpose <> ? AND owed_at >= ? ORDER BY owed_at, owed_id",
-                [WAITING, since],
+                "WHERE purpose <> ? AND owed_at >= ? "
+                "AND (effective_on IS NULL OR effective_on >= ?) ORDER BY owed_at, owed_id",
+                [WAITING, since, ended_since],
             )
         return [decode_row(COURSE_MAILS, row) for row in found]

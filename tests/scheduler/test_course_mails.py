@@ -9,6 +9,7 @@ from uuid import UUID
 
 import pytest
 
+from demo.catalogue import load_demo
 from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
 from scheduler.service import ReminderService, build_service
@@ -18,6 +19,7 @@ from tests.scheduler.scenario import P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.scheduler.test_registration_mails import confirmed, subjects
 from tests.support.clock import FakeClock
+from tests.support.demo_store import DEMO_NOW
 from tests.support.samples import announce, municipality, schedule
 
 
@@ -204,3 +206,38 @@ def test_a_withdrawal_sends_one_mail_and_cancels_only_what_each_was_reminded_of(
     [clara] = sink.to("clara@example.org")  # the contact, told once too
     assert str(clara["Subject"]).startswith("Peer-Learning abgesagt: ")
     assert "Der Grund" not in text_of(clara), "no reason was given"
+
+
+@pytest.mark.parametrize(
+    ("effective_on", "told"),
+    [(date(2024, 9, 18), True), (date(2024, 9, 17), False)],  # the lookback is P2D
+)
+def test_an_end_is_told_only_while_its_day_lies_within_the_lookback(
+    services: Services, mails: ReminderService, sink: SmtpSink, effective_on: date, told: bool
+) -> None:
+    series_id = announce(services.app, capacity=1)
+    seated_and_waiting(services, series_id)
+    mails.sweep()
+
+    services.app.withdraw_series(series_id, actor="anna", effective_on=effective_on)
+    ended = mails.sweep()
+
+    assert ended.sent == (5 if told else 0)
+    assert len(listed(services, "series-withdrawn")) == (5 if told else 0)
+    withdrawn = [m for a in EVERYONE for m in titled(sink, a, "Peer-Learning abgesagt")]
+    assert bool(withdrawn) is told
+
+
+def test_loading_the_demo_tells_no_one_of_its_past(
+    services: Services, mails: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    """The demo records its closed series today, on days long past: no mail says they just
+    closed."""
+    clock.set(DEMO_NOW)
+    load_demo(services)
+
+    first = mails.sweep()
+
+    assert (first.sent, first.failed, first.deferred) == (0, 0, 0)
+    assert sink.messages == []
+    assert DispatchQueries(services.db).listing() == []
