@@ -35,7 +35,7 @@ def outcome_letters(
     if registration.confirmed_at is not None:
         letters.append(_to(RECEIVED, registration.contact, values))
         if series.get("contact_email"):
-            letters.append(_note(registration, str(series["contact_email"]), values))
+            letters.append(_note(registration, str(series["contact_email"]), values, links))
     if registration.state == RegistrationState.DECLINED:
         letters.append(_to(DECLINED, registration.contact, values))
     if registration.state == RegistrationState.ACCEPTED and registration.enrollment_id:
@@ -92,13 +92,17 @@ def _to(
     )
 
 
-def _note(registration: Registration, address: str, values: dict[str, Any]) -> OutcomeLetter:
-    """To the series' contact address (in German, the team's language): one per submission."""
+def _note(
+    registration: Registration, address: str, values: dict[str, Any], links: Links
+) -> OutcomeLetter:
+    """To the series' contact address, the host's (in German, the programme's language): one
+    per submission. The team accepts or declines it; the host reads the roster it joins."""
+    roster = f"{links.public_url}/peer-learnings/{registration.peer_learning_id}/enrollments"
     return OutcomeLetter(
         purpose=NOTE,
         recipient_id=registration.id,
         name=str(values["title"])[:60] or "Peer-Learning",
         email=address,
         locale="de",
-        values=values,
+        values={**values, "roster": roster},
     )

@@ -4,6 +4,7 @@ that confirms through its page's POST, sent once, listed with the reminders."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from email.message import EmailMessage
 from urllib.parse import urlparse
@@ -17,6 +18,8 @@ from domain.errors import RegistrationNotChangeable
 from domain.registration import CONFIRMATION_WINDOW, RegistrationState
 from peerlearning.bootstrap import Services
 from scheduler.dispatch_queries import DispatchQueries
+from scheduler.outcome_letters import outcome_letters
+from scheduler.registration_outcomes import NOTE, outcome_message
 from scheduler.service import ReminderService
 from tests.scheduler.mail_texts import token_of
 from tests.scheduler.scenario import PUBLIC_URL
@@ -228,3 +231,33 @@ def test_a_registration_whose_contact_was_erased_is_neither_confirmed_nor_accept
     with pytest.raises(RegistrationNotChangeable, match="needs a contact; decline it"):
         services.app.accept_registration(confirmed_one, actor="anna")
     assert services.app.registration(confirmed_one).state == RegistrationState.CONFIRMED
+
+
+def test_the_note_to_the_host_points_to_the_roster_a_host_may_read(
+    services: Services, mails: ReminderService, sink: SmtpSink, links: Links, clock: FakeClock
+) -> None:
+    """The series' contact address is its host's: the registrations are the team's to list
+    and accept (a host token gets 403 there); the host reads the roster the municipality
+    joins once accepted."""
+    series_id = announce(services.app)
+    registration_id = confirmed(services, series_id, "de", "Ortheim")
+
+    mails.sweep()
+
+    roster = f"{PUBLIC_URL}/peer-learnings/{series_id}/enrollments"
+    [note] = sink.to("startsmart@example.org")
+    assert f"GET {roster})" in note.get_content()
+    assert "Koordinationsteam" in note.get_content()
+    assert "/registrations" not in note.get_content()
+    registration = services.app.registration(registration_id)
+    [letter] = [
+        each
+        for each in outcome_letters(services.app, services.views, links, registration)
+        if each.purpose == NOTE
+    ]
+    english = outcome_message(
+        registration_id, replace(letter, locale="en"), "t@x.example", clock.now()
+    )
+    assert f"GET {roster})" in english.get_content()
+    assert "coordination team" in english.get_content()
+    assert "/registrations" not in english.get_content()
