@@ -8,7 +8,6 @@ from uuid import UUID, uuid4
 from application.enrollment_rounds import enrollment_round
 from application.series_commands import SeriesCommands
 from application.store_application import check_expected
-from domain.corrections import PERSON_FIELDS
 from domain.eligibility import check_eligible
 from domain.enrollment import Enrollment
 from domain.enrollment_rounds import register_enrollment
@@ -95,14 +94,9 @@ class EnrollmentCommands(SeriesCommands):
         self, enrollment_id: UUID, participant_id: UUID, changes: dict[str, Any], actor: str
     ) -> int:
         """A person's correction of their own details from their self-service page: as a
-        participant and, when they are the enrolment's contact, as its contact too."""
-        enrollment = self._change_enrollment(enrollment_id, None)
-        enrollment.correct_participant(participant_id, changes, actor=actor)
-        own = {key: value for key, value in changes.items() if key in PERSON_FIELDS}
-        if own and enrollment.contact.subject_id == participant_id:
-            enrollment.correct_contact(own, actor=actor)
-        self.record(enrollment)
-        return enrollment.version
+        participant and, when they are the enrolment's contact, as its contact too (the
+        enrolment keeps the two in step)."""
+        return self.correct_participant(enrollment_id, participant_id, changes, actor)
 
     def correct_contact(
         self,

@@ -1,10 +1,15 @@
-"""Corrections of a person's facts: name, e-mail, language and time zone, checked as on joining."""
+"""Corrections of a person's facts: name, e-mail, language and time zone, checked as on joining.
+
+An enrolment's contact and a participant who are the same person (one subject, or one
+address) keep one name and one address: a correction of either corrects both.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
+from domain.enrollment_steps import require_unique_email
 from domain.errors import InvalidValue
 from domain.values import Locale, Participant, PersonalData, require_enum, require_timezone
 
@@ -31,6 +36,22 @@ def corrected_participant(participant: Participant, changes: dict[str, Any]) -> 
         locale=require_enum(Locale, changes.get("locale", participant.locale), "Locale"),
         timezone=require_timezone(timezone) if timezone else None,
     )
+
+
+def contact_followers(
+    present: list[Participant], contact: PersonalData, corrected: PersonalData
+) -> list[Participant]:
+    """The present participants who are the contact, with the contact's corrected name and
+    address; refused if one would take the address of another participant."""
+    following = [
+        replace(p, person=p.person.named_as(corrected))
+        for p in present
+        if p.person.is_same_person_as(contact)
+    ]
+    after = {p.participant_id: p for p in (*present, *following)}
+    for participant in following:
+        require_unique_email(participant, after.values())
+    return following
 
 
 def _require_known(changes: dict[str, Any], known: frozenset[str]) -> None:

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.corrections import corrected_participant, corrected_person
+from domain.corrections import contact_followers, corrected_participant, corrected_person
 from domain.enrollment_state import decline_key
 from domain.enrollment_steps import (
     ENROLLMENT_NAMESPACE,
@@ -21,13 +21,7 @@ from domain.enrollment_steps import (
 from domain.errors import EnrollmentClosed, ParticipantNotFound
 from domain.kinds import Admission
 from domain.meeting_declines import DeclineCommands
-from domain.values import (
-    ERASED,
-    EnrollmentStatus,
-    Municipality,
-    Participant,
-    PersonalData,
-)
+from domain.values import ERASED, EnrollmentStatus, Municipality, Participant, PersonalData
 
 __all__ = ["ENROLLMENT_NAMESPACE", "Enrollment", "enrollment_id_for"]
 
@@ -145,20 +139,25 @@ class Enrollment(DeclineCommands, Aggregate):
         key = str(participant_id)
         self.participants[key] = replace(self.participants[key], left_at=left_at)
 
-    # ---- corrections ----------------------------------------------------------
+    # ---- corrections (of one person as contact and participant: domain/corrections.py) ----
     def correct_participant(
         self, participant_id: UUID, changes: dict[str, Any], actor: str
     ) -> None:
-        """Corrects a participant's name, e-mail, language or time zone."""
+        """Corrects a participant's name, e-mail, language or time zone (and the contact's)."""
         self._require_active()
         current = self.participant(participant_id)
         if not current.is_active:
             raise EnrollmentClosed("The participant has left; a leaver's data is not corrected.")
         corrected = corrected_participant(current, changes)
         require_unique_email(corrected, self.active_participants)
-        if corrected != current:
+        self._participant_becomes(corrected, actor)
+        if current.person.is_same_person_as(self.contact):
+            self._contact_becomes(self.contact.named_as(corrected.person), actor)
+
+    def _participant_becomes(self, corrected: Participant, actor: str) -> None:
+        if corrected != self.participant(corrected.participant_id):
             self._participant_corrected(
-                participant_id=current.participant_id,
+                participant_id=corrected.participant_id,
                 person=corrected.person,
                 locale=corrected.locale,
                 timezone=corrected.timezone,
@@ -187,9 +186,15 @@ class Enrollment(DeclineCommands, Aggregate):
         )
 
     def correct_contact(self, changes: dict[str, Any], actor: str) -> None:
-        """Corrects the contact's name or e-mail."""
+        """Corrects the contact's name or e-mail; and the participant's who is the contact."""
         self._require_active()
         corrected = corrected_person(self.contact, changes)
+        following = contact_followers(self.active_participants, self.contact, corrected)
+        self._contact_becomes(corrected, actor)
+        for participant in following:
+            self._participant_becomes(participant, actor)
+
+    def _contact_becomes(self, corrected: PersonalData, actor: str) -> None:
         if corrected != self.contact:
             self._contact_corrected(contact=corrected, actor=actor)
 

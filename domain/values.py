@@ -95,6 +95,18 @@ class PersonalData(Immutable):
     def is_erased(self) -> bool:
         return self.email == ERASED
 
+    def is_same_person_as(self, other: PersonalData) -> bool:
+        """One person under two roles: the same subject, or the same e-mail address (an
+        erased person is no one to match)."""
+        if self.is_erased or other.is_erased:
+            return False
+        same_address = self.email.casefold() == other.email.casefold()
+        return self.subject_id == other.subject_id or same_address
+
+    def named_as(self, other: PersonalData) -> PersonalData:
+        """This person with the other's name and address, under their own subject."""
+        return replace(self, name=other.name, email=other.email)
+
 
 @dataclass(frozen=True)
 class Municipality(Immutable):

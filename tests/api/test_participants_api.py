@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 import pytest
 
+from peerlearning.bootstrap import Services
 from tests.api.client import ApiClient
 
 PERSON = {
@@ -110,3 +112,79 @@ def test_participants_are_personal_data_for_the_team_only(
     assert auditor.get(where).status_code == 403
     assert auditor.post(path(enrollment), PERSON).status_code == 403
     assert ApiClient(team.client, None).delete(where).status_code == 401
+
+
+CONTACT_AS_PARTICIPANT = {"name": "Petra Kontakt", "email": "petra@arnsberg.example"}
+
+
+def names(team: ApiClient, enrollment: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The contact's name and address, then the participant's, as the enrolment shows them."""
+    shown = team.get(f"/enrollments/{enrollment['id']}").json
+    [participant] = shown["participants"]
+    return (
+        (shown["contact"]["name"], shown["contact"]["email"]),
+        (participant["name"], participant["email"]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("where", "changes"),
+    [
+        ("contact", {"name": "Petra Neu", "email": "petra.neu@arnsberg.example"}),
+        ("participant", {"name": "Petra Neu", "email": "petra.neu@arnsberg.example"}),
+        ("participant", {"name": "Petra Neu", "email": "PETRA.NEU@arnsberg.example"}),
+    ],
+)
+def test_the_contact_who_also_takes_part_keeps_one_name_and_address(
+    team: ApiClient,
+    services: Services,
+    enrollment: dict[str, Any],
+    where: str,
+    changes: dict[str, str],
+) -> None:
+    """The same address is the same person: a correction as contact or as participant is a
+    correction of both, each an event of the enrolment with the actor who made it."""
+    joined = team.post(path(enrollment), {**CONTACT_AS_PARTICIPANT, "locale": "en"}).json
+    target = {
+        "contact": f"/enrollments/{enrollment['id']}/contact",
+        "participant": f"{path(enrollment)}/{joined['participant_id']}",
+    }[where]
+
+    corrected = team.patch(target, changes)
+
+    assert corrected.status_code == 200, corrected.json
+    person = (changes["name"], changes["email"])
+    assert names(team, enrollment) == (person, person)
+    assert team.get(f"{path(enrollment)}/{joined['participant_id']}").json["locale"] == "en"
+    last = list(services.app.events.get(UUID(enrollment["id"])))[-2:]
+    assert sorted(type(e).__name__ for e in last) == ["ContactCorrected", "ParticipantCorrected"]
+    assert {e.actor for e in last} == {"anna"}
+    again = team.patch(target, changes)
+    assert again.status_code == 200 and again.headers["ETag"] == corrected.headers["ETag"]
+
+
+def test_a_contact_who_does_not_take_part_is_corrected_alone(
+    team: ApiClient, enrollment: dict[str, Any]
+) -> None:
+    team.post(path(enrollment), PERSON)
+
+    team.patch(f"/enrollments/{enrollment['id']}/contact", {"name": "Petra Neu"})
+
+    contact, participant = names(team, enrollment)
+    assert contact == ("Petra Neu", "petra@arnsberg.example")
+    assert participant == (PERSON["name"], PERSON["email"])
+
+
+def test_the_contact_cannot_take_the_address_of_another_participant_along_with_their_own(
+    team: ApiClient, enrollment: dict[str, Any]
+) -> None:
+    """Moving the contact moves the participant who is the contact; onto an address another
+    participant has, that would be two participants with one address."""
+    team.post(path(enrollment), CONTACT_AS_PARTICIPANT)
+    team.post(path(enrollment), PERSON)
+
+    refused = team.patch(f"/enrollments/{enrollment['id']}/contact", {"email": PERSON["email"]})
+
+    assert refused.status_code == 409 and "already takes part" in refused.json["detail"]
+    shown = team.get(f"/enrollments/{enrollment['id']}").json
+    assert shown["contact"]["email"] == "petra@arnsberg.example"
