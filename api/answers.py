@@ -78,11 +78,17 @@ def kept_answer(
 
 
 def still_current(tag: str) -> bool:
-    """The client's `If-None-Match` names the answer for this position and shape."""
+    """The client's `If-None-Match` names the answer for this position and shape. The
+    comparison is weak (RFC 9110, 13.1.2): `W/"1234.9f2c01ab"` matches as `"1234.9f2c01ab"`."""
     sent = request.if_none_match
     if not sent:
         return False
-    return bool(sent.star_tag) or any(t == tag or t.endswith(f".{tag}") for t in sent.as_set())
+    return bool(sent.star_tag) or any(names(t, tag) for t in sent.as_set(include_weak=True))
+
+
+def names(sent: str, tag: str) -> bool:
+    """A tag the client sent names the views tag (a detail's carries the version in front)."""
+    return sent == tag or sent.endswith(f".{tag}")
 
 
 def not_modified(tag: str) -> BaseResponse:
@@ -93,7 +99,7 @@ def not_modified(tag: str) -> BaseResponse:
 
 def tag_matching(tag: str) -> str:
     """The client's own tag that matched (a detail's carries the version in front)."""
-    for sent in request.if_none_match.as_set():
-        if sent == tag or sent.endswith(f".{tag}"):
+    for sent in request.if_none_match.as_set(include_weak=True):
+        if names(sent, tag):
             return str(sent)
     return tag

@@ -71,6 +71,19 @@ def test_the_detail_answers_304_and_its_tag_names_the_version_for_if_match(
     assert revised.headers["ETag"].startswith('"2.')
 
 
+def test_if_none_match_compares_weakly_so_a_weak_tag_answers_304(
+    url: str, team: ApiClient, series: dict[str, Any]
+) -> None:
+    for path in ("/peer-learnings", f"/peer-learnings/{series['id']}"):
+        tag = get(url + path).headers["ETag"]
+
+        weak = get(url + path, f"W/{tag}")
+        listed = get(url + path, f'"elsewhere", W/{tag}')
+
+        assert weak.status_code == 304 and weak.headers["ETag"] == tag, path
+        assert listed.status_code == 304 and listed.headers["ETag"] == tag, path
+
+
 def test_an_unchanged_answer_is_not_rendered_again(
     client: FlaskClient, team: ApiClient, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
