@@ -78,7 +78,8 @@ def register_components(api: flask_smorest.Api, app: Flask) -> None:
         {
             "name": "If-Match",
             "required": False,
-            "description": 'The version you last read, e.g. "3"; 412 if it changed since.',
+            "description": 'The ETag you last read, e.g. "3"; 412 if it changed since. One '
+            "strong tag: a weak one (W/...) never matches (412), a list is refused (400).",
             "schema": {"type": "string"},
         },
     )

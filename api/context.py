@@ -17,8 +17,15 @@ from domain.errors import StaleVersion
 
 SERVICES = "peerlearning.services"
 # An entity tag is quoted (RFC 9110, 8.8.3): `If-Match: 3` is refused, not guessed at.
+_ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
+_TAG_LIST = re.compile(r'^(?:W/)?"[^"]*"(?:\s*,\s*(?:W/)?"[^"]*")*$')
 # "3", or a detail's "3.1234.9f2c01ab" (version, views position, shape): If-Match reads the version
-_VERSION = re.compile(r'^(?:W/)?"(\d{1,12})(?:\.\d{1,19}\.[0-9a-f]{8})?"$')
+_VERSION = re.compile(r"^(\d{1,12})(?:\.\d{1,19}\.[0-9a-f]{8})?$")
+NOT_A_VERSION = 'If-Match must be the version you read, in quotes, e.g. If-Match: "3".'
+ONE_TAG = (
+    'If-Match names one version here, the ETag you read, e.g. If-Match: "3"; '
+    "a list of tags is not accepted."
+)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -48,14 +55,37 @@ def check_list_version(expected_version: int | None, team_list: Any) -> None:
 
 
 def parse_if_match(value: str | None) -> int | None:
+    """The version an `If-Match` names; None for none or `*`.
+
+    If-Match compares strongly (RFC 9110, 13.1.1): a weak tag never matches, so the write is
+    refused with 412. One tag only: a list is refused with 400 rather than half understood.
+    """
     if value is None or value.strip() == "*":
         return None
-    match = _VERSION.match(value.strip())
+    tags = entity_tags(value)
+    if len(tags) > 1:
+        raise ProblemError(400, ONE_TAG)
+    weak, opaque = tags[0]
+    if weak:
+        raise ProblemError(412, WEAK_TAG)
+    match = _VERSION.match(opaque)
     if not match:
-        raise ProblemError(
-            400, 'If-Match must be the version you read, in quotes, e.g. If-Match: "3".'
-        )
+        raise ProblemError(400, NOT_A_VERSION)
     return int(match.group(1))
+
+
+def entity_tags(value: str) -> list[tuple[bool, str]]:
+    """The entity tags of a header, each as (weak, opaque tag); 400 unless all are quoted."""
+    written = value.strip()
+    if not _TAG_LIST.match(written):
+        raise ProblemError(400, NOT_A_VERSION)
+    return [(bool(weak), opaque) for weak, opaque in _ENTITY_TAG.findall(written)]
+
+
+WEAK_TAG = (
+    'If-Match compares entity tags strongly (RFC 9110): a weak tag, W/"...", never matches, '
+    'so nothing was changed. Send the strong tag from the ETag you read, e.g. If-Match: "3".'
+)
 
 
 def if_match(view: F) -> F:

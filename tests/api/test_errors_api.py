@@ -72,7 +72,7 @@ def test_unknown_paths_and_methods_are_problems(client: FlaskClient) -> None:
     assert "POST" in not_allowed.headers["Allow"]
 
 
-def test_a_malformed_if_match_is_400_and_a_star_or_weak_tag_is_accepted(
+def test_a_malformed_if_match_is_400_and_a_star_is_accepted(
     team: ApiClient, series: dict[str, Any]
 ) -> None:
     path = f"/peer-learnings/{series['id']}"
@@ -81,8 +81,34 @@ def test_a_malformed_if_match_is_400_and_a_star_or_weak_tag_is_accepted(
     unquoted = team.patch(path, {"capacity": 3}, headers={"If-Match": "1"})
     assert_problem(unquoted, 400)
     assert 'in quotes, e.g. If-Match: "3"' in unquoted.json["detail"]
+    assert_problem(team.patch(path, {"capacity": 3}, headers={"If-Match": '"1", 2'}), 400)
     assert team.patch(path, {"capacity": 3}, headers={"If-Match": "*"}).status_code == 200
-    assert team.patch(path, {"capacity": 4}, headers={"If-Match": 'W/"2"'}).status_code == 200
+
+
+@pytest.mark.parametrize("weak", ['W/"2"', 'W/"2.1234.abcdef12"', 'W/"9"', 'W/"x"'])
+def test_a_weak_tag_in_if_match_never_matches_and_changes_nothing(
+    team: ApiClient, series: dict[str, Any], weak: str
+) -> None:
+    path = f"/peer-learnings/{series['id']}"
+    assert team.patch(path, {"capacity": 3}, headers={"If-Match": '"1"'}).status_code == 200
+
+    refused = team.patch(path, {"capacity": 4}, headers={"If-Match": weak})
+
+    assert_problem(refused, 412)
+    assert "Send the strong tag from the ETag you read" in refused.json["detail"]
+    assert team.get(path).json["capacity"] == 3
+
+
+def test_if_match_names_one_tag_and_a_list_is_refused_with_400(
+    team: ApiClient, series: dict[str, Any]
+) -> None:
+    path = f"/peer-learnings/{series['id']}"
+
+    for listed in ('"1", "2"', '"2","1"', '"1", W/"1"'):
+        refused = team.patch(path, {"capacity": 4}, headers={"If-Match": listed})
+        assert_problem(refused, 400)
+        assert "a list of tags is not accepted" in refused.json["detail"]
+    assert team.get(path).json["version"] == 1
 
 
 def test_an_unexpected_error_is_a_logged_500_problem(
