@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from api.schemas.common import BIGGEST, Moment, Strict
 from api.schemas.series import CatalogueQuerySchema, DayQuerySchema
@@ -20,9 +22,26 @@ class LogQuerySchema(Strict):
 class KeptHeadQuerySchema(Strict):
     head_position = fields.Integer(
         validate=validate.Range(min=1, max=BIGGEST),
-        metadata={"description": "A head position you kept from an earlier verification."},
+        metadata={
+            "description": "A head position you kept from an earlier verification; "
+            "give `head_hash` with it."
+        },
     )
-    head_hash = fields.String(validate=validate.Regexp(r"^[0-9a-f]{64}$"))
+    head_hash = fields.String(
+        validate=validate.Regexp(r"^[0-9a-f]{64}$"),
+        metadata={"description": "The hash of that head; give both or neither."},
+    )
+
+    @validates_schema
+    def _both_or_neither(self, data: dict[str, Any], **_: Any) -> None:
+        """A kept head is a position and its hash: one alone proves nothing."""
+        given = [name for name in ("head_position", "head_hash") if name in data]
+        if len(given) == 1:
+            missing = "head_hash" if given == ["head_position"] else "head_position"
+            raise ValidationError(
+                f"`head_position` and `head_hash` go together: give `{missing}` too, or neither.",
+                missing,
+            )
 
 
 class EventEntrySchema(Schema):

@@ -79,6 +79,20 @@ def test_export_carries_the_chain_and_verify_names_a_changed_event(
     assert broken["kept_head_matches"] is True  # the chain itself was not rewritten
 
 
+@pytest.mark.parametrize(
+    ("query", "missing"),
+    [("head_position=1", "head_hash"), (f"head_hash={'a' * 64}", "head_position")],
+)
+def test_a_kept_head_is_given_whole_or_verify_refuses_it(
+    auditor: ApiClient, series: dict[str, Any], query: str, missing: str
+) -> None:
+    refused = auditor.get(f"/audit/verify?{query}")
+
+    assert refused.status_code == 422 and refused.mimetype == "application/problem+json"
+    assert list(refused.json["errors"]) == [missing]
+    assert "`head_position` and `head_hash` go together" in refused.json["errors"][missing][0]
+
+
 def test_erasure_is_for_the_team_and_leaves_nothing_readable(
     team: ApiClient,
     auditor: ApiClient,
