@@ -141,6 +141,10 @@ class Verify(MethodView):
 class Erasure(MethodView):
     @require_role("team")
     @blp.response(200, ErasureSchema)
+    @blp.conflicts(
+        "Another change to the enrolment or registration holding the person was recorded at "
+        "the same time (concurrent-write); erase again."
+    )
     def post(self, subject_id: UUID) -> dict[str, Any]:
         """Erase a participant's, contact's or registration person's data (GDPR Art. 17)
 

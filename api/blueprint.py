@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
@@ -9,7 +10,9 @@ import flask_smorest
 from flask import Flask
 from flask_smorest.utils import deepupdate
 
+from api.errors import PROBLEM_JSON
 from api.query_parser import QueryParser
+from api.schemas.common import ProblemSchema
 
 BEARER = "bearerAuth"
 IF_MATCH = "IfMatch"
@@ -40,6 +43,13 @@ class Blueprint(flask_smorest.Blueprint):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._prepare_doc_cbks.append(self._prepare_contract_doc)
+
+    def conflicts(self, description: str) -> Callable[[Any], Any]:
+        """Documents the 409 problem a view answers when a rule refuses the step, saying
+        when (views with If-Match document 409 without being told)."""
+        return self.alt_response(
+            409, schema=ProblemSchema, content_type=PROBLEM_JSON, description=description
+        )
 
     def add_url_rule(self, rule: str, *args: Any, **kwargs: Any) -> None:
         super().add_url_rule(rule, *args, **kwargs)

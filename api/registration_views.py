@@ -59,7 +59,7 @@ def refused(error: RegistrationRefused, peer_learning_id: UUID, body: dict[str, 
 class Registrations(MethodView):
     @blp.arguments(RegisterSchema)
     @blp.response(202, RegistrationAnswerSchema)
-    @blp.alt_response(409, description="The municipality may not take part; told why.")
+    @blp.conflicts("The municipality may not take part; told why, in the contact's language.")
     def post(self, body: dict[str, Any], peer_learning_id: UUID) -> Any:
         """Register a municipality (public, no token)
 
@@ -80,6 +80,10 @@ class Registrations(MethodView):
 class Confirmation(MethodView):
     @blp.arguments(ConfirmationSchema)
     @blp.response(200, RegistrationAnswerSchema)
+    @blp.conflicts(
+        "The link has expired, the registration was declined, accepted or has expired, or "
+        "its contact's data was erased (registration-not-changeable)."
+    )
     def post(self, body: dict[str, Any]) -> dict[str, Any]:
         """Confirm a registration with the token from its mail's link (public, no token)
 
@@ -107,6 +111,13 @@ class RegistrationList(MethodView):
 class AcceptRegistration(MethodView):
     @require_role("team")
     @blp.response(200, AcceptedSchema)
+    @blp.conflicts(
+        "The registration is not a confirmed one (accepted already, declined, expired or "
+        "awaiting confirmation) or its contact's data was erased (registration-not-changeable); "
+        "the municipality may not enrol now (registration-refused: joining closed, a funded "
+        "model project, outside the region, already enrolled); or another change to the "
+        "series was recorded at the same time (concurrent-write). The detail says which."
+    )
     def post(self, registration_id: UUID) -> dict[str, Any]:
         """Accept a confirmed registration: an enrolment, admitted or waitlisted"""
         enrollment_id, status = services().app.accept_registration(
@@ -125,6 +136,10 @@ class DeclineRegistration(MethodView):
     @require_role("team")
     @blp.arguments(DeclineSchema)
     @blp.response(200, RegistrationAnswerSchema)
+    @blp.conflicts(
+        "Only a registration awaiting confirmation or confirmed can be declined; this one was "
+        "accepted, declined or has expired (registration-not-changeable)."
+    )
     def post(self, body: dict[str, Any], registration_id: UUID) -> dict[str, Any]:
         """Decline a registration with a reason"""
         services().app.decline_registration(registration_id, body["reason"], current_actor())

@@ -34,6 +34,10 @@ class Tokens(MethodView):
     @require_role("team")
     @blp.arguments(TokenInSchema)
     @blp.response(201, IssuedTokenSchema)
+    @blp.conflicts(
+        "The name was issued before (token-name-taken), or names a configured token or an "
+        "actor the service records itself (token-name-reserved): choose another name."
+    )
     def post(self, body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
         """Issue a token
 
@@ -67,6 +71,7 @@ class Tokens(MethodView):
 class Token(MethodView):
     @require_role("team")
     @blp.response(200, TokenSchema)
+    @blp.conflicts("The token is revoked already (token-revoked).")
     def delete(self, name: str) -> dict[str, Any]:
         """Revoke a token
 

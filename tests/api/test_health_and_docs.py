@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from openapi_spec_validator import validate
@@ -56,6 +57,48 @@ def test_every_operation_documents_its_errors_as_problems(client: FlaskClient) -
             assert operation.get("summary"), (method, path)
     conflict = document["components"]["responses"]["CONFLICT"]
     assert list(conflict["content"]) == [PROBLEM]
+
+
+# Announcing records a new series under a new id: no rule and no concurrent write refuses it.
+NEVER_CONFLICTS = {("post", "/peer-learnings")}
+WRITES = {"post", "put", "patch", "delete"}
+
+
+def test_every_write_that_can_be_refused_documents_409_as_a_problem(client: FlaskClient) -> None:
+    document = client.get("/openapi.json").json
+    conflict = document["components"]["responses"]["CONFLICT"]
+
+    writes = [
+        (method, path, operation)
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if method in WRITES and (method, path) not in NEVER_CONFLICTS
+    ]
+    assert len(writes) >= 25
+    for method, path, operation in writes:
+        answer = operation["responses"].get("409")
+        assert answer is not None, (method, path)
+        assert list(answer.get("content", conflict["content"])) == [PROBLEM], (method, path)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "says"),
+    [
+        ("post", "/tokens", "token-name-reserved"),
+        ("delete", "/tokens/{name}", "revoked already"),
+        ("post", "/registrations/{registration_id}/accept", "accepted already"),
+        ("post", "/registrations/{registration_id}/decline", "accepted"),
+        ("post", "/registrations/confirmation", "expired"),
+        ("post", "/participants/{subject_id}/erasure", "concurrent-write"),
+    ],
+)
+def test_a_documented_409_says_when_it_comes(
+    client: FlaskClient, method: str, path: str, says: str
+) -> None:
+    answer = client.get("/openapi.json").json["paths"][path][method]["responses"]["409"]
+
+    assert says in answer["description"]
+    assert answer["content"][PROBLEM]["schema"] == {"$ref": "#/components/schemas/Problem"}
 
 
 def test_writes_are_documented_with_bearer_auth_and_if_match(client: FlaskClient) -> None:
