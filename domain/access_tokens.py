@@ -12,7 +12,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.durations import parse_duration
+from domain.durations import in_days, parse_within
 from domain.errors import DomainError, InvalidValue, NotFound
 
 ROLES = ("team", "host", "auditor", "monitor")
@@ -20,6 +20,7 @@ SCOPED_ROLES = ("host",)
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,62}")
 MAX_SERIES = 50
 LONGEST_VALIDITY = timedelta(days=3660)
+WITHIN_TEN_YEARS = "a token expires within ten years."
 
 
 class TokenNotFound(NotFound):
@@ -92,22 +93,27 @@ def require_future(expires_at: datetime | None, now: datetime) -> datetime | Non
 
 
 def expiry_from(text: str | None, now: datetime) -> datetime | None:
-    """`P90D` (from now) or a moment with its offset; None: the token does not expire."""
+    """`P90D` (from now) or a moment with its offset; None: the token does not expire.
+    Either lies within ten years: a longer validity is refused, never shortened."""
     if not text:
         return None
     if text.strip().upper().startswith("P"):
-        moment = now + min(
-            parse_duration(text, "The token's validity"), LONGEST_VALIDITY + timedelta(days=1)
-        )
-    else:
-        try:
-            moment = datetime.fromisoformat(text.strip())
-        except ValueError:
-            raise InvalidValue(
-                f"{text!r} is neither a duration (P90D) nor a moment with offset."
-            ) from None
+        return now + parse_within(text, "The token's validity", LONGEST_VALIDITY, WITHIN_TEN_YEARS)
+    return moment_within_ten_years(text, now)
+
+
+def moment_within_ten_years(text: str, now: datetime) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidValue(
+            f"{text!r} is neither a duration (P90D) nor a moment with offset."
+        ) from None
     if moment.tzinfo is not None and moment - now > LONGEST_VALIDITY:
-        raise InvalidValue("A token expires within ten years.")
+        raise InvalidValue(
+            f"A token expires within ten years ({in_days(LONGEST_VALIDITY)}), by "
+            f"{(now + LONGEST_VALIDITY).isoformat()} at the latest."
+        )
     return require_future(moment, now)
 
 

@@ -1,15 +1,25 @@
-"""ISO 8601 durations for reminder offsets (P7D, P1D, PT1H, PT30M ...)."""
+"""ISO 8601 durations for reminder offsets and token validity (P7D, P1D, PT1H, PT30M ...).
+
+Years and months are ISO 8601 too, but their length varies (a month of 28 to 31 days), so
+they are refused by name, and the refusal says to give days instead.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import NoReturn
 
 from domain.errors import InvalidValue
 
 _DURATION = re.compile(
     r"^P(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
     r"(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?$"
+)
+# Any ISO 8601 duration of whole units, to tell one with years or months from a malformed text.
+_CALENDAR = re.compile(
+    r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:\d+W)?(?:\d+D)?"
+    r"(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$"
 )
 SECONDS_PER = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 LONGEST_TEXT = 32
@@ -34,24 +44,44 @@ def parse_duration(text: str, what: str = "A duration") -> timedelta:
 
 def parse_offset(text: str) -> timedelta:
     """One reminder offset: a positive duration of at most P366D."""
-    seconds = _seconds(text, "Reminder offset")
-    if seconds > LONGEST_OFFSET.total_seconds():
-        raise InvalidValue(
-            f"Reminder offset '{text.strip()}' is longer than {LONGEST_OFFSET_TEXT}; "
-            "remind at most a year before the meeting."
-        )
+    return parse_within(
+        text, "Reminder offset", LONGEST_OFFSET, "remind at most a year before the meeting."
+    )
+
+
+def parse_within(text: str, what: str, longest: timedelta, why: str) -> timedelta:
+    """A positive duration of at most `longest`: a longer one is refused naming the bound in
+    days (and `why`), never shortened to it."""
+    seconds = _seconds(text, what)
+    if seconds > longest.total_seconds():
+        raise InvalidValue(f"{what} '{text.strip()}' is longer than {in_days(longest)}; {why}")
     return timedelta(seconds=seconds)
+
+
+def in_days(duration: timedelta) -> str:
+    """A whole number of days as an ISO 8601 duration: P366D."""
+    return f"P{duration.days}D"
 
 
 def _seconds(text: str, what: str) -> int:
     written = text.strip().upper()
     match = _DURATION.match(written) if len(written) <= LONGEST_TEXT else None
     if not match or written == "P" or written.endswith("T"):
-        raise InvalidValue(f"'{text}' is not an ISO 8601 duration; use e.g. P7D, P1D or PT1H.")
+        refuse_malformed(text, written, what)
     seconds = sum(SECONDS_PER[name] * int(n) for name, n in match.groupdict().items() if n)
     if seconds <= 0:
         raise InvalidValue(f"{what} '{text}' must be longer than zero.")
     return seconds
+
+
+def refuse_malformed(text: str, written: str, what: str) -> NoReturn:
+    calendar = _CALENDAR.match(written) if len(written) <= LONGEST_TEXT else None
+    if calendar and (calendar["years"] or calendar["months"]):
+        raise InvalidValue(
+            f"{what} '{text.strip()}' counts years or months, which are not accepted: their "
+            "length varies. Give days, weeks or hours instead, e.g. P365D, P30D or PT12H."
+        )
+    raise InvalidValue(f"'{text}' is not an ISO 8601 duration; use e.g. P7D, P1D or PT1H.")
 
 
 def parse_offsets(texts: list[str] | tuple[str, ...] | str) -> tuple[str, ...]:

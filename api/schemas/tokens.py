@@ -39,8 +39,9 @@ class TokenInSchema(Strict):
         max_length=40,
         load_default=None,
         metadata={
-            "description": "A duration from now (`P90D`) or a moment with its offset; "
-            "without it the token does not expire."
+            "description": "A duration from now in weeks, days or hours (`P90D`; not years "
+            "or months) or a moment with its offset, within ten years (`P3660D`); without it "
+            "the token does not expire."
         },
     )
 

@@ -30,7 +30,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     issuing.add_argument(
         "--series", type=UUID, action="append", default=[], help="a series a host runs"
     )
-    issuing.add_argument("--expires", help="P90D (from now) or a moment with offset")
+    issuing.add_argument(
+        "--expires",
+        help="P90D from now (days, weeks or hours, at most P3660D) or a moment with offset",
+    )
     _add(sub, "list", "name, role, scope, created, expires, last used; never a secret", run_list)
     revoking = _add(sub, "revoke", "revoke a token; every server refuses it within 2 s", run_revoke)
     revoking.add_argument("name")

@@ -87,6 +87,27 @@ def test_the_rules_of_issuing(team: ApiClient, body: dict[str, Any], status: int
     assert team.get("/tokens").json == []
 
 
+@pytest.mark.parametrize(
+    ("expires", "says"),
+    [
+        ("P1Y", "counts years or months, which are not accepted"),
+        ("P6M", "Give days, weeks or hours instead, e.g. P365D"),
+        ("P3661D", "is longer than P3660D; a token expires within ten years"),
+        ("P99999999D", "is longer than P3660D; a token expires within ten years"),
+        ("2034-09-29T10:00:00+00:00", "within ten years (P3660D), by 2034-09-28T"),
+    ],
+)
+def test_a_validity_in_years_or_beyond_ten_years_is_refused_and_nothing_issued(
+    team: ApiClient, expires: str, says: str
+) -> None:
+    refused = team.post("/tokens", {"name": "lena", "role": "auditor", "expires": expires})
+
+    assert refused.status_code == 422 and refused.mimetype == "application/problem+json"
+    assert says in refused.json["detail"]
+    assert "lena" not in listed(team)
+    assert issue(team, "lena", expires="P3660D")
+
+
 def test_a_name_is_issued_once_even_after_revocation(team: ApiClient) -> None:
     issue(team, "erik")
     assert team.post("/tokens", {"name": "erik", "role": "auditor"}).status_code == 409

@@ -27,10 +27,20 @@ def test_durations_are_parsed(text: str, expected: timedelta) -> None:
     assert parse_duration(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "P", "PT", "P1DT", "1D", "P1.5D", "P1Y", "-P1D", "PT1D"])
+@pytest.mark.parametrize("text", ["", "P", "PT", "P1DT", "1D", "P1.5D", "P1.5Y", "-P1D", "PT1D"])
 def test_malformed_durations_say_how_to_write_them(text: str) -> None:
     with pytest.raises(InvalidValue, match=f"'{text}' is not an ISO 8601 duration; use e.g. P7D"):
         parse_duration(text)
+
+
+@pytest.mark.parametrize("text", ["P1Y", "P1M", "P2Y6M", "P1MT12H", " p1y1d "])
+def test_years_and_months_are_refused_by_name_with_days_to_give_instead(text: str) -> None:
+    with pytest.raises(
+        InvalidValue,
+        match=rf"^The token's validity '{text.strip()}' counts years or months, which are not "
+        r"accepted: their length varies\. Give days, weeks or hours instead, e\.g\. P365D",
+    ):
+        parse_duration(text, "The token's validity")
 
 
 @pytest.mark.parametrize("text", ["P0D", "PT0M", "P0W"])
@@ -58,7 +68,7 @@ def test_an_offset_given_twice_counts_once() -> None:
 def test_offsets_need_at_least_one_valid_entry() -> None:
     with pytest.raises(InvalidValue, match="Give at least one reminder offset"):
         parse_offsets(" , ")
-    with pytest.raises(InvalidValue, match="'P1M' is not an ISO 8601 duration"):
+    with pytest.raises(InvalidValue, match="Reminder offset 'P1M' counts years or months"):
         parse_offsets("P1D,P1M")
 
 

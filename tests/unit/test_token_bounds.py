@@ -3,6 +3,7 @@ what the team is told when one is refused."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
@@ -162,9 +163,25 @@ def test_a_token_expires_within_ten_years_to_the_second() -> None:
     latest = (NOW + LONGEST_VALIDITY).isoformat()
     assert expiry_from(latest, NOW) == NOW + LONGEST_VALIDITY
     too_late = (NOW + LONGEST_VALIDITY + timedelta(seconds=1)).isoformat()
-    for refused in ("P3660DT1S", "P3661D", "P99999999D", too_late):
-        with pytest.raises(InvalidValue, match=r"^A token expires within ten years\.$"):
-            expiry_from(refused, NOW)
+    with pytest.raises(
+        InvalidValue,
+        match=rf"^A token expires within ten years \(P3660D\), by {re.escape(latest)} at the ",
+    ):
+        expiry_from(too_late, NOW)
+
+
+@pytest.mark.parametrize(
+    "refused", ["P3660DT1S", "P3661D", "P99999999D", "P999999999999D", "P523W", "PT87841H"]
+)
+def test_a_validity_beyond_ten_years_is_refused_naming_the_longest_never_shortened(
+    refused: str,
+) -> None:
+    with pytest.raises(
+        InvalidValue,
+        match=rf"^The token's validity '{refused}' is longer than P3660D; a token expires within "
+        r"ten years\.$",
+    ):
+        expiry_from(refused, NOW)
 
 
 def test_a_moment_is_read_with_surrounding_spaces() -> None:
