@@ -1,11 +1,15 @@
 # mypy: disable-error-code="index"
-"""Every documented operation x {no token, bad token, auditor, host in and out of its scope,
-team}: the expected answer."""
+"""Every documented operation x {no token, bad token, auditor, monitor, host in and out of its
+scope, team}: the expected answer; the roles the docs describe are the roles a token takes."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from flask.testing import FlaskClient
 
+from domain.access_tokens import ROLES
 from tests.api.client import PROBLEM, ApiClient
 from tests.security.conftest import CALLERS
 from tests.security.world import World, sample_body
@@ -86,6 +90,8 @@ def expected_class(audience: str, caller: str) -> str:
         return "served" if audience == HOSTS else "403"
     if caller == "host out of scope":
         return "403"
+    if caller == "monitor":
+        return "served" if audience == MONITORS else "403"
     return "served" if audience in (READERS, MONITORS) else "403"
 
 
@@ -173,7 +179,38 @@ def test_a_revoked_host_is_refused_everywhere_it_was_let_in(
     assert run_matrix(client, world, "revoked host", token) == []
 
 
+def test_a_monitor_reads_the_metrics_and_nothing_else_behind_a_token(
+    client: FlaskClient, world: World, team: ApiClient
+) -> None:
+    issued = team.post("/tokens", {"name": "scrape", "role": "monitor"})
+    assert issued.status_code == 201, issued.json
+
+    assert run_matrix(client, world, "monitor", issued.json["token"]) == []
+
+
 def issue_host(team: ApiClient, name: str, series_id: str) -> str:
     issued = team.post("/tokens", {"name": name, "role": "host", "series": [series_id]})
     assert issued.status_code == 201, issued.json
     return str(issued.json["token"])
+
+
+ROOT = Path(__file__).resolve().parents[2]
+COUNTED = {3: "Three", 4: "Four", 5: "Five"}
+
+
+def described_roles(text: str) -> list[str]:
+    """The roles a text describes, one `- **role**:` bullet each."""
+    return re.findall(r"^- \*\*(\w+)\*\*:", text, flags=re.MULTILINE)
+
+
+def test_the_docs_describe_every_role_a_token_takes_and_no_other() -> None:
+    api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    who = api.split("## Who may do what", 1)[1].split("\n### ", 1)[0]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    roles = readme.split("## Roles", 1)[1].split("\n## ", 1)[0]
+
+    assert sorted(described_roles(who)) == sorted(ROLES)
+    assert sorted(described_roles(roles)) == sorted(ROLES)
+    assert f"{COUNTED[len(ROLES)]} roles:" in who
+    header = next(line for line in who.splitlines() if line.startswith("| operation |"))
+    assert all(f"`{role}`" in header for role in ROLES), header
