@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email.message import Message
 from uuid import uuid4
 
-from scheduler.addressee import addressee
 from scheduler.courier import Outbox
+from scheduler.letter_mail import letter_mail
 from scheduler.message import message_id_for
 from wording.catalogues import translations
 
@@ -26,19 +25,18 @@ class AddressLetter:
     link: str
 
 
-def address_message(letter: AddressLetter, sender: str, now: datetime) -> EmailMessage:
+def address_message(letter: AddressLetter, sender: str, now: datetime) -> Message:
     _ = translations(letter.locale).gettext
     values = {"name": letter.name, "email": letter.email, "link": letter.link}
-    message = EmailMessage()
-    message["Subject"] = _("address.mail.subject")
-    message["From"] = sender
-    message["To"] = addressee(letter.name, letter.email)
-    message["Date"] = format_datetime(now)
-    message["Message-ID"] = message_id_for(uuid4())
-    message["Auto-Submitted"] = "auto-generated"
-    message.set_content(_("address.mail.body").format(**values))
-    message["Content-Language"] = letter.locale
-    return message
+    return letter_mail(
+        subject=_("address.mail.subject"),
+        to=(letter.name, letter.email),
+        sender=sender,
+        now=now,
+        message_id=message_id_for(uuid4()),
+        text=_("address.mail.body").format(**values),
+        locale=letter.locale,
+    )
 
 
 def send_address_letter(outbox: Outbox, letter: AddressLetter, sender: str, now: datetime) -> None:

@@ -48,7 +48,7 @@ def build_message(
         self_service_url=self_service_url,
     )
     message = MIMEMultipart("mixed", boundary=_boundary(dispatch_id, "mixed"))
-    message["Subject"] = _header(one_line(content.subject))  # type: ignore[assignment]
+    message["Subject"] = header_text(one_line(content.subject))  # type: ignore[assignment]
     message["From"] = sender
     message["To"] = _addressee(recipient)  # type: ignore[assignment]
     message["Reply-To"] = header_safe(meeting.contact_email, "The contact address")
@@ -115,14 +115,23 @@ def one_line(text: str) -> str:
 
 def _addressee(recipient: Recipient) -> str | Header:
     name = header_safe(recipient.name, "The recipient's name")
-    email = header_safe(recipient.email, "The recipient's address")
+    return mailbox(name, header_safe(recipient.email, "The recipient's address"))
+
+
+def mailbox(name: str, email: str) -> str | Header:
+    """One person's mailbox for `To`, written as given: compat32 never reads a value back as
+    header syntax. A name that looks like an encoded word (`=?utf-8?q?...?=`) is encoded as
+    a whole, so a reader sees its characters, not what they would decode to."""
     plain = formataddr((name, email), charset="utf-8")
-    if len(plain) <= LONGEST_LINE:
+    if len(plain) <= LONGEST_LINE and "=?" not in name:
         return plain
     folded = Header(name, "utf-8")  # encoded words, folded over as many lines as it takes
     folded.append(f"<{email}>", "us-ascii")
     return folded
 
 
-def _header(text: str) -> str | Header:
-    return text if text.isascii() and len(text) <= LONGEST_LINE else Header(text, "utf-8")
+def header_text(text: str) -> str | Header:
+    """A header of our own words and the series' values (a subject), written as given, or
+    encoded as a whole where it holds more than short ASCII or looks like an encoded word."""
+    plain = text.isascii() and "=?" not in text and len(text) <= LONGEST_LINE
+    return text if plain else Header(text, "utf-8")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email.message import Message
 from uuid import UUID
 
 from babel.dates import format_datetime as local_datetime
 
 from domain.clock import PROGRAMME_TIMEZONE
-from scheduler.addressee import addressee
+from scheduler.letter_mail import letter_mail
 from scheduler.message import message_id_for
 from wording.catalogues import cldr_locale, translations
 
@@ -32,7 +31,7 @@ class ConfirmationLetter:
 
 def confirmation_message(
     dispatch_id: UUID, letter: ConfirmationLetter, sender: str, now: datetime
-) -> EmailMessage:
+) -> Message:
     _ = translations(letter.locale).gettext
     values = {
         "name": letter.name,
@@ -43,13 +42,12 @@ def confirmation_message(
             letter.until, "long", tzinfo=PROGRAMME_TIMEZONE, locale=cldr_locale(letter.locale)
         ),
     }
-    message = EmailMessage()
-    message["Subject"] = _("registration.confirm.subject").format(**values)
-    message["From"] = sender
-    message["To"] = addressee(letter.name, letter.email)
-    message["Date"] = format_datetime(now)
-    message["Message-ID"] = message_id_for(dispatch_id)
-    message["Auto-Submitted"] = "auto-generated"
-    message.set_content(_("registration.confirm.body").format(**values))
-    message["Content-Language"] = letter.locale  # set_content drops earlier Content-* headers
-    return message
+    return letter_mail(
+        subject=_("registration.confirm.subject").format(**values),
+        to=(letter.name, letter.email),
+        sender=sender,
+        now=now,
+        message_id=message_id_for(dispatch_id),
+        text=_("registration.confirm.body").format(**values),
+        locale=letter.locale,
+    )

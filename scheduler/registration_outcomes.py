@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email.message import Message
 from typing import Any
 from uuid import UUID
 
 from calendars.ics import feed_calendar, meeting_event
-from scheduler.addressee import addressee
+from scheduler.letter_mail import letter_mail
 from scheduler.message import message_id_for
 from wording.catalogues import N_, language, translations
 from wording.dates import long_date
@@ -57,37 +56,39 @@ class OutcomeLetter:
     self_service_url: str | None = None  # the reader's own page, for those taking part
 
 
-def composed(dispatch_id: UUID, letter: OutcomeLetter) -> Callable[[str, datetime], EmailMessage]:
+def composed(dispatch_id: UUID, letter: OutcomeLetter) -> Callable[[str, datetime], Message]:
     """The letter's mail, once the sender and the moment are known."""
     return lambda sender, now: outcome_message(dispatch_id, letter, sender, now)
 
 
 def outcome_message(
     dispatch_id: UUID, letter: OutcomeLetter, sender: str, now: datetime
-) -> EmailMessage:
+) -> Message:
     _ = translations(letter.locale).gettext
     subject, body = LETTER[letter.purpose]
     values = {**letter.values, "name": letter.name, **_ending(letter, _)}
-    message = EmailMessage()
-    message["Subject"] = _(subject).format(**values)
-    message["From"] = sender
-    message["To"] = addressee(letter.name, letter.email)
-    message["Date"] = format_datetime(now)
-    message["Message-ID"] = message_id_for(dispatch_id)
-    message["Auto-Submitted"] = "auto-generated"
     text = _(body).format(**values)
     if letter.self_service_url:
         text += "\n" + _("registration.self_service").format(link=letter.self_service_url)
-    message.set_content(text)
-    if letter.purpose in WITH_MEETINGS and letter.series is not None:
-        planned = [m for m in letter.meetings if m["state"] in PLANNED]
-        events = [meeting_event(m, letter.series, now) for m in planned]
-        calendar = feed_calendar(str(letter.series["title"]), events).to_ical()
-        message.add_attachment(
-            calendar, maintype="text", subtype="calendar", filename="peer-learning.ics"
-        )
-    message["Content-Language"] = letter.locale
-    return message
+    return letter_mail(
+        subject=_(subject).format(**values),
+        to=(letter.name, letter.email),
+        sender=sender,
+        now=now,
+        message_id=message_id_for(dispatch_id),
+        text=text,
+        locale=letter.locale,
+        calendar=_calendar(letter, now),
+    )
+
+
+def _calendar(letter: OutcomeLetter, now: datetime) -> bytes | None:
+    """The series' planned meetings, for the letters that tell of a seat in it."""
+    if letter.purpose not in WITH_MEETINGS or letter.series is None:
+        return None
+    planned = [m for m in letter.meetings if m["state"] in PLANNED]
+    events = [meeting_event(m, letter.series, now) for m in planned]
+    return bytes(feed_calendar(str(letter.series["title"]), events).to_ical())
 
 
 def _ending(letter: OutcomeLetter, _: Callable[[str], str]) -> dict[str, str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from email import message_from_bytes, policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage
 from urllib.parse import urlparse
 from uuid import UUID
@@ -203,6 +205,45 @@ def test_a_name_that_holds_an_address_stays_the_name_of_one_recipient(
         assert (only.display_name, only.addr_spec) == (name, "ziel@dornstadt.example")
 
 
+SMUGGLED = "Reply-To: boss@attacker.example"
+
+
+def as_read(raw: str) -> str:
+    """A header as a mail reader shows it: its encoded words decoded (RFC 2047)."""
+    return str(make_header(decode_header(raw)))
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "=?utf-8?q?Eva=0D=0AReply-To:_boss@attacker.example=0D=0A=0D=0A<h1>Hi</h1>?=",
+        "=?utf-8?b?RXZhDQpSZXBseS1UbzogYm9zc0BhdHRhY2tlci5leGFtcGxl?=",
+    ],
+)
+def test_an_encoded_word_in_a_name_or_title_stays_text_and_adds_no_header(
+    services: Services, mails: ReminderService, sink: SmtpSink, encoded: str
+) -> None:
+    series_id = announce(services.app, title=f"Sprechstunde {encoded}")
+    contact = {"name": encoded, "email": "ziel@dornstadt.example", "locale": "de"}
+    registration_id, _ = services.app.register(
+        series_id, {"name": "Dornstadt", "key": key_for("Dornstadt")}, contact, [], "public"
+    )
+    mails.sweep()  # asks to confirm
+    services.app.confirm_registration(registration_id, actor="public:p-1")
+    mails.sweep()  # says it was received
+
+    letters = [m for m in sink.messages if "ziel@dornstadt.example" in str(m["To"])]
+    assert len(letters) == 2
+    for letter in letters:
+        assert letter["Reply-To"] is None and SMUGGLED not in letter.as_string()
+        [only] = letter["To"].addresses
+        assert only.addr_spec == "ziel@dornstadt.example"
+        raw = dict(letter.raw_items())
+        assert as_read(raw["To"]) == f"{encoded} <ziel@dornstadt.example>"
+        assert as_read(raw["Subject"]).endswith(f"Sprechstunde {encoded}")
+        assert "Dornstadt" in letter.get_body(("plain",)).get_content()
+
+
 def test_a_contact_erased_before_confirming_is_not_asked(
     services: Services, mails: ReminderService, sink: SmtpSink
 ) -> None:
@@ -255,9 +296,8 @@ def test_the_note_to_the_host_points_to_the_roster_a_host_may_read(
         for each in outcome_letters(services.app, services.views, links, registration)
         if each.purpose == NOTE
     ]
-    english = outcome_message(
-        registration_id, replace(letter, locale="en"), "t@x.example", clock.now()
-    )
-    assert f"GET {roster})" in english.get_content()
-    assert "coordination team" in english.get_content()
-    assert "/registrations" not in english.get_content()
+    built = outcome_message(registration_id, replace(letter, locale="en"), "t@x.ex", clock.now())
+    english = message_from_bytes(built.as_bytes(), policy=policy.default).get_content()
+    assert f"GET {roster})" in english
+    assert "coordination team" in english
+    assert "/registrations" not in english
