@@ -9,7 +9,7 @@ from babel.lists import format_list
 
 from api.context import services
 from api.errors import ProblemError
-from application.links import InvalidLink
+from application.links import ConfirmationLink, InvalidLink
 from domain.registration import CONFIRMATION_WINDOW
 from wording.catalogues import N_, cldr_locale, translations
 
@@ -26,13 +26,14 @@ def refusal_text(reason: str, locale: str, name: str, regions: list[str]) -> str
     return text.format(name=name, regions=format_list(regions, locale=cldr_locale(locale)))
 
 
-def confirmation_token(registration_id: UUID) -> str:
-    return services().links.confirmation_token(registration_id)  # type: ignore[no-any-return]
+def confirmation_token(registration_id: UUID, submission: int = 1) -> str:
+    link = ConfirmationLink(registration_id, submission)
+    return services().links.confirmation_token(link)  # type: ignore[no-any-return]
 
 
-def registration_of(token: str) -> UUID:
-    """The registration a confirmation link names; 400 for a forged or outdated link."""
+def confirmation_of(token: str) -> ConfirmationLink:
+    """What a confirmation link confirms; 400 for a forged or outdated link."""
     try:
-        return services().links.registration_of(token, CONFIRMATION_WINDOW)  # type: ignore[no-any-return]
+        return services().links.confirmation_of(token, CONFIRMATION_WINDOW)  # type: ignore[no-any-return]
     except InvalidLink as error:
         raise ProblemError(400, str(error)) from None

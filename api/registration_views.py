@@ -13,7 +13,7 @@ from api.auth import current_actor, require_role
 from api.blueprint import Blueprint
 from api.context import services
 from api.errors import problem
-from api.registration_links import refusal_text, registration_of
+from api.registration_links import confirmation_of, refusal_text
 from api.schemas.registrations import (
     AcceptedSchema,
     ConfirmationSchema,
@@ -89,12 +89,12 @@ class Confirmation(MethodView):
 
         Only this POST confirms; opening the link (a GET) never does.
         """
-        registration_id = registration_of(body["token"])
+        link = confirmation_of(body["token"])
         app = services().app
-        contact = app.registration(registration_id).contact
+        contact = app.registration(link.registration_id).contact
         actor = f"{PUBLIC}:{pseudonyms()(contact.participant_id)}"
-        app.confirm_registration(registration_id, actor=actor)
-        return {"id": registration_id, "state": RegistrationState.CONFIRMED.value}
+        app.confirm_registration(link.registration_id, actor=actor, submission=link.submission)
+        return {"id": link.registration_id, "state": RegistrationState.CONFIRMED.value}
 
 
 @blp.route("/registrations")

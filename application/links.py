@@ -59,6 +59,15 @@ class DeclineLink:
 
 
 @dataclass(frozen=True)
+class ConfirmationLink:
+    """Which submission of a registration a confirmation link confirms: a registration
+    submitted again (after a decline or an expiry) is confirmed only by its new link."""
+
+    registration_id: UUID
+    submission: int
+
+
+@dataclass(frozen=True)
 class PersonLink:
     """Whom a personal self-service link speaks for: one participant of one enrolment."""
 
@@ -102,20 +111,24 @@ class Links:
         self._self_service = URLSafeTimedSerializer(secret, salt=SELF_SERVICE, signer=signer)
         self._email_change = URLSafeTimedSerializer(secret, salt=EMAIL_CHANGE, signer=signer)
 
-    def confirmation_token(self, registration_id: UUID) -> str:
-        return str(self._confirm.dumps(str(registration_id)))
+    def confirmation_token(self, link: ConfirmationLink) -> str:
+        return str(self._confirm.dumps([str(link.registration_id), link.submission]))
 
-    def confirmation_url(self, registration_id: UUID, locale: str = "de") -> str:
-        query = {"token": self.confirmation_token(registration_id)}
-        if locale != "de":
-            query["lang"] = locale
-        return f"{self.public_url}{CONFIRM_PATH}?{urlencode(query)}"
+    def confirmation_url(self, link: ConfirmationLink, locale: str = "de") -> str:
+        return self._url(CONFIRM_PATH, self.confirmation_token(link), locale)
 
-    def registration_of(self, token: str, max_age: timedelta) -> UUID:
+    def confirmation_of(self, token: str, max_age: timedelta) -> ConfirmationLink:
+        """What a confirmation link confirms; a link signed before links named the
+        submission (the registration's id alone) names its first."""
         try:
             found = self._confirm.loads(token, max_age=int(max_age.total_seconds()))
-            return UUID(str(found))
-        except (BadSignature, ValueError):
+            if isinstance(found, str):
+                return ConfirmationLink(UUID(found), 1)
+            registration_id, submission = found
+            if not isinstance(submission, int) or isinstance(submission, bool):
+                raise TypeError(submission)
+            return ConfirmationLink(UUID(str(registration_id)), submission)
+        except (BadSignature, ValueError, TypeError):
             raise InvalidLink("This link is not valid (any more).") from None
 
     def form_stamp(self, shown_at: datetime) -> str:

@@ -77,9 +77,13 @@ class RegistrationCommands(SeriesCommands):
     def registration(self, registration_id: UUID) -> Registration:
         return self.load(Registration, registration_id, RegistrationNotFound)
 
-    def confirm_registration(self, registration_id: UUID, actor: str) -> bool:
+    def confirm_registration(
+        self, registration_id: UUID, actor: str, submission: int | None = None
+    ) -> bool:
+        """Confirms the registration; with `submission`, only that submission of it (a
+        link confirms the submission it was mailed for, not a later one)."""
         registration = self.registration(registration_id)
-        confirmed = registration.confirm(self.clock.now(), actor=actor)
+        confirmed = registration.confirm(self.clock.now(), actor=actor, submission=submission)
         if confirmed:
             self.record(registration)
         return confirmed

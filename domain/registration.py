@@ -131,8 +131,15 @@ class Registration(Aggregate):
     ) -> None:
         self._take(self.municipality, contact, participants, submitted_at)
 
-    def confirm(self, now: datetime, actor: str) -> bool:
-        """Confirming twice is confirming once; returns whether this confirmed it."""
+    def confirm(self, now: datetime, actor: str, submission: int | None = None) -> bool:
+        """Confirming twice is confirming once; returns whether this confirmed it. A link
+        names the `submission` it was mailed for: one of an earlier submission (before a
+        decline or an expiry) confirms nothing that was submitted after it."""
+        if submission is not None and submission != self.submissions:
+            raise RegistrationNotChangeable(
+                "This link belongs to an earlier submission of the registration; "
+                "only the link in the latest mail confirms it."
+            )
         if self.state == RegistrationState.CONFIRMED:
             return False
         self._require(RegistrationState.AWAITING_CONFIRMATION, "confirmed")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from application.links import ConfirmationLink
 from domain.registration import Registration, RegistrationState
 from domain.reminders import ReminderDispatch
 from projections.view import iso_moment
@@ -78,6 +79,8 @@ class RegistrationMails(OneOffMails):
             name=contact.person.name,
             email=contact.person.email,
             locale=str(contact.locale),
-            link=self.links.confirmation_url(registration.id, str(contact.locale)),
+            link=self.links.confirmation_url(
+                ConfirmationLink(registration.id, registration.submissions), str(contact.locale)
+            ),
             until=registration.expires_at,
         )

@@ -77,7 +77,7 @@ def register(peer_learning_id: UUID) -> Response:
 def confirmation() -> Response:
     lang, token = language(), request.args.get("token", "")
     try:
-        services().links.registration_of(token, CONFIRMATION_WINDOW)
+        services().links.confirmation_of(token, CONFIRMATION_WINDOW)
     except InvalidLink:
         return notice_page(BAD_LINK, lang, 400)
     return page("registration_confirm.html", lang, 200, token=token)
@@ -88,10 +88,10 @@ def confirm() -> Response:
     lang, token = page_language(), request.form.get("token", "")
     app = services().app
     try:
-        registration_id = services().links.registration_of(token, CONFIRMATION_WINDOW)
-        contact = app.registration(registration_id).contact
+        link = services().links.confirmation_of(token, CONFIRMATION_WINDOW)
+        contact = app.registration(link.registration_id).contact
         actor = f"{PUBLIC}:{pseudonyms()(contact.participant_id)}"
-        app.confirm_registration(registration_id, actor=actor)
+        app.confirm_registration(link.registration_id, actor=actor, submission=link.submission)
     except (InvalidLink, RegistrationNotFound):
         return notice_page(BAD_LINK, lang, 400)
     except RegistrationNotChangeable:

@@ -11,7 +11,7 @@ from uuid import UUID
 import pytest
 from flask.testing import FlaskClient
 
-from application.links import DECLINE_PATH, DECLINE_WINDOW, DeclineLink
+from application.links import DECLINE_PATH, DECLINE_WINDOW, ConfirmationLink, DeclineLink
 from domain.enrollment import Enrollment
 from domain.errors import DeclineNotChangeable, MeetingNotChangeable
 from peerlearning.bootstrap import Services
@@ -202,7 +202,7 @@ def test_a_tampered_or_foreign_link_is_refused(
     history = build_history(team, clock)
     token = services.links.decline_token(link_for(history, "Anna", "Arnsberg"))
     tampered = token[:-2] + ("A" if token[-2] != "A" else "B") + token[-1]
-    foreign = services.links.confirmation_token(UUID(int=5))
+    foreign = services.links.confirmation_token(ConfirmationLink(UUID(int=5), 1))
 
     for bad in (tampered, foreign, ""):
         status, page = page_of(client, bad, "en")

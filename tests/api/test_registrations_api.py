@@ -32,9 +32,11 @@ def register(client: FlaskClient, series: dict[str, Any], **kwargs: Any) -> Any:
     )
 
 
-def confirm(client: FlaskClient, flask_app: Flask, registration_id: str) -> Any:
+def confirm(
+    client: FlaskClient, flask_app: Flask, registration_id: str, submission: int = 1
+) -> Any:
     with flask_app.app_context():
-        token = confirmation_token(registration_id)  # type: ignore[arg-type]
+        token = confirmation_token(registration_id, submission)  # type: ignore[arg-type]
     return client.post("/registrations/confirmation", json={"token": token})
 
 
@@ -197,6 +199,21 @@ def test_the_team_declines_with_a_reason(
     assert row["reason"] == "Zu spät."
 
 
+def test_a_link_confirms_only_the_submission_it_was_mailed_for(
+    client: FlaskClient, flask_app: Flask, team: ApiClient, series: dict[str, Any]
+) -> None:
+    registration_id = register(client, series).json["id"]
+    team.post(f"/registrations/{registration_id}/decline", {"reason": "doppelt"})
+    register(client, series, locale="en")  # someone else, for the same municipality
+
+    old_link = confirm(client, flask_app, registration_id, submission=1)
+    new_link = confirm(client, flask_app, registration_id, submission=2)
+
+    assert old_link.status_code == 409
+    assert "earlier submission" in old_link.json["detail"]
+    assert new_link.status_code == 200 and new_link.json["state"] == "confirmed"
+
+
 def test_a_link_confirms_only_within_seven_days(
     client: FlaskClient, flask_app: Flask, clock: FakeClock, series: dict[str, Any]
 ) -> None:
@@ -218,7 +235,7 @@ def test_a_municipality_whose_enrolment_ended_registers_again(
     team.post(f"/enrollments/{first}/withdraw", {"reason": "keine Zeit"})
 
     again = register(client, series)
-    confirm(client, flask_app, registration_id)
+    confirm(client, flask_app, registration_id, submission=2)
     accepted = team.post(f"/registrations/{registration_id}/accept")
 
     assert while_enrolled.status_code == 409

@@ -14,6 +14,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from application.links import ConfirmationLink
 from peerlearning.bootstrap import Services, bootstrap
 from peerlearning.http_app import create_app
 from store.settings import store_settings
@@ -188,7 +189,7 @@ def test_opening_the_confirmation_link_shows_a_button_and_only_its_post_confirms
         [],
         "public",
     )
-    token = services.links.confirmation_token(registration_id)
+    token = services.links.confirmation_token(ConfirmationLink(registration_id, 1))
 
     opened = client.get(f"/anmeldung/bestaetigen?token={token}&lang=en")
     opened_again = client.get(f"/anmeldung/bestaetigen?token={token}")

@@ -14,7 +14,7 @@ from uuid import UUID
 
 import pytest
 
-from application.links import Links
+from application.links import ConfirmationLink, Links
 from audit.erasure import erase_subject
 from domain.errors import RegistrationNotChangeable
 from domain.registration import CONFIRMATION_WINDOW, RegistrationState
@@ -75,7 +75,7 @@ def test_the_contact_is_asked_once_in_their_language_with_one_link(
     link = urlparse(only_link(mail))
     assert f"{link.scheme}://{link.netloc}" == PUBLIC_URL
     token = token_of(only_link(mail))
-    assert links.registration_of(token, CONFIRMATION_WINDOW) == registration_id
+    assert links.confirmation_of(token, CONFIRMATION_WINDOW) == ConfirmationLink(registration_id, 1)
     listed = DispatchQueries(services.db).listing()
     assert [(d["purpose"], d["status"]) for d in listed] == [("registration-confirm", "sent")]
 
