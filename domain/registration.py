@@ -107,10 +107,13 @@ class Registration(Aggregate):
         enrollment_ended: bool = False,
     ) -> bool:
         """A pending registration takes no second submission (nothing is recorded), nor does
-        an accepted one while its enrolment lasts; one that expired or was declined, or whose
-        enrolment ended (withdrawn or rejected), starts over with the new data."""
+        an accepted one while its enrolment lasts; one that expired or was declined, whose
+        enrolment ended (withdrawn or rejected), or whose contact's data was erased, starts
+        over with the new data."""
         accepted = self.state == RegistrationState.ACCEPTED
-        if self.is_pending or (accepted and not enrollment_ended):
+        if (self.is_pending and not self.contact.person.is_erased) or (
+            accepted and not enrollment_ended
+        ):
             return False
         self._resubmitted(contact=contact, participants=participants, submitted_at=now, actor=actor)
         return True

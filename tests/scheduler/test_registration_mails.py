@@ -274,6 +274,28 @@ def test_a_registration_whose_contact_was_erased_is_neither_confirmed_nor_accept
     assert services.app.registration(confirmed_one).state == RegistrationState.CONFIRMED
 
 
+def test_a_registration_whose_contact_was_erased_starts_over_when_submitted_again(
+    services: Services, mails: ReminderService, sink: SmtpSink
+) -> None:
+    registration_id = register(services, "de", "Gemeinde Neuanfang")
+    erased = services.app.registration(registration_id).contact.participant_id
+    erase_subject(services.app, services.audit.keys, erased, actor="anna")
+    series_id = services.app.registration(registration_id).peer_learning_id
+    contact = {"name": "Nora Neu", "email": "nora@neuanfang.example", "locale": "en"}
+    place = {"name": "Gemeinde Neuanfang", "key": key_for("Gemeinde Neuanfang")}
+
+    again, recorded = services.app.register(series_id, place, contact, [], "public")
+    mails.sweep()
+
+    registration = services.app.registration(registration_id)
+    assert (again, recorded) == (registration_id, True)
+    assert (registration.contact.person.name, registration.submissions) == ("Nora Neu", 2)
+    [asked] = sink.to("nora@neuanfang.example")
+    assert "Neuanfang" in asked.get_content()
+    services.app.confirm_registration(registration_id, actor="public:p-2", submission=2)
+    assert services.app.registration(registration_id).state == RegistrationState.CONFIRMED
+
+
 def test_the_note_to_the_host_points_to_the_roster_a_host_may_read(
     services: Services, mails: ReminderService, sink: SmtpSink, links: Links, clock: FakeClock
 ) -> None:
