@@ -17,7 +17,7 @@ from api.context import services
 from application.links import DeclineLink
 from domain.errors import DeclineNotChangeable, DomainError, MeetingNotChangeable
 from domain.registration import PUBLIC
-from web.link_pages import LinkRefused, opened, refusal
+from web.link_pages import LinkRefused, opened_for_person, refusal
 from web.registration_pages import notice_page, page, page_language
 from web.views import PageBlueprint, language
 from wording.catalogues import N_, translations
@@ -37,7 +37,7 @@ blp.register_error_handler(LinkRefused, refusal)
 @blp.route("/teilnahme/absagen", methods=["GET"])
 def decline_page() -> Response:
     lang, token = language(), request.args.get("token", "")
-    link = opened(services().links.decline_of, token, lang, EXPIRED, BAD_LINK)
+    link = opened_for_person(services().links.decline_of, token, lang, EXPIRED, BAD_LINK)
     return shown(link, token, lang, 200)
 
 
@@ -45,7 +45,7 @@ def decline_page() -> Response:
 def decline() -> Response:
     lang, token = page_language(), request.form.get("token", "")
     action = request.form.get("action", "decline")
-    link = opened(services().links.decline_of, token, lang, EXPIRED, BAD_LINK)
+    link = opened_for_person(services().links.decline_of, token, lang, EXPIRED, BAD_LINK)
     if action not in DONE:
         return notice_page(BAD_LINK, lang, 400)
     try:

@@ -20,7 +20,7 @@ from application.links import EmailChange, PersonLink
 from domain.checks import require_email
 from domain.errors import DomainError, DuplicateParticipant, InvalidValue
 from scheduler.smtp import DeliveryProblem
-from web.link_pages import LinkRefused, opened, refusal
+from web.link_pages import LinkRefused, opened_for_person, refusal
 from web.registration_pages import notice_page, page, page_language
 from web.self_service import (
     NotAllowed,
@@ -52,14 +52,14 @@ blp.register_error_handler(LinkRefused, refusal)
 @blp.route(PATH, methods=["GET"])
 def settings_page() -> Response:
     lang, token = language(), request.args.get("token", "")
-    link = opened(services().links.self_service_of, token, lang, EXPIRED, BAD_LINK)
+    link = opened_for_person(services().links.self_service_of, token, lang, EXPIRED, BAD_LINK)
     return shown(link, token, lang, 200)
 
 
 @blp.route(PATH, methods=["POST"])
 def change_settings() -> Response:
     lang, token = page_language(), request.form.get("token", "")
-    link = opened(services().links.self_service_of, token, lang, EXPIRED, BAD_LINK)
+    link = opened_for_person(services().links.self_service_of, token, lang, EXPIRED, BAD_LINK)
     person, action = person_of(link), request.form.get("action", "")
     if person is None:
         return notice_page(NOT_POSSIBLE, lang, 409)
@@ -181,7 +181,7 @@ def shown(
 @blp.route(ADDRESS_PATH, methods=["GET"])
 def address_page() -> Response:
     lang, token = language(), request.args.get("token", "")
-    change = opened(
+    change = opened_for_person(
         services().links.email_change_of, token, lang, ADDRESS_EXPIRED, ADDRESS_BAD_LINK
     )
     return page("address_confirm.html", lang, 200, token=token, email=change.email)
@@ -190,7 +190,7 @@ def address_page() -> Response:
 @blp.route(ADDRESS_PATH, methods=["POST"])
 def confirm_address() -> Response:
     lang, token = page_language(), request.form.get("token", "")
-    change = opened(
+    change = opened_for_person(
         services().links.email_change_of, token, lang, ADDRESS_EXPIRED, ADDRESS_BAD_LINK
     )
     try:

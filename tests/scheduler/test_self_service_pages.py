@@ -14,11 +14,15 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from application.links import (
+    DECLINE_PATH,
     EMAIL_CHANGE_PATH,
     EMAIL_CHANGE_WINDOW,
     SELF_SERVICE_WINDOW,
+    DeclineLink,
+    EmailChange,
     PersonLink,
 )
+from audit.erasure import erase_subject
 from domain.enrollment import Enrollment
 from peerlearning.bootstrap import Services
 from peerlearning.http_app import create_app
@@ -286,3 +290,30 @@ def test_the_contacts_new_address_is_also_the_enrolments_contact_address(
     enrollment = services.views.enrollment(enrollment_id)
     assert enrollment["contact"]["email"] == "ole@neu.example"
     assert services.views.participant(ole)["email"] == "ole@neu.example"
+
+
+def test_the_links_of_a_person_whose_data_were_erased_answer_410_and_do_nothing(
+    scenario: Scenario, services: Services, client: FlaskClient, sink: SmtpSink
+) -> None:
+    scenario.join("Eva")
+    kickoff = scenario.schedule_kickoff()
+    eva = scenario.people["Eva"]
+    token = token_for(services, scenario, "Eva")
+    decline = DeclineLink(scenario.series_id, scenario.enrollment_id, eva, kickoff)
+    change = EmailChange(scenario.enrollment_id, eva, "eva.neu@example.org")
+    address = urlsplit(services.links.email_change_url(change)).query.removeprefix("token=")
+    erase_subject(services.app, services.audit.keys, eva, actor="anna")
+    before = len(events(services, scenario.enrollment_id))
+
+    answers = [
+        client.get(f"{PATH}?token={token}&lang=en"),
+        post(client, token, action="email", email="neu@example.org"),
+        post(client, token, action="leave"),
+        client.post(DECLINE_PATH, data={"token": services.links.decline_token(decline)}),
+        client.post(EMAIL_CHANGE_PATH, data={"token": address}),
+    ]
+
+    assert [a.status_code for a in answers] == [410] * 5
+    assert "data of the person it was for have been erased" in answers[0].get_data(as_text=True)
+    assert len(events(services, scenario.enrollment_id)) == before
+    assert sink.messages == []
