@@ -93,6 +93,7 @@ def parse_offsets(texts: list[str] | tuple[str, ...] | str) -> tuple[str, ...]:
         raise InvalidValue(
             f"Give at most {MOST_OFFSETS} reminder offsets; {len(cleaned)} were given."
         )
-    for item in cleaned:
-        parse_offset(item)
-    return tuple(dict.fromkeys(cleaned))  # each once: a second P1D reminds no one twice
+    by_length: dict[timedelta, str] = {}
+    for item in cleaned:  # each length once, as first written: PT1H and PT60M remind once
+        by_length.setdefault(parse_offset(item), item)
+    return tuple(by_length.values())

@@ -65,6 +65,10 @@ def test_an_offset_given_twice_counts_once() -> None:
     assert parse_offsets(["P1D", "p7d", "P1D"]) == ("P1D", "P7D")
 
 
+def test_offsets_of_one_length_count_once_as_first_written() -> None:
+    assert parse_offsets(["PT1H", "PT60M", "PT3600S", "P1D", "PT24H"]) == ("PT1H", "P1D")
+
+
 def test_offsets_need_at_least_one_valid_entry() -> None:
     with pytest.raises(InvalidValue, match="Give at least one reminder offset"):
         parse_offsets(" , ")
