@@ -22,6 +22,10 @@ _TAG_LIST = re.compile(r'^(?:W/)?"[^"]*"(?:\s*,\s*(?:W/)?"[^"]*")*$')
 # "3", or a detail's "3.1234.9f2c01ab" (version, views position, shape): If-Match reads the version
 _VERSION = re.compile(r"^(\d{1,12})(?:\.\d{1,19}\.[0-9a-f]{8})?$")
 NOT_A_VERSION = 'If-Match must be the version you read, in quotes, e.g. If-Match: "3".'
+NEVER_SENT = (
+    "If-Match names a tag this resource never had (a version is written without leading "
+    'zeros); send the ETag you read, e.g. If-Match: "3".'
+)
 ONE_TAG = (
     'If-Match names one version here, the ETag you read, e.g. If-Match: "3"; '
     "a list of tags is not accepted."
@@ -71,6 +75,8 @@ def parse_if_match(value: str | None) -> int | None:
     match = _VERSION.match(opaque)
     if not match:
         raise ProblemError(400, NOT_A_VERSION)
+    if match.group(1) != str(int(match.group(1))):  # "03" is not the tag "3" we send
+        raise ProblemError(412, NEVER_SENT)
     return int(match.group(1))
 
 

@@ -99,6 +99,19 @@ def test_a_weak_tag_in_if_match_never_matches_and_changes_nothing(
     assert team.get(path).json["capacity"] == 3
 
 
+@pytest.mark.parametrize("padded", ['"01"', '"0001"', '"01.1234.abcdef12"'])
+def test_a_version_with_leading_zeros_is_no_tag_we_sent_and_changes_nothing(
+    team: ApiClient, series: dict[str, Any], padded: str
+) -> None:
+    path = f"/peer-learnings/{series['id']}"
+
+    refused = team.patch(path, {"capacity": 4}, headers={"If-Match": padded})
+
+    assert_problem(refused, 412)
+    assert "never had" in refused.json["detail"]
+    assert team.get(path).json["version"] == 1
+
+
 def test_if_match_names_one_tag_and_a_list_is_refused_with_400(
     team: ApiClient, series: dict[str, Any]
 ) -> None:
