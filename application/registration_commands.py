@@ -12,8 +12,8 @@ from application.enrollment_rounds import enrollment_round
 from application.series_commands import SeriesCommands
 from domain.enrollment_rounds import register_enrollment
 from domain.errors import AlreadyEnrolled, RegistrationNotFound
-from domain.registration import Registration, registration_id_for, require_distinct_people
-from domain.registration_rules import check_may_register, land_of
+from domain.registration import Registration, registration_id_for
+from domain.registration_rules import check_may_register, land_of, require_distinct_people
 from domain.values import Locale, Municipality, Participant, PersonalData, require_enum
 
 

@@ -15,7 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import InvalidValue, ParticipantNotFound, RegistrationNotChangeable
+from domain.errors import ParticipantNotFound, RegistrationNotChangeable
 from domain.values import ERASED, Municipality, Participant, PersonalData
 
 REGISTRATION_NAMESPACE = uuid5(NAMESPACE_URL, "peer-learning/registration")
@@ -244,17 +244,3 @@ class Registration(Aggregate):
 def _erased(participant: Participant) -> Participant:
     person = PersonalData(participant.participant_id, ERASED, ERASED)
     return replace(participant, person=person)
-
-
-def require_distinct_people(contact: Participant, participants: tuple[Participant, ...]) -> None:
-    """Each e-mail address once: the enrolment a registration becomes takes each person
-    once, its contact included, so a second one would stop it from being accepted."""
-    seen: set[str] = set()
-    for one in (contact, *participants):
-        address = one.person.email.casefold()
-        if address in seen:
-            raise InvalidValue(
-                f"{one.person.email} is given twice; name each person once "
-                "(the contact takes part without being listed again)."
-            )
-        seen.add(address)

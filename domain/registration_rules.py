@@ -1,16 +1,16 @@
 """Who may register on their own, and why not: each refusal has a reason the public is told
-in its language."""
+in its language; and that a registration names each person once."""
 
 from __future__ import annotations
 
-from domain.errors import RegistrationRefused
+from domain.errors import InvalidValue, RegistrationRefused
 from domain.model_projects import FundedModelProjects
 from domain.official_keys import LAENDER, land_of
 from domain.peer_learning import PeerLearning
 from domain.regions import Regions, in_regions
-from domain.values import Municipality, Scope
+from domain.values import Municipality, Participant, Scope
 
-__all__ = ["LAENDER", "check_may_register", "land_of"]
+__all__ = ["LAENDER", "check_may_register", "land_of", "require_distinct_people"]
 
 
 def check_may_register(
@@ -36,3 +36,17 @@ def check_may_register(
         raise RegistrationRefused(
             "already-enrolled", f"{municipality.name} is already enrolled in this series."
         )
+
+
+def require_distinct_people(contact: Participant, participants: tuple[Participant, ...]) -> None:
+    """Each e-mail address once: the enrolment a registration becomes takes each person
+    once, its contact included, so a second one would stop it from being accepted."""
+    seen: set[str] = set()
+    for one in (contact, *participants):
+        address = one.person.email.casefold()
+        if address in seen:
+            raise InvalidValue(
+                f"{one.person.email} is given twice; name each person once "
+                "(the contact takes part without being listed again)."
+            )
+        seen.add(address)
