@@ -11,7 +11,7 @@ from store.db import Tx, ViewDb
 
 ROWS_SQL = (
     "SELECT s.peer_learning_id, s.title, s.host, e.enrollment_id, e.municipality_name, "
-    "e.municipality_key, e.municipality_state, e.admitted_on, e.active_participants, "
+    "e.municipality_key, e.municipality_state, e.admitted_on, e.ended_on, e.active_participants, "
     "s.reflection_held_on FROM view_participation_enrollments e "
     "JOIN view_participation_series s ON s.peer_learning_id = e.peer_learning_id "
     "WHERE e.admitted_on IS NOT NULL AND s.starts_on <= ? "
@@ -31,6 +31,7 @@ ROW_NAMES = (
     "key",
     "state",
     "admitted_on",
+    "ended_on",
     "participants",
     "reflection_held_on",
 )
@@ -45,12 +46,12 @@ def participation_rows(
     places = dict(
         tx.fetchall("SELECT participant_id, enrollment_id FROM view_participation_people")
     )
-    held: dict[str, list[Any]] = {}
+    held: dict[str, list[tuple[str, Any]]] = {}
     days: dict[str, list[str]] = {}
     for series_id, day, present in tx.fetchall(HELD_SQL, [start.isoformat(), end.isoformat()]):
         named = None if present is None else json.loads(present)  # JSON null: a count only
         came = None if named is None else {places.get(p) for p in named}
-        held.setdefault(series_id, []).append(came)
+        held.setdefault(series_id, []).append((day, came))
         days.setdefault(series_id, []).append(day)
     rows = [_row(dict(zip(ROW_NAMES, r, strict=True)), held, start, end) for r in found]
     months: dict[str, int] = {}
@@ -60,8 +61,12 @@ def participation_rows(
     return rows, dict(sorted(months.items()))
 
 
-def _row(row: dict[str, Any], held: dict[str, list[Any]], start: date, end: date) -> dict[str, Any]:
-    meetings = held.get(row["series_id"], [])
+def _row(
+    row: dict[str, Any], held: dict[str, list[tuple[str, Any]]], start: date, end: date
+) -> dict[str, Any]:
+    """A municipality answers for the meetings held until its enrolment ended, not after."""
+    ended = row.pop("ended_on")
+    meetings = [came for day, came in held.get(row["series_id"], []) if not ended or day <= ended]
     enrolment = row.pop("enrollment_id")
     reflection = row.pop("reflection_held_on")
     row["admitted_on"] = date.fromisoformat(row["admitted_on"])

@@ -40,7 +40,7 @@ def totals_per_series(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             {"series": row["series"], "municipalities": 0, "held": 0, "attended": 0, "offered": 0},
         )
         one["municipalities"] += 1
-        one["held"] = row["meetings_held"]
+        one["held"] = max(one["held"], row["meetings_held"])  # those withdrawn count fewer
         one["attended"] += row["meetings_attended"]
         one["offered"] += row["meetings_held"]
     return [

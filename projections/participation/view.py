@@ -42,6 +42,7 @@ ENROLMENTS = Table(
         "municipality_key",
         "municipality_state",
         "admitted_on",
+        "ended_on",
         "active_participants",
     ),
     indexes=("peer_learning_id",),
@@ -63,7 +64,8 @@ TABLES = (SERIES, ENROLMENTS, PEOPLE, MEETINGS)
 
 
 class ParticipationView:
-    """An enrolment keeps the day it was first admitted, also once it is withdrawn."""
+    """An enrolment keeps the day it was first admitted, also once it is withdrawn; and the
+    day it ended (withdrawn or rejected), after which no held meeting counts for it."""
 
     name = "participation"
     tables: tuple[Table, ...] = TABLES
@@ -94,6 +96,7 @@ class ParticipationView:
                 "municipality_key": place.key,
                 "municipality_state": place.state,
                 "admitted_on": None,
+                "ended_on": None,
                 "active_participants": 0,
             },
         )
@@ -120,6 +123,14 @@ class ParticipationView:
     @on_enrolment.register
     def _(self, event: E.Admitted, enrolment: dict[str, Any], batch: Batch) -> None:
         enrolment["admitted_on"] = enrolment["admitted_on"] or iso_day(event.timestamp.date())
+
+    @on_enrolment.register
+    def _(self, event: E.Withdrawn, enrolment: dict[str, Any], batch: Batch) -> None:
+        enrolment["ended_on"] = iso_day(event.timestamp.date())
+
+    @on_enrolment.register
+    def _(self, event: E.Rejected, enrolment: dict[str, Any], batch: Batch) -> None:
+        enrolment["ended_on"] = iso_day(event.timestamp.date())
 
     @on_enrolment.register
     def _(self, event: E.ParticipantJoined, enrolment: dict[str, Any], batch: Batch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, date, datetime
 from typing import Any
 
 from flask.testing import FlaskClient
@@ -72,6 +73,25 @@ def test_autumn_counts_the_meeting_with_only_a_head_count_as_held(
         {"month": "2024-10", "meetings_held": 1},
         {"month": "2024-11", "meetings_held": 1},
     ]
+
+
+def test_a_withdrawn_municipality_answers_only_for_the_meetings_held_before(
+    team: ApiClient, clock: FakeClock
+) -> None:
+    """Withdrawn on the day it was recorded (today); the kick-off is held long after."""
+    series = team.announce(title="Später", starts_on=date(2090, 1, 1), ends_on=None).json
+    kickoff = team.schedule(series["id"], "kickoff", date(2090, 2, 6)).json["meeting_id"]
+    team.enrol(series["id"], "Stadt Arnsberg", key="05958004")
+    olpe = team.enrol(series["id"], "Stadt Olpe", key="05966024").json["id"]
+    assert team.post(f"/enrollments/{olpe}/withdraw", {"reason": "keine Zeit"}).status_code == 200
+    clock.set(datetime(2090, 2, 7, 9, 0, tzinfo=UTC))
+    held = team.post(f"/peer-learnings/{series['id']}/meetings/{kickoff}/held", {})
+    assert held.status_code == 200
+
+    report = team.get("/reports/participation?from=2090-01-01&to=2090-12-31").json
+
+    assert by_place(report) == {"Stadt Arnsberg": (1, 0, False), "Stadt Olpe": (0, 0, False)}
+    assert report["totals"]["per_series"][0]["meetings_held"] == 1
 
 
 def test_a_period_before_the_series_has_no_rows(team: ApiClient, clock: FakeClock) -> None:
