@@ -74,7 +74,8 @@ def _check_order(meeting: Meeting, active: list[Meeting]) -> None:
         _check_kickoff(meeting, kickoffs, active)
         return
     if any(k.starts_at >= meeting.starts_at for k in kickoffs):
-        raise ScheduleConflict(f"A {meeting.kind} meeting must come after the kick-off.")
+        article = "An" if meeting.kind[0] in "aeiou" else "A"
+        raise ScheduleConflict(f"{article} {meeting.kind} meeting must come after the kick-off.")
     if meeting.kind == MeetingKind.REFLECTION:
         _check_reflection(meeting, reflections, exchanges)
     else:
