@@ -41,7 +41,7 @@ class RegistrationCommands(SeriesCommands):
         key = municipality.get("key")
         region = municipality.get("region") or land_of(key)
         place = Municipality.of(municipality["name"], key, municipality.get("state"), region)
-        enrolled = self._enrolled(peer_learning_id, place)
+        enrolled = self._next_round(peer_learning_id, place) is None
         check_may_register(
             series, place, self.funded_model_projects(), enrolled, self.regions_for(series)
         )
@@ -66,13 +66,12 @@ class RegistrationCommands(SeriesCommands):
         self.record(registration)
         return registration_id, True
 
-    def _enrolled(self, peer_learning_id: UUID, place: Municipality) -> bool:
-        """Whether an enrolment of `place` in the series has not ended."""
+    def _next_round(self, peer_learning_id: UUID, place: Municipality) -> int | None:
+        """The round a new enrolment of `place` would take; None while one has not ended."""
         try:
-            enrollment_round(self, peer_learning_id, place)
+            return enrollment_round(self, peer_learning_id, place)
         except AlreadyEnrolled:
-            return True
-        return False
+            return None
 
     def registration(self, registration_id: UUID) -> Registration:
         return self.load(Registration, registration_id, RegistrationNotFound)
@@ -94,14 +93,11 @@ class RegistrationCommands(SeriesCommands):
         registration = self.registration(registration_id)
         series = self.series(registration.peer_learning_id)
         place = registration.municipality
+        round = self._next_round(series.id, place)
         check_may_register(
-            series,
-            place,
-            self.funded_model_projects(),
-            self._enrolled(series.id, place),
-            self.regions_for(series),
+            series, place, self.funded_model_projects(), round is None, self.regions_for(series)
         )
-        round = enrollment_round(self, series.id, place)
+        assert round is not None  # refused above while an enrolment lasts
         enrollment = register_enrollment(
             series.id, place, registration.contact.person, actor, round
         )
