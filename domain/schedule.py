@@ -27,8 +27,8 @@ def check_meeting_shape(meeting: Meeting) -> None:
 
 
 def check_length(meeting: Meeting) -> None:
-    """New times must not last longer than a meeting can; held meetings keep theirs."""
-    check_meeting_shape(meeting)
+    """New times must not last longer than a meeting can; held meetings keep theirs. Called
+    after `check_fits`, which checks the times' shape."""
     length = meeting.ends_at - meeting.starts_at
     if length > LONGEST_MEETING:
         raise InvalidValue(

@@ -18,8 +18,8 @@ class MeetingCommands(SeriesState):
         require_enum(MeetingKind, meeting.kind, "Meeting kind")
         rules.require_mode(meeting.mode)
         meeting = replace(meeting, meeting_id=meeting.meeting_id or uuid4()).checked_facts()
-        check_length(meeting)
         check_fits(meeting, self.meetings.values(), self.details)
+        check_length(meeting)
         self._meeting_scheduled(meeting=meeting, actor=actor)
         return meeting.meeting_id
 
@@ -35,8 +35,8 @@ class MeetingCommands(SeriesState):
         current = self.meeting(meeting_id)
         rules.require_changeable(current, now)
         moved = replace(current, starts_at=starts_at, ends_at=ends_at)
-        check_length(moved)
         check_fits(moved, self.meetings.values(), self.details)
+        check_length(moved)
         self._meeting_rescheduled(
             meeting_id=current.meeting_id,
             starts_at=starts_at,
