@@ -28,10 +28,10 @@ def letter_mail(
     calendar: bytes | None = None,
 ) -> Message:
     """The letter to `to` (name, address), its text, and the calendar if there is one."""
-    message = text_part(text, "plain")
+    message = body = text_part(text, "plain")
     if calendar is not None:
         message = MIMEMultipart("mixed")
-        message.attach(text_part(text, "plain"))
+        message.attach(body)
         attached = text_part(calendar, "calendar")
         attached.add_header("Content-Disposition", "attachment", filename="peer-learning.ics")
         message.attach(attached)
