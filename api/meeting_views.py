@@ -1,4 +1,4 @@
-"""Meetings of a series: schedule, show, reschedule, cancel, mark held."""
+"""Meetings of a series: schedule, show, reschedule, correct, cancel, mark held."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from api.reads import Reply, meeting_reply
 from api.schemas.meetings import (
     CancelQuerySchema,
     HeldSchema,
+    MeetingCorrectionSchema,
     MeetingInSchema,
     MeetingSchema,
     RescheduleSchema,
@@ -77,6 +78,30 @@ class Meeting(MethodView):
             meeting_id,
             moved["starts_at"],
             moved["ends_at"],
+            actor=current_actor(),
+            expected_version=expected_version,
+        )
+        return meeting_written(peer_learning_id, meeting_id, version)
+
+    @require_role("team", "host", scope=series_in_path)
+    @if_match
+    @blp.arguments(MeetingCorrectionSchema)
+    @blp.response(200, MeetingSchema)
+    def patch(
+        self,
+        changes: dict[str, Any],
+        peer_learning_id: UUID,
+        meeting_id: UUID,
+        expected_version: int | None,
+    ) -> Reply:
+        """Correct a future meeting's format, title, location or video link
+
+        Its times stay; people already reminded of it get the corrected invitation.
+        """
+        version = services().app.correct_meeting(
+            peer_learning_id,
+            meeting_id,
+            changes,
             actor=current_actor(),
             expected_version=expected_version,
         )

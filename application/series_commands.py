@@ -87,6 +87,19 @@ class SeriesCommands(RegionCommands):
         self.record(series)
         return series.version
 
+    def correct_meeting(
+        self,
+        peer_learning_id: UUID,
+        meeting_id: UUID,
+        changes: dict[str, Any],
+        actor: str,
+        expected_version: int | None = None,
+    ) -> int:
+        series = self._change(peer_learning_id, expected_version)
+        series.correct_meeting(meeting_id, changes, now=self.clock.now(), actor=actor)
+        self.record(series)
+        return series.version
+
     def cancel_meeting(
         self,
         peer_learning_id: UUID,

@@ -30,6 +30,7 @@ ALWAYS = date.min  # the day of a fact that holds on every day of the calendar
 class FactKind(StrEnum):
     SCHEDULED = "scheduled"
     MOVED = "moved"
+    CORRECTED = "corrected"
     CANCELLED = "cancelled"
     HELD = "held"
     REFLECTION = "reflection"
@@ -128,6 +129,10 @@ def _moved(e: Any, recorded_on: date, held_on: date | None) -> list[Fact]:
     ]
 
 
+def _corrected(e: Any, recorded_on: date, held_on: date | None) -> list[Fact]:
+    return [Fact(recorded_on, FactKind.CORRECTED, str(e.meeting_id), number=e.schedule_version)]
+
+
 def _held(e: Any, recorded_on: date, held_on: date | None) -> list[Fact]:
     return [Fact(held_on or recorded_on, FactKind.HELD, str(e.meeting_id))]
 
@@ -163,6 +168,7 @@ def _reflection(e: Any, recorded_on: date, held_on: date | None) -> list[Fact]:
 _FACTS: dict[type, Any] = {
     P.MeetingScheduled: _scheduled,
     P.MeetingRescheduled: _moved,
+    P.MeetingCorrected: _corrected,
     P.MeetingCancelled: _on_record(FactKind.CANCELLED, "meeting_id"),
     P.MeetingHeld: _held,
     P.ReflectionHeld: _reflection,

@@ -110,6 +110,7 @@ def _moved(m: MeetingOnDay, fact: Fact) -> MeetingOnDay:
 
 _MEETING_CHANGES = {
     FactKind.MOVED: _moved,
+    FactKind.CORRECTED: lambda m, fact: replace(m, schedule_version=fact.number or 1),
     FactKind.CANCELLED: lambda m, fact: replace(m, state=MeetingState.CANCELLED),
     FactKind.HELD: lambda m, fact: replace(m, state=MeetingState.HELD),
 }

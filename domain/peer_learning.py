@@ -100,6 +100,36 @@ class PeerLearning(MeetingCommands, SeatCommands, CourseCommands, Aggregate):
             schedule_version=schedule_version,
         )
 
+    class MeetingCorrected(Aggregate.Event):
+        meeting_id: UUID
+        mode: str
+        title: str | None
+        location: str | None
+        video_url: str | None
+        schedule_version: int
+        actor: str
+
+    @event(MeetingCorrected)
+    def _meeting_corrected(
+        self,
+        meeting_id: UUID,
+        mode: str,
+        title: str | None,
+        location: str | None,
+        video_url: str | None,
+        schedule_version: int,
+        actor: str,
+    ) -> None:
+        key = str(meeting_id)
+        self.meetings[key] = replace(
+            self.meetings[key],
+            mode=mode,
+            title=title,
+            location=location,
+            video_url=video_url,
+            schedule_version=schedule_version,
+        )
+
     class MeetingCancelled(Aggregate.Event):
         """Version 2 added the reason; version 1 events read with reason None."""
 

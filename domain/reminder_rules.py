@@ -16,7 +16,8 @@ DISPATCH_NAMESPACE = uuid5(NAMESPACE_URL, "peer-learning/reminder-dispatch")
 
 class Purpose(StrEnum):
     REMINDER = "reminder"
-    CHANGE = "change"
+    CHANGE = "change"  # the meeting moved
+    UPDATE = "update"  # its format, title, place or link were corrected; its times stayed
     CANCELLATION = "cancellation"
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 from uuid import UUID
 
 from domain.errors import (
@@ -49,6 +50,22 @@ def require_not_finished(series: SeriesFacts) -> None:
 
 def require_mode(mode: str) -> None:
     require_enum(Format, mode, "Meeting mode")
+
+
+CORRECTABLE = ("mode", "title", "location", "video_url")
+
+
+def corrected_meeting(meeting: Meeting, changes: Mapping[str, Any]) -> Meeting:
+    """The meeting with its format, title, location or video link replaced; an empty value
+    takes a text away."""
+    unknown = sorted(set(changes) - set(CORRECTABLE))
+    if unknown:
+        raise InvalidValue(
+            f"A correction may change only {', '.join(CORRECTABLE)}, not {', '.join(unknown)}; "
+            "to move a meeting, give it new times."
+        )
+    require_mode(changes.get("mode", meeting.mode))
+    return replace(meeting, **changes).checked_facts()
 
 
 def require_changeable(meeting: Meeting, now: datetime) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 from uuid import UUID, uuid4
 
 from domain import rules
-from domain.schedule import check_fits, check_length, local_date
+from domain.schedule import check_fits, check_length, check_meeting_shape, local_date
 from domain.series_state import SeriesState
 from domain.values import Meeting, MeetingKind, require_enum
 
@@ -41,6 +42,29 @@ class MeetingCommands(SeriesState):
             meeting_id=current.meeting_id,
             starts_at=starts_at,
             ends_at=ends_at,
+            schedule_version=current.schedule_version + 1,
+            actor=actor,
+        )
+
+    def correct_meeting(
+        self, meeting_id: UUID, changes: dict[str, Any], now: datetime, actor: str
+    ) -> None:
+        """Corrects what a future meeting is called, how it is held, where and through which
+        link; its times stay (`reschedule_meeting` moves it). Nothing changed, nothing
+        recorded."""
+        rules.require_not_finished(self)
+        current = self.meeting(meeting_id)
+        rules.require_changeable(current, now)
+        corrected = rules.corrected_meeting(current, changes)
+        check_meeting_shape(corrected)
+        if corrected == current:
+            return
+        self._meeting_corrected(
+            meeting_id=current.meeting_id,
+            mode=corrected.mode,
+            title=corrected.title,
+            location=corrected.location,
+            video_url=corrected.video_url,
             schedule_version=current.schedule_version + 1,
             actor=actor,
         )

@@ -76,6 +76,17 @@ class SeriesState:
         actor: str,
     ) -> None: ...
 
+    def _meeting_corrected(
+        self,
+        meeting_id: UUID,
+        mode: str,
+        title: str | None,
+        location: str | None,
+        video_url: str | None,
+        schedule_version: int,
+        actor: str,
+    ) -> None: ...
+
     def _meeting_cancelled(self, meeting_id: UUID, reason: str | None, actor: str) -> None: ...
 
     def _meeting_held(self, meeting_id: UUID, attendance: int | None, actor: str) -> None: ...

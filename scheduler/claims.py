@@ -35,13 +35,22 @@ class Letter:
 
     @property
     def dispatch_id(self) -> UUID:
+        return self.id_at(self.meeting.schedule_version)
+
+    def id_at(self, schedule_version: int) -> UUID:
         return dispatch_id_for(
             self.purpose,
             self.meeting.meeting_id,
-            self.meeting.schedule_version,
+            schedule_version,
             self.offset,
             self.recipient.participant_id,
         )
+
+    def sent_for_these_times(self, sent: set[UUID]) -> bool:
+        """Whether this mail went out for an earlier version of the meeting with the same
+        times (only its texts, format or link were corrected since)."""
+        earlier = range(self.meeting.timed_version, self.meeting.schedule_version)
+        return any(self.id_at(version) in sent for version in earlier)
 
 
 @dataclass

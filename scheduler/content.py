@@ -14,11 +14,13 @@ from wording.glossary import capitalised, meeting_kind
 SUBJECT: dict[str, str] = {
     Purpose.REMINDER: N_("mail.subject.reminder"),
     Purpose.CHANGE: N_("mail.subject.change"),
+    Purpose.UPDATE: N_("mail.subject.update"),
     Purpose.CANCELLATION: N_("mail.subject.cancellation"),
 }
 INTRO: dict[str, str] = {
     Purpose.REMINDER: N_("mail.intro.reminder"),
     Purpose.CHANGE: N_("mail.intro.change"),
+    Purpose.UPDATE: N_("mail.intro.update"),
     Purpose.CANCELLATION: N_("mail.intro.cancellation"),
 }
 OWN_REASONS: dict[str, str] = {  # the programme's own reasons, said in the reader's language

@@ -12,8 +12,9 @@ from scheduler.dispatch_view import DISPATCHES
 from store.db import ViewDb
 
 COLUMNS = ", ".join(DISPATCHES.columns)
-REMINDING = "purpose IN ('reminder', 'change') AND status = 'sent'"
-OF_MEETINGS = "purpose IN ('reminder', 'change', 'cancellation')"  # registrations retry their own
+REMINDING = "purpose IN ('reminder', 'change', 'update') AND status = 'sent'"
+# Registrations retry their own mails.
+OF_MEETINGS = "purpose IN ('reminder', 'change', 'update', 'cancellation')"
 
 
 class DispatchQueries:
@@ -25,6 +26,16 @@ class DispatchQueries:
         with self.db.transaction() as tx:
             found = tx.fetchall(
                 "SELECT dispatch_id FROM view_reminder_dispatches WHERE meeting_id = ?",
+                [str(meeting_id)],
+            )
+        return {UUID(r[0]) for r in found}
+
+    def sent(self, meeting_id: UUID | str) -> set[UUID]:
+        """Every mail about the meeting that went out."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT dispatch_id FROM view_reminder_dispatches "
+                "WHERE meeting_id = ? AND status = 'sent'",
                 [str(meeting_id)],
             )
         return {UUID(r[0]) for r in found}

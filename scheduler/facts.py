@@ -31,6 +31,11 @@ class MeetingFacts:
     remind_on_site: bool = False
     reminder_offsets: tuple[str, ...] | None = None
     cancel_reason: str | None = None
+    timed_version: int = 1  # the schedule version that set its times
+
+    def told_times(self, seen_version: int) -> bool:
+        """Whether one who knows `seen_version` of the meeting knows its current times."""
+        return seen_version >= self.timed_version
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> MeetingFacts:

@@ -32,20 +32,24 @@ class Notices(DispatchWork):
         return self.courier.deliver(self.claims.claim(letters))
 
     def letters(self, meeting: MeetingFacts) -> list[Letter]:
-        """Cancelled: everyone reminded. Moved: everyone who knows an older version."""
+        """Cancelled: everyone reminded. Changed: everyone who knows an older version, told
+        of a move if they do not know its times yet, else of a correction."""
         reminded = self.dispatches.reminded(meeting.meeting_id)
         if meeting.is_cancelled:
-            purpose, targets = Purpose.CANCELLATION, set(reminded)
+            targets = {p: Purpose.CANCELLATION for p in reminded}
             meeting = self.with_reason(meeting) if targets else meeting
         else:
-            purpose = Purpose.CHANGE
-            targets = {p for p, seen in reminded.items() if seen < meeting.schedule_version}
+            targets = {
+                p: Purpose.UPDATE if meeting.told_times(seen) else Purpose.CHANGE
+                for p, seen in reminded.items()
+                if seen < meeting.schedule_version
+            }
         if not targets:
             return []
         known = self.dispatches.known(meeting.meeting_id)
         now = self.clock.now()
         letters = [
-            Letter(purpose, None, meeting, recipient, now)
+            Letter(targets[recipient.participant_id], None, meeting, recipient, now)
             for recipient in self.lookup.recipients(meeting.peer_learning_id)
             if recipient.participant_id in targets
         ]

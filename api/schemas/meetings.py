@@ -44,6 +44,21 @@ class MeetingInSchema(RescheduleSchema):
     title = Line(300, allow_none=True)
 
 
+class MeetingCorrectionSchema(Strict):
+    mode = fields.String(validate=FORMATS)
+    title = Line(300, allow_none=True, metadata={"description": "null or empty removes it."})
+    location = Line(300, allow_none=True)
+    video_url = Link(allow_none=True)
+
+    @validates_schema
+    def changes_something(self, data: dict[str, Any], **_: Any) -> None:
+        if not data:
+            raise ValidationError(
+                "Give at least one of mode, title, location or video_url; "
+                "to move a meeting, PUT its new times."
+            )
+
+
 class CancelQuerySchema(Strict):
     reason = Text(2000)
 
@@ -64,5 +79,7 @@ class MeetingSchema(Schema):
     video_url = fields.String(allow_none=True)
     location = fields.String(allow_none=True)
     state = fields.String(metadata={"description": "scheduled, rescheduled, cancelled or held."})
-    schedule_version = fields.Integer(metadata={"description": "Rises with every reschedule."})
+    schedule_version = fields.Integer(
+        metadata={"description": "Rises with every move and correction."}
+    )
     attendance = fields.Integer(allow_none=True)

@@ -15,7 +15,12 @@ from domain.day_state import DayState, state_on
 from projections.catalogue.day_items import item_on_day, meetings_on_day
 from projections.catalogue.facts import KeptFacts
 from projections.catalogue.rules import ORDER_SQL, CatalogueFilter, with_status
-from projections.catalogue.shapes import catalogue_item, meeting_item, upcoming_item
+from projections.catalogue.shapes import (
+    catalogue_item,
+    meeting_item,
+    shown_meeting,
+    upcoming_item,
+)
 from projections.catalogue.tables import CATALOGUE, MEETINGS
 from projections.rows import decode_row
 from projections.view import iso_moment, parse_day
@@ -175,7 +180,7 @@ class CatalogueQueries:
                 return None
             detail = self._items(tx, [found], day, dated)[0]
             meetings = [
-                meeting_item(decode_row(MEETINGS, m))
+                shown_meeting(decode_row(MEETINGS, m))
                 for m in tx.fetchall(
                     f"SELECT {MEETING_COLUMNS} FROM view_meetings "
                     "WHERE peer_learning_id = ? ORDER BY starts_at, meeting_id",

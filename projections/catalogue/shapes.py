@@ -44,6 +44,13 @@ def meeting_item(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def shown_meeting(row: dict[str, Any]) -> dict[str, Any]:
+    """A meeting as the detail shows it: without what only the reminders need."""
+    item = meeting_item(row)
+    del item["timed_version"]
+    return item
+
+
 def upcoming_item(meeting: dict[str, Any], series: tuple[Any, ...]) -> dict[str, Any]:
     title, host, timezone, fmt, remind_on_site, offsets, agenda_url, contact = series
     return {

@@ -85,10 +85,11 @@ MEETINGS = Table(
         "location",
         "state",
         "schedule_version",
+        "timed_version",
         "attendance",
     ),
     indexes=("peer_learning_id, starts_at", "state, starts_at"),
-    integers=frozenset({"schedule_version", "attendance"}),
+    integers=frozenset({"schedule_version", "timed_version", "attendance"}),
 )
 FACTS = Table(  # each series' facts with their days, for its state on a day of the calendar
     name="view_catalogue_facts",

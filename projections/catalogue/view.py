@@ -10,57 +10,15 @@ from domain.day_facts import facts_of, recorded_day
 from domain.enrollment import Enrollment
 from domain.peer_learning import PeerLearning
 from domain.schedule import local_date
-from domain.values import Meeting, MeetingKind, SeriesDetails
+from domain.values import MeetingKind
+from projections.catalogue.columns import details_columns, meeting_row
 from projections.catalogue.facts import put_facts
-from projections.catalogue.rules import names_text
 from projections.catalogue.tables import CATALOGUE, CATALOGUE_ENROLLMENTS, MEETINGS, TABLES
 from projections.tables import Table
 from projections.view import Batch, handlers, iso_day, iso_moment, key, parse_moment
 
 P = PeerLearning
 E = Enrollment
-
-
-def details_columns(d: SeriesDetails) -> dict[str, Any]:
-    return {
-        "title": d.title,
-        "host": d.host,
-        "summary": d.summary,
-        "topics": list(d.topics),
-        "topics_text": names_text(d.topics),
-        "scope": d.scope,
-        "regions": list(d.regions),
-        "regions_text": names_text(d.regions),
-        "format": d.format,
-        "location": d.location,
-        "starts_on": iso_day(d.starts_on),
-        "ends_on": iso_day(d.ends_on),
-        "planned_meetings": d.planned_meetings,
-        "capacity": d.capacity,
-        "agenda_url": d.agenda_url,
-        "contact_email": d.contact_email,
-        "timezone": d.timezone,
-        "remind_on_site": int(d.remind_on_site),
-        "reminder_offsets": list(d.reminder_offsets) if d.reminder_offsets else None,
-        "search_text": f"{d.title}\n{d.summary}\n{d.host}".casefold(),
-    }
-
-
-def meeting_row(series_id: str, m: Meeting) -> dict[str, Any]:
-    return {
-        "meeting_id": key(m.meeting_id),
-        "peer_learning_id": series_id,
-        "kind": m.kind,
-        "title": m.title,
-        "starts_at": iso_moment(m.starts_at),
-        "ends_at": iso_moment(m.ends_at),
-        "mode": m.mode,
-        "video_url": m.video_url,
-        "location": m.location,
-        "state": m.state,
-        "schedule_version": m.schedule_version,
-        "attendance": m.attendance,
-    }
 
 
 class CatalogueView:
@@ -160,6 +118,17 @@ class CatalogueView:
             starts_at=iso_moment(event.starts_at),
             ends_at=iso_moment(event.ends_at),
             state="rescheduled",
+            schedule_version=event.schedule_version,
+            timed_version=event.schedule_version,
+        )
+
+    @on.register
+    def _(self, event: P.MeetingCorrected, series: dict[str, Any], batch: Batch) -> None:
+        self._meeting(batch, event.meeting_id).update(
+            mode=event.mode,
+            title=event.title,
+            location=event.location,
+            video_url=event.video_url,
             schedule_version=event.schedule_version,
         )
 

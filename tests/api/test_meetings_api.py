@@ -88,6 +88,37 @@ def test_reschedule_moves_a_future_meeting_and_raises_its_schedule_version(
     assert team.put(path, moved, headers={"If-Match": '"2"'}).status_code == 412
 
 
+def test_a_correction_changes_link_and_format_and_keeps_the_times(
+    team: ApiClient, client: FlaskClient, series: dict[str, Any]
+) -> None:
+    meeting = team.schedule(series["id"], "kickoff", KICKOFF).json
+    path = f"{meetings_path(series)}/{meeting['meeting_id']}"
+    changes = {"mode": "hybrid", "location": "Rathaus", "video_url": "https://v.example.org/b"}
+
+    response = team.patch(path, changes, headers={"If-Match": '"2"'})
+
+    assert response.status_code == 200 and response.headers["ETag"] == '"3"'
+    assert {k: response.json[k] for k in changes} == changes
+    assert response.json["starts_at"] == meeting["starts_at"]
+    assert response.json["state"] == "scheduled" and response.json["schedule_version"] == 2
+    assert client.get(path).json == response.json
+    assert team.patch(path, {"title": "Neu"}, headers={"If-Match": '"2"'}).status_code == 412
+
+
+def test_a_correction_says_what_to_fix(team: ApiClient, series: dict[str, Any]) -> None:
+    meeting = team.schedule(series["id"], "kickoff", KICKOFF).json
+    path = f"{meetings_path(series)}/{meeting['meeting_id']}"
+
+    empty = team.patch(path, {})
+    moved = team.patch(path, {"starts_at": at(KICKOFF, 14).isoformat()})
+    on_site = team.patch(path, {"mode": "on_site"})
+
+    assert empty.status_code == 422 and "at least one of mode" in str(empty.json["errors"])
+    assert moved.status_code == 422 and "starts_at" in moved.json["errors"]
+    assert on_site.status_code == 422 and "needs a location" in on_site.json["detail"]
+    assert on_site.mimetype == PROBLEM
+
+
 def test_cancel_keeps_the_meeting_visible_as_cancelled(
     team: ApiClient, client: FlaskClient, series: dict[str, Any]
 ) -> None:

@@ -23,10 +23,10 @@ from domain.day_facts import ALWAYS, Fact, FactKind
 from domain.status import SeriesStatus, status_on
 from domain.values import SeriesDetails
 from peerlearning.bootstrap import Services
+from projections.catalogue.columns import details_columns
 from projections.catalogue.facts import fact_row
 from projections.catalogue.queries import CatalogueQueries
 from projections.catalogue.tables import CATALOGUE, FACTS
-from projections.catalogue.view import details_columns
 from projections.rows import encode_row, upsert_sql
 from projections.view import iso_day
 from store.db import ViewDb

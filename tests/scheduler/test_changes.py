@@ -140,3 +140,51 @@ def test_the_next_reminder_goes_to_the_corrected_address_in_the_corrected_langua
     assert first["Subject"].startswith("Erinnerung: ")
     assert second["Subject"].startswith("Reminder: ") and second["Content-Language"] == "en"
     assert "09:00–11:00 (Europe/London)" in text_of(second)
+
+
+def test_a_corrected_meeting_tells_the_reminded_what_changed_and_reminds_no_one_twice(
+    scenario: Scenario, reminders: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    scenario.join("Eva")
+    scenario.join("John", locale="en")
+    meeting_id = scenario.schedule_kickoff()
+    clock.set(P7D_DUE)
+    reminders.sweep()
+    clock.set(P7D_DUE + timedelta(hours=1))
+    new_link = "https://video.example.org/neuer-raum"
+    scenario.app.correct_meeting(
+        scenario.series_id, meeting_id, {"video_url": new_link}, actor="anna"
+    )
+    reminders.sweep()
+
+    [_, eva_notice] = sink.to(email_of("Eva"))
+    [_, john_notice] = sink.to(email_of("John"))
+    assert eva_notice["Subject"].startswith("Geänderte Angaben: ")
+    assert john_notice["Subject"].startswith("Updated details: ")
+    assert new_link in text_of(eva_notice)
+    event = calendar_of(eva_notice).walk("VEVENT")[0]
+    assert event["SEQUENCE"] == 1 and str(event["URL"]) == new_link
+    assert reminders.sweep().sent == 0, "the P7D reminder went out for these times already"
+    clock.set(P1D_DUE)
+    assert reminders.sweep().sent == 2, "the next reminder still goes, with the new link"
+    assert new_link in text_of(sink.to(email_of("Eva"))[-1])
+
+
+def test_a_move_after_a_correction_is_told_as_a_move(
+    scenario: Scenario, reminders: ReminderService, sink: SmtpSink, clock: FakeClock
+) -> None:
+    scenario.join("Eva")
+    meeting_id = scenario.schedule_kickoff()
+    clock.set(P7D_DUE)
+    reminders.sweep()
+    clock.set(P7D_DUE + timedelta(hours=1))
+    scenario.app.correct_meeting(scenario.series_id, meeting_id, {"title": "Start"}, actor="a")
+    new_day = date(2024, 10, 8)
+    scenario.app.reschedule_meeting(
+        scenario.series_id, meeting_id, at(new_day, 14), at(new_day, 16), actor="anna"
+    )
+    reminders.sweep()
+
+    [notice] = sink.to(email_of("Eva"))[1:]
+    assert notice["Subject"].startswith("Verschoben: ")
+    assert "Start" in text_of(notice)

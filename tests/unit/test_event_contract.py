@@ -25,7 +25,7 @@ AGGREGATES: list[type[Aggregate]] = [
 ]
 PUBLISHED = {
     "domain.peer_learning:PeerLearning": [
-        "Announced", "DetailsRevised", "MeetingScheduled", "MeetingRescheduled",
+        "Announced", "DetailsRevised", "MeetingScheduled", "MeetingRescheduled", "MeetingCorrected",
         "MeetingCancelled", "MeetingHeld", "ReflectionHeld", "JoiningClosed",
         "JoiningReopened", "Closed", "Withdrawn", "EnrollmentAdmitted",
         "EnrollmentWaitlisted", "EnrollmentReleased",

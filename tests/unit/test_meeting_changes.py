@@ -97,3 +97,60 @@ def test_an_unknown_meeting_is_named(series: PeerLearning) -> None:
     missing = uuid4()
     with pytest.raises(MeetingNotFound, match=f"No meeting with id {missing}"):
         series.cancel_meeting(missing, now=NOW, actor="anna")
+
+
+def test_a_correction_changes_the_texts_and_format_but_not_the_times(
+    series: PeerLearning,
+) -> None:
+    planned = schedule(series, "exchange", DAY)
+    changes = {"mode": "on_site", "location": "Rathaus, Saal 2", "video_url": None}
+
+    series.correct_meeting(planned.meeting_id, changes, now=NOW, actor="a")
+
+    corrected = series.meeting(planned.meeting_id)
+    assert (corrected.mode, corrected.location, corrected.video_url) == (
+        "on_site",
+        "Rathaus, Saal 2",
+        None,
+    )
+    assert (corrected.starts_at, corrected.state) == (planned.starts_at, planned.state)
+    assert corrected.schedule_version == planned.schedule_version + 1
+
+
+def test_a_correction_that_changes_nothing_records_nothing(series: PeerLearning) -> None:
+    planned = schedule(series, "exchange", DAY)
+    version = series.version
+
+    series.correct_meeting(planned.meeting_id, {"mode": planned.mode}, now=NOW, actor="a")
+
+    assert series.version == version
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"mode": "on_site"},  # on site needs a location
+        {"mode": "party"},
+        {"title": "zwei\nZeilen"},
+        {"video_url": "javascript:alert(1)"},
+        {"starts_at": at(DAY, 14)},
+    ],
+)
+def test_a_correction_is_checked_like_a_new_meeting(
+    series: PeerLearning, changes: dict[str, object]
+) -> None:
+    planned = schedule(series, "exchange", DAY)
+
+    with pytest.raises(InvalidValue):
+        series.correct_meeting(planned.meeting_id, changes, now=NOW, actor="a")
+
+
+def test_a_started_or_cancelled_meeting_cannot_be_corrected(series: PeerLearning) -> None:
+    started = schedule(series, "exchange", DAY)
+    called_off = schedule(series, "exchange", DAY + timedelta(days=7))
+    series.cancel_meeting(called_off.meeting_id, now=NOW, actor="a")
+
+    with pytest.raises(MeetingNotChangeable, match="already started"):
+        series.correct_meeting(started.meeting_id, {"title": "Neu"}, started.starts_at, "a")
+    with pytest.raises(MeetingNotChangeable, match="was cancelled"):
+        series.correct_meeting(called_off.meeting_id, {"title": "Neu"}, now=NOW, actor="a")
