@@ -84,9 +84,18 @@ def test_german_from_the_catalogue_unless_the_reader_reads_english(locale: str) 
     mail = sent(build_message(DISPATCH, "reminder", meeting(), person(locale), "PL <p@x.de>", NOW))
     text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert mail["Content-Language"] == "de"
-    assert text.startswith("Guten Tag Eva Müller,\n\nwir erinnern Sie an das Austauschtreffen")
+    assert text.startswith("Guten Tag Eva Müller,\n\nwir erinnern Sie an diesen Termin der ")
     assert "Termin: Dienstag, 1. Oktober 2024, 10:00–12:00 Uhr (Europe/Berlin)" in text
     assert text.endswith("Viele Grüße\nIhr Peer-Learning-Team\n")
+
+
+@pytest.mark.parametrize("purpose", ["reminder", "change", "update", "cancellation"])
+def test_a_reflection_mail_reads_as_german_with_every_kind_of_meeting(purpose: str) -> None:
+    reflection = meeting(kind="reflection")
+    mail = sent(build_message(DISPATCH, purpose, reflection, person("de"), "PL <p@x.de>", NOW))
+    text = mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert ": Reflexionstermin" in text.split("\n\n")[1]
+    assert "das Reflexionstermin" not in text
 
 
 @pytest.mark.parametrize("locale", ["en", "en-GB", "en_US"])
