@@ -23,6 +23,7 @@ from store.app_db import AppDb
 from store.db import ViewDb
 from store.errors import StoreUnavailable
 from store.preparation import prepare_store
+from store.service_lock import ServiceLock
 from store.settings import (
     StoreSettings,
     describe,
@@ -50,6 +51,7 @@ class Services:
     audit: Audit
     pollers: list[Poller] = field(default_factory=list)
     _links: Links | None = None
+    _in_service: ServiceLock | None = None
 
     @property
     def links(self) -> Links:
@@ -67,6 +69,11 @@ class Services:
         self.projector.catch_up()
         self.audit.chain.catch_up(self.app)
 
+    def hold_in_service(self) -> None:
+        """Marks the store as served by this process until `close()`: a restore is refused."""
+        if self._in_service is None:
+            self._in_service = ServiceLock(self.settings)
+
     def start_polling(self, interval: float = 0.5) -> Poller:
         poller = Poller(self, interval).start()
         self.pollers.append(poller)
@@ -77,6 +84,8 @@ class Services:
             poller.stop()
         self.db.close()
         self.app.close()
+        if self._in_service is not None:
+            self._in_service.release()
 
 
 def bootstrap(

@@ -82,6 +82,7 @@ def serve(host: str, port: int, demo: bool = False, reminders: bool = True) -> i
     services = bootstrap()
     scheduler = None
     try:
+        services.hold_in_service()
         if demo:
             load_demo_if_empty(services)
         app = create_app({TOKENS: tokens} if tokens else None, services)

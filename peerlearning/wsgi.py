@@ -14,5 +14,6 @@ def create() -> Flask:
 
     configure_logging()
     services = bootstrap()
+    services.hold_in_service()
     services.start_polling()
     return create_app(services=services)

@@ -20,7 +20,8 @@ from pathlib import Path
 from audit.chain_store import TABLE as CHAIN_TABLE
 from audit.replay import replay
 from peerlearning.bootstrap import bootstrap
-from store.settings import StoreSettings, psycopg_conninfo, store_settings
+from store.service_lock import no_service_running
+from store.settings import StoreSettings, describe, psycopg_conninfo, store_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -68,6 +69,12 @@ def run_backup(args: argparse.Namespace) -> int:
     if not target.parent.is_dir():
         print(f"There is no folder {target.parent} to write {target.name} into; make it first.")
         return 2
+    if settings.is_sqlite and is_the_store(target, settings):
+        print(
+            f"{target} is the store itself ({describe(settings)}); "
+            "write the copy to another file. Nothing changed."
+        )
+        return 2
     if settings.is_sqlite:
         sqlite_backup(settings.sqlite_path, target)
         print(f"Copied the store to {target} through SQLite's online backup.")
@@ -88,12 +95,30 @@ def run_postgres(command: list[str], done: str) -> int:
     return 0
 
 
+def is_the_store(target: Path, settings: StoreSettings) -> bool:
+    """Whether `target` names the SQLite store's file (or its journal) under any path."""
+    live = (Path(settings.sqlite_path + end) for end in ("", "-wal", "-shm", "-journal"))
+    return any(same_file(target, path) for path in live)
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """The same path after links are followed, or (hard links) the same file."""
+    if one.resolve() == other.resolve():
+        return True
+    return one.exists() and other.exists() and one.samefile(other)
+
+
 def run_restore(args: argparse.Namespace) -> int:
     settings = store_settings()
     source = Path(args.path)
     if not source.is_file():
         print(f"{source} is no file; name one written by `peerlearning backup`. Nothing changed.")
         return 2
+    with no_service_running(settings):
+        return restore(settings, source)
+
+
+def restore(settings: StoreSettings, source: Path) -> int:
     if settings.is_sqlite:
         refused = not_a_backup(source)
         if refused:

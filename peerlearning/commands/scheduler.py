@@ -34,10 +34,13 @@ def run_scheduler(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    scheduler = ReminderScheduler(services, settings).start()
     try:
-        stopping.wait()
+        services.hold_in_service()
+        scheduler = ReminderScheduler(services, settings).start()
+        try:
+            stopping.wait()
+        finally:
+            scheduler.shutdown()
     finally:
-        scheduler.shutdown()
         services.close()
     return 0
