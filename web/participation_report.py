@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from babel.dates import format_date
 from babel.numbers import format_percent
@@ -12,9 +12,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from web.report_charts import bar_chart, column_chart
-from wording.catalogues import cldr_locale
+from wording.catalogues import cldr_locale, translations
 
-LOCALE = cldr_locale("de")  # the report is German only
+LANGUAGE = "de"  # the report is German only
+LOCALE = cldr_locale(LANGUAGE)
 TEMPLATES = Path(__file__).parent / "templates"
 _ENV = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True
@@ -43,6 +44,37 @@ def every_month(start: date, end: date, held: list[dict[str, Any]]) -> list[dict
         months.append({"month": name, "meetings_held": counts.get(name, 0)})
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+class Figure(NamedTuple):
+    """A head figure: the number, and the words that follow it in singular or plural."""
+
+    number: int
+    words: str
+
+
+def figures(report: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Figure]:
+    """ "1 Peer-Learning", "3 Kommunen", "1 gehaltenes Treffen"."""
+    ngettext = translations(LANGUAGE).ngettext
+    series = len(report["totals"]["per_series"])
+    municipalities = len({r["key"] or r["municipality"] for r in rows})
+    meetings = sum(m["meetings_held"] for m in report["meetings_per_month"])
+    return {
+        "series": Figure(
+            series, ngettext("report.figure.series", "report.figure.series.plural", series)
+        ),
+        "municipalities": Figure(
+            municipalities,
+            ngettext(
+                "report.figure.municipalities",
+                "report.figure.municipalities.plural",
+                municipalities,
+            ),
+        ),
+        "meetings": Figure(
+            meetings, ngettext("report.figure.meetings", "report.figure.meetings.plural", meetings)
+        ),
+    }
 
 
 def charts(report: dict[str, Any], months: list[dict[str, Any]]) -> dict[str, Markup]:
@@ -84,11 +116,7 @@ def participation_html(report: dict[str, Any], start: date, end: date, made_on: 
         made_on=german_day(made_on),
         charts=charts(report, months),
         months=months,
-        figures={
-            "series": len(report["totals"]["per_series"]),
-            "municipalities": len({r["key"] or r["municipality"] for r in rows}),
-            "meetings": sum(m["meetings_held"] for m in report["meetings_per_month"]),
-        },
+        figures=figures(report, rows),
         day=german_day,
         rate=rate,
         month_label=month_label,

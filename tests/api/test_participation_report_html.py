@@ -95,3 +95,21 @@ def test_the_cli_refuses_a_period_backwards(tmp_path: Path) -> None:
     status = main(["report", "--from", "2024-12-31", "--to", "2024-10-01", "--output", str(output)])
 
     assert status == 2 and not output.exists()
+
+
+def figures(html: str) -> list[str]:
+    """The head figures as read: "1 Peer-Learning", "2 gehaltene Treffen"."""
+    found = re.findall(r'<li><strong id="zahl-\w+">(\d+)</strong> ([^<]+)</li>', html)
+    return [f"{count} {words}" for count, words in found]
+
+
+def test_the_head_figures_read_in_the_singular_for_one_and_in_the_plural_for_more(
+    team: ApiClient, clock: FakeClock
+) -> None:
+    build_history(team, clock)
+
+    october = team.get("/reports/participation.html?from=2024-10-01&to=2024-10-31").data.decode()
+    autumn = team.get(f"/reports/participation.html?{PERIOD}").data.decode()
+
+    assert figures(october) == ["1 Peer-Learning", "3 Kommunen", "1 gehaltenes Treffen"]
+    assert figures(autumn) == ["1 Peer-Learning", "3 Kommunen", "2 gehaltene Treffen"]
