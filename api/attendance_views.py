@@ -25,14 +25,15 @@ blp = Blueprint(
 )
 
 
-def require_participants_of(peer_learning_id: UUID, participants: list[UUID]) -> None:
-    """Only people who joined for a municipality of this series can have been present."""
+def enrolments_of(peer_learning_id: UUID, participants: list[UUID]) -> dict[UUID, UUID]:
+    """Each participant present with their enrolment; only people who joined for a
+    municipality of this series can have been present."""
     views = services().views
+    found = [views.participant(participant_id) for participant_id in participants]
     strangers = [
         i
-        for i, participant_id in enumerate(participants)
-        if (found := views.participant(participant_id)) is None
-        or found["peer_learning_id"] != peer_learning_id
+        for i, one in enumerate(found)
+        if one is None or one["peer_learning_id"] != peer_learning_id
     ]
     if strangers:
         problem = {str(i): ["Not a participant of this series."] for i in strangers}
@@ -41,6 +42,7 @@ def require_participants_of(peer_learning_id: UUID, participants: list[UUID]) ->
             "Every participant present must belong to the series.",
             errors={"participants": problem},
         )
+    return {one["participant_id"]: one["enrollment_id"] for one in found if one is not None}
 
 
 @blp.route("/attendance")
@@ -58,10 +60,11 @@ class Attendance(MethodView):
     ) -> Reply:
         """Record who was present at a held meeting
 
-        A later record replaces an earlier one; the meeting's head count follows it.
+        A later record replaces an earlier one; the meeting's head count follows it. A
+        participant whose enrolment ended (withdrawn or rejected) before the day of the meeting
+        is refused with 409.
         """
-        present = attendance["participants"]
-        require_participants_of(peer_learning_id, present)
+        present = enrolments_of(peer_learning_id, attendance["participants"])
         version = services().app.record_attendance(
             peer_learning_id,
             meeting_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -132,14 +133,28 @@ class SeriesCommands(RegionCommands):
         self,
         peer_learning_id: UUID,
         meeting_id: UUID,
-        participants: list[UUID],
+        present: Mapping[UUID, UUID],
         actor: str,
         expected_version: int | None = None,
     ) -> int:
+        """Who was present: each participant's id with the id of their enrolment."""
         series = self._change(peer_learning_id, expected_version)
-        series.record_attendance(meeting_id, participants, actor=actor)
+        self._require_could_attend(series, series.meeting(meeting_id), present)
+        series.record_attendance(meeting_id, list(present), actor=actor)
         self.record(series)
         return series.version
+
+    def _require_could_attend(
+        self, series: PeerLearning, meeting: Meeting, present: Mapping[UUID, UUID]
+    ) -> None:
+        """Each enrolment decides whether its participants can have been at the meeting."""
+        by_enrolment: dict[UUID, list[UUID]] = {}
+        for participant_id, enrollment_id in present.items():
+            by_enrolment.setdefault(enrollment_id, []).append(participant_id)
+        for enrollment_id, participants in by_enrolment.items():
+            enrollment = self.enrollment(enrollment_id)
+            for participant_id in participants:
+                enrollment.require_could_attend(participant_id, meeting, series.details.timezone)
 
     def hold_reflection(
         self,

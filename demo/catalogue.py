@@ -66,7 +66,7 @@ class SeriesLoader:
         self.persons = persons
         self.now: datetime = app.clock.now()
         self.today: date = today(app.clock)
-        self.teams: list[list[UUID]] = []  # the participants of each enrolment
+        self.teams: list[dict[UUID, UUID]] = []  # each enrolment's participants, to it
 
     def load(self) -> UUID:
         self.series_id = self.app.announce(actor=ACTOR, **self.plan.details)
@@ -88,20 +88,22 @@ class SeriesLoader:
         place = MUNICIPALITIES[name].as_dict()
         enrollment_id, _ = self.app.enrol(self.series_id, place, contact.name, contact.email, ACTOR)
         self.teams.append(
-            [
-                self.app.join(enrollment_id, person.name, person.email, ACTOR, person.locale)
+            {
+                self.app.join(
+                    enrollment_id, person.name, person.email, ACTOR, person.locale
+                ): enrollment_id
                 for person in (contact, next(self.persons))
-            ]
+            }
         )
 
-    def present(self, number: int) -> list[UUID]:
+    def present(self, number: int) -> dict[UUID, UUID]:
         """Who came to the meeting `number`: every municipality but one in four, in turn."""
-        return [
-            person
+        return {
+            person: enrollment_id
             for place, team in enumerate(self.teams)
             if (place + number) % 4 != 3
-            for person in team
-        ]
+            for person, enrollment_id in team.items()
+        }
 
     def schedule(self, meeting: PlannedMeeting) -> UUID:
         return self.app.schedule_meeting(

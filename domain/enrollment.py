@@ -10,6 +10,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from domain.corrections import contact_followers, corrected_participant, corrected_person
+from domain.enrollment_end import AttendanceRules, Ending
 from domain.enrollment_state import decline_key
 from domain.enrollment_steps import (
     ENROLLMENT_NAMESPACE,
@@ -26,7 +27,7 @@ from domain.values import ERASED, EnrollmentStatus, Municipality, Participant, P
 __all__ = ["ENROLLMENT_NAMESPACE", "Enrollment", "enrollment_id_for"]
 
 
-class Enrollment(DeclineCommands, Aggregate):
+class Enrollment(DeclineCommands, AttendanceRules, Aggregate):
     @staticmethod
     def create_id(peer_learning_id: UUID, municipality: Municipality, **_: object) -> UUID:
         return enrollment_id_of(peer_learning_id, municipality)
@@ -91,7 +92,7 @@ class Enrollment(DeclineCommands, Aggregate):
         self._require_step("be rejected", *PLACED)
         self._rejected(reason=reason, actor=actor)
 
-    class Rejected(Aggregate.Event):
+    class Rejected(Ending):
         reason: str
         actor: str
 
@@ -103,7 +104,7 @@ class Enrollment(DeclineCommands, Aggregate):
         self._require_step("be withdrawn", *PLACED)
         self._withdrawn(reason=reason, actor=actor)
 
-    class Withdrawn(Aggregate.Event):
+    class Withdrawn(Ending):
         reason: str | None
         actor: str
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -109,3 +110,35 @@ def test_the_roster_lists_admitted_places_with_their_active_participants(
     }
     assert names == {"Stadt Arnsberg": ["Anna", "Arne"], "Stadt Olpe": ["Otto"], "Stadt Kassel": []}
     assert roster["expected"] == 3 and roster["state"] == "scheduled"
+
+
+def test_a_withdrawn_municipality_was_present_only_at_meetings_until_it_ended(
+    team: ApiClient, client: FlaskClient, clock: FakeClock
+) -> None:
+    """An enrolment ends on the day its withdrawal is recorded (the report counts so): its
+    people can have been at the meetings held until then, not at one held after."""
+    ended = datetime.now(UTC)  # the moment the withdrawal below is recorded
+    clock.set(ended - timedelta(days=10))
+    day = clock.now().date()
+    series = team.announce(starts_on=day, ends_on=day + timedelta(days=120)).json["id"]
+    before = team.schedule(series, "kickoff", day + timedelta(days=5)).json["meeting_id"]
+    after = team.schedule(series, "exchange", day + timedelta(days=20)).json["meeting_id"]
+    place = team.enrol(series, "Stadt Arnsberg").json["id"]
+    anna = team.post(
+        f"/enrollments/{place}/participants", {"name": "Anna", "email": "anna@a.example"}
+    ).json["participant_id"]
+    assert team.post(f"/enrollments/{place}/withdraw", {"reason": "keine Zeit"}).status_code == 200
+    clock.set(ended + timedelta(days=12))
+    meetings = f"/peer-learnings/{series}/meetings"
+    for meeting_id in (before, after):
+        assert team.post(f"{meetings}/{meeting_id}/held", {}).status_code == 200
+
+    earlier = team.put(f"{meetings}/{before}/attendance", {"participants": [anna]})
+    later = team.put(f"{meetings}/{after}/attendance", {"participants": [anna]})
+
+    assert earlier.status_code == 200 and earlier.json["attendance"] == 1
+    assert later.status_code == 409, later.json
+    assert later.mimetype == "application/problem+json"
+    assert "enrolment of Stadt Arnsberg ended on" in later.json["detail"]
+    assert "only for meetings held until the enrolment ended" in later.json["detail"]
+    assert client.get(f"{meetings}/{after}").json["attendance"] is None
