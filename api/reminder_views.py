@@ -12,8 +12,9 @@ from api.auth import require_role
 from api.blueprint import Blueprint
 from api.context import services
 from api.schemas.common import Strict, one_of
-from domain.reminder_rules import DispatchStatus, Purpose
+from domain.reminder_rules import DispatchStatus
 from scheduler.dispatch_queries import DispatchQueries
+from scheduler.dispatch_subjects import PURPOSES
 
 blp = Blueprint(
     "reminders",
@@ -30,15 +31,39 @@ class ReminderQuerySchema(Strict):
 
 class DispatchSchema(Schema):
     dispatch_id = fields.UUID()
-    purpose = fields.String(validate=one_of(Purpose))
+    purpose = fields.String(
+        validate=validate.OneOf(PURPOSES),
+        metadata={
+            "description": "reminder, change and cancellation are about a meeting; "
+            "the registration-* mails about a registration; moved-up about an enrolment; "
+            "series-closed and series-withdrawn about the series."
+        },
+    )
     peer_learning_id = fields.UUID()
-    meeting_id = fields.UUID()
-    schedule_version = fields.Integer()
+    meeting_id = fields.UUID(
+        allow_none=True,
+        metadata={"description": "The meeting a reminder or notice is about; else null."},
+    )
+    registration_id = fields.UUID(
+        allow_none=True,
+        metadata={"description": "The registration a registration-* mail is about; else null."},
+    )
+    enrollment_id = fields.UUID(
+        allow_none=True,
+        metadata={"description": "The enrolment a moved-up mail is about; else null."},
+    )
+    schedule_version = fields.Integer(
+        allow_none=True,
+        metadata={"description": "The meeting's schedule the mail was for; null if no meeting."},
+    )
     offset = fields.String(allow_none=True, metadata={"example": "P1D"})
-    participant_id = fields.UUID()
+    participant_id = fields.UUID(metadata={"description": "The person the mail is to."})
     status = fields.String(validate=one_of(DispatchStatus))
     due_at = fields.AwareDateTime()
-    meeting_starts_at = fields.AwareDateTime()
+    meeting_starts_at = fields.AwareDateTime(
+        allow_none=True,
+        metadata={"description": "When the meeting starts; null if the mail is about no meeting."},
+    )
     attempts = fields.Integer()
     free_at = fields.AwareDateTime(
         allow_none=True,

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from projections.rows import decode_row
 from projections.view import iso_moment, parse_moment
+from scheduler.dispatch_subjects import named_as_what_it_is
 from scheduler.dispatch_view import DISPATCHES
 from store.db import ViewDb
 
@@ -82,7 +83,7 @@ class DispatchQueries:
                 "ORDER BY due_at, meeting_id, participant_id, dispatch_id LIMIT ?",
                 [*params, limit],
             )
-        return [dispatch_item(decode_row(DISPATCHES, r)) for r in found]
+        return [named_as_what_it_is(dispatch_item(decode_row(DISPATCHES, r))) for r in found]
 
 
 def _filters(status: str | None, peer_learning_id: UUID | str | None) -> tuple[str, list[Any]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from flask.testing import FlaskClient
 
@@ -13,6 +13,8 @@ from tests.api.client import AUDITOR, TEAM, TOKENS
 from tests.scheduler.scenario import P7D_DUE, Scenario
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
+from tests.support.keys import key_for
+from tests.support.samples import announce, schedule
 
 
 def client(services: Services) -> FlaskClient:
@@ -56,3 +58,47 @@ def test_only_the_team_may_look_and_statuses_are_checked(services: Services) -> 
     assert get(http, token=AUDITOR).status_code == 403  # type: ignore[attr-defined]
     assert http.get("/reminders").status_code == 401
     assert get(http, "?status=lost").status_code == 422  # type: ignore[attr-defined]
+
+
+def test_a_mail_about_a_registration_names_it_and_no_meeting(
+    services: Services, mails: ReminderService, clock: FakeClock
+) -> None:
+    """A reminder names its meeting; a registration's mails name the registration, and their
+    meeting_id, meeting_starts_at and schedule_version are null, as documented."""
+    series_id = announce(services.app)
+    kickoff = schedule(services.app, series_id, "kickoff", date(2024, 10, 8))
+    contact = {"name": "Ole Ortheim", "email": "ole@ortheim.example", "locale": "de"}
+    place = {"name": "Ortheim", "key": key_for("Ortheim")}
+    participant = {"name": "Pia Ortheim", "email": "pia@ortheim.example"}
+    registration_id, _ = services.app.register(series_id, place, contact, [participant], "public")
+    mails.sweep()
+    services.app.confirm_registration(registration_id, actor="public:p-1")
+    services.app.accept_registration(registration_id, actor="anna")
+    mails.sweep()
+    clock.set(datetime(2024, 10, 1, 8, 1, tzinfo=UTC))
+    mails.sweep()
+
+    listed = get(client(services)).get_json()  # type: ignore[attr-defined]
+
+    about_meeting = [d for d in listed if d["purpose"] == "reminder"]
+    about_registration = [d for d in listed if d["purpose"].startswith("registration-")]
+    assert about_meeting and about_registration
+    assert {(d["meeting_id"], d["registration_id"]) for d in about_meeting} == {
+        (str(kickoff), None)
+    }
+    assert all(d["meeting_starts_at"] and d["schedule_version"] for d in about_meeting)
+    assert {
+        (d["meeting_id"], d["registration_id"], d["meeting_starts_at"], d["schedule_version"])
+        for d in about_registration
+    } == {(None, str(registration_id), None, None)}
+
+
+def test_the_documented_dispatch_says_what_each_field_names(services: Services) -> None:
+    document = client(services).get("/openapi.json").get_json()  # type: ignore[union-attr]
+    dispatch = document["components"]["schemas"]["Dispatch"]["properties"]
+
+    assert "registration-confirm" in dispatch["purpose"]["enum"]
+    assert "series-closed" in dispatch["purpose"]["enum"]
+    for name in ("meeting_id", "registration_id", "enrollment_id", "meeting_starts_at"):
+        assert dispatch[name]["nullable"] is True, name
+        assert dispatch[name]["description"], name
