@@ -1,4 +1,4 @@
-"""`peerlearning rebuild`: drop and rebuild every view, then verify it."""
+"""`peerlearning rebuild`: rebuild every view from the event log, then compare it."""
 
 from __future__ import annotations
 
@@ -7,12 +7,31 @@ import argparse
 from peerlearning.bootstrap import bootstrap
 from projections.rebuild import rebuild
 
+DESCRIPTION = (
+    "Rebuilds every view (the read models the API, the public page and the reminders read) "
+    "from the event log into shadow tables and swaps them in at the end, in one transaction; "
+    "the views keep answering while the service keeps running and writing meanwhile. "
+    "It records no event: the event log is only read, and the audit chain is not rebuilt. "
+    "Then compares the rebuilt views with the views as they were when it started and lists "
+    "up to 50 differences."
+)
+EXIT_STATUS = (
+    "Exit status 0 when the rebuilt views equal the earlier ones, or when events arrived "
+    "during the rebuild so that they could not be compared (it says so; run it again in a "
+    "quiet moment); 1 when they differ; 2 when the store cannot be used."
+)
+
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = commands.add_parser(
-        "rebuild", help="drop and rebuild every read model from the event log"
+        "rebuild",
+        help="rebuild every view from the event log and compare it with the live one",
+        description=DESCRIPTION,
+        epilog=EXIT_STATUS,
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--quiet", action="store_true", help="run without a progress bar (for logs and cron)"
+    )
     parser.set_defaults(run=run_rebuild)
 
 

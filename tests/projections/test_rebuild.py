@@ -7,6 +7,7 @@ from uuid import UUID
 import pytest
 
 from peerlearning.bootstrap import Services
+from peerlearning.cli import main
 from projections import shadow
 from projections.rebuild import rebuild
 from tests.projections.test_views import run_series_to_close
@@ -56,3 +57,18 @@ def test_commands_during_a_rebuild_reach_the_rebuilt_views(
     assert set(services.projector.positions().values()) == {head}
     detail = services.views.series_detail(during[0])
     assert detail is not None and detail["title"] == "Während des Umbaus"
+
+
+def test_the_help_of_rebuild_says_what_it_does_and_what_its_exit_status_means(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["rebuild", "--help"])
+
+    assert done.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "from the event log" in shown
+    assert "while the service keeps running" in shown
+    assert "the event log is only read, and the audit chain is not rebuilt" in shown
+    assert "Exit status 0" in shown and "1 when they differ" in shown
+    assert "without a progress bar" in shown
