@@ -34,7 +34,7 @@ class DispatchSchema(Schema):
     purpose = fields.String(
         validate=validate.OneOf(PURPOSES),
         metadata={
-            "description": "reminder, change and cancellation are about a meeting; "
+            "description": "reminder, change, update and cancellation are about a meeting; "
             "the registration-* mails about a registration; moved-up about an enrolment; "
             "series-closed and series-withdrawn about the series."
         },
