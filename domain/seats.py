@@ -14,6 +14,12 @@ from domain.series_state import SeriesState
 PROMOTED_BY = "system"
 
 
+def seat_for_newcomer(capacity: int | None, admitted: int, waiting: int) -> bool:
+    """Whether a newcomer gets a seat: one is free and nobody waits for one (else the
+    newcomer joins the waiting list)."""
+    return waiting == 0 and (capacity is None or admitted < capacity)
+
+
 class SeatCommands(SeriesState):
     def has_seat_for_one_more(self) -> bool:
         capacity = self.details.capacity
@@ -63,7 +69,7 @@ class SeatCommands(SeriesState):
         return moved_up
 
     def _seat_free_for_newcomer(self) -> bool:
-        return not self.waitlist and self.has_seat_for_one_more()
+        return seat_for_newcomer(self.details.capacity, len(self.admitted), len(self.waitlist))
 
     def _require_newcomer(self, enrollment_id: UUID) -> None:
         rules.require_not_finished(self)

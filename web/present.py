@@ -6,9 +6,13 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
+from domain.seats import seat_for_newcomer
+from domain.status import SeriesStatus
 from wording.catalogues import translations
 from wording.dates import at, clock_time, local, month, months, short_date, times
 from wording.glossary import PAST
+
+ENDED = (SeriesStatus.CLOSED, SeriesStatus.WITHDRAWN)  # what happened counts, not the plan
 
 
 def period(item: dict[str, Any], lang: str) -> str:
@@ -19,10 +23,24 @@ def period(item: dict[str, Any], lang: str) -> str:
     return months(starts_on, ends_on, lang)
 
 
-def meeting_count(count: int, lang: str) -> str:
-    """ "6 Treffen", "1 meeting"."""
-    many = translations(lang).ngettext("page.meeting_count", "page.meeting_count.plural", count)
-    return many.format(count=count)
+def meeting_count(item: dict[str, Any], lang: str) -> str:
+    """The meetings that have dates and are not cancelled: "6 Treffen", "1 meeting"; while a
+    series is open and fewer have dates than are planned, set against the planned number:
+    "2 von 6 geplanten Treffen angesetzt", or "6 Treffen geplant" before the first has one."""
+    scheduled, planned = item["meetings_scheduled"], item["planned_meetings"]
+    words = translations(lang)
+    if scheduled >= planned or item["status"] in ENDED:
+        many = words.ngettext("page.meeting_count", "page.meeting_count.plural", scheduled)
+        return many.format(count=scheduled)
+    if scheduled == 0:
+        many = words.ngettext("page.meetings_planned", "page.meetings_planned.plural", planned)
+        return many.format(count=planned)
+    return words.gettext("page.meetings_of_planned").format(count=scheduled, planned=planned)
+
+
+def waiting_list_only(item: dict[str, Any]) -> bool:
+    """Whether a municipality joining now would only get a place on the waiting list."""
+    return not seat_for_newcomer(item["capacity"], item["municipalities"], item["waitlisted"])
 
 
 def usual_times(meetings: list[dict[str, Any]], timezone: str, lang: str) -> str | None:

@@ -21,7 +21,14 @@ from domain.values import require_day, require_line
 from projections.catalogue.page_queries import meeting_times
 from web.conditional import conditional
 from web.kept import Rendering, kept, rendering
-from web.present import meeting_count, meeting_rows, next_meeting_label, period, usual_times
+from web.present import (
+    meeting_count,
+    meeting_rows,
+    next_meeting_label,
+    period,
+    usual_times,
+    waiting_list_only,
+)
 from web.registration_context import registration_form
 from web.sections import sections
 from web.texts import words
@@ -142,7 +149,8 @@ def card(item: dict[str, Any], lang: str, meetings: list[dict[str, Any]]) -> dic
     return {
         **item,
         "period": period(item, lang),
-        "planned": meeting_count(item["planned_meetings"], lang),
+        "meeting_count": meeting_count(item, lang),
+        "waiting_list_only": waiting_list_only(item),
         "times": usual_times(meetings, item["timezone"], lang),
         "next": next_meeting_label(item, lang),
     }
