@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -12,8 +12,8 @@ from icalendar import Calendar, Event, Timezone, vText
 
 from calendars.zones import zone_component
 from domain.values import is_web_link
-from wording.catalogues import DEFAULT_LANGUAGE, translations
-from wording.glossary import meeting_kind
+from wording.catalogues import DEFAULT_LANGUAGE, N_, translations
+from wording.glossary import capitalised, meeting_kind
 
 UID_DOMAIN = "peer-learnings.smart-cities"
 
@@ -35,8 +35,14 @@ FEED_LANGUAGE = DEFAULT_LANGUAGE  # a feed has one language for all its subscrib
 CANCELLED = "cancelled"
 
 
-def meeting_event(meeting: Mapping[str, Any], series: Mapping[str, Any], stamp: datetime) -> Event:
-    """One meeting as a VEVENT; `series` needs title, host, timezone, agenda_url, contact_email.
+def meeting_event(
+    meeting: Mapping[str, Any],
+    series: Mapping[str, Any],
+    stamp: datetime,
+    lang: str = FEED_LANGUAGE,
+) -> Event:
+    """One meeting as a VEVENT in `lang` (a mail's in its reader's); `series` needs title,
+    host, timezone, agenda_url, contact_email.
 
     Only public facts go in: no participants, no video link.
     """
@@ -49,9 +55,10 @@ def meeting_event(meeting: Mapping[str, Any], series: Mapping[str, Any], stamp: 
     event.add("last-modified", stamp.astimezone(UTC))
     event.add("dtstart", meeting["starts_at"].astimezone(zone))
     event.add("dtend", meeting["ends_at"].astimezone(zone))
-    event.add("summary", f"{meeting_kind(meeting['kind'], FEED_LANGUAGE)}: {series['title']}")
-    event.add("description", _description(meeting, series))
-    event.add("location", meeting.get("location") or _("feed.online"))
+    kind = capitalised(meeting_kind(meeting["kind"], lang))
+    event.add("summary", f"{kind}: {series['title']}")
+    event.add("description", _description(meeting, series, lang))
+    event.add("location", meeting.get("location") or _words(lang)(N_("feed.online")))
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
     if agenda_link(series):
@@ -76,11 +83,12 @@ def series_of(upcoming: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _(message_id: str) -> str:
-    return translations(FEED_LANGUAGE).gettext(message_id)
+def _words(lang: str) -> Callable[[str], str]:
+    return translations(lang).gettext
 
 
-def _description(meeting: Mapping[str, Any], series: Mapping[str, Any]) -> str:
+def _description(meeting: Mapping[str, Any], series: Mapping[str, Any], lang: str) -> str:
+    _ = _words(lang)
     lines = [_("feed.description").format(title=series["title"], host=series["host"])]
     if meeting.get("title"):
         lines.append(str(meeting["title"]))

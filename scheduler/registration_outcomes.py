@@ -83,11 +83,13 @@ def outcome_message(
 
 
 def _calendar(letter: OutcomeLetter, now: datetime) -> bytes | None:
-    """The series' planned meetings, for the letters that tell of a seat in it."""
+    """The series' planned meetings, for the letters that tell of a seat in it, in the
+    reader's language (like the reminders)."""
     if letter.purpose not in WITH_MEETINGS or letter.series is None:
         return None
     planned = [m for m in letter.meetings if m["state"] in PLANNED]
-    events = [meeting_event(m, letter.series, now) for m in planned]
+    lang = language(letter.locale)
+    events = [meeting_event(m, letter.series, now, lang) for m in planned]
     return bytes(feed_calendar(str(letter.series["title"]), events).to_ical())
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 from uuid import UUID
 
 import pytest
+from icalendar import Calendar
 
 from application.links import ConfirmationLink, Links
 from audit.erasure import erase_subject
@@ -123,6 +124,21 @@ def subjects(sink: SmtpSink, address: str) -> list[str]:
     return sorted(str(m["Subject"]).split(":")[0] for m in sink.to(address))
 
 
+WORDS = {  # the kick-off's kind and the end of its description's first line, in each language
+    "de": ("Auftakttreffen", "von Stadt Wuppertal."),
+    "en": ("Kick-off meeting", "by Stadt Wuppertal."),
+}
+
+
+def calendar_words(mail: EmailMessage) -> tuple[str, str]:
+    """The kind in the summary of the one event the mail's .ics holds, and the last words of
+    its description's first line."""
+    [ics] = list(mail.iter_attachments())
+    [event] = Calendar.from_ical(ics.get_payload(decode=True)).walk("VEVENT")
+    first_line = str(event["DESCRIPTION"]).splitlines()[0]
+    return str(event["SUMMARY"]).partition(":")[0], " ".join(first_line.split()[-3:])
+
+
 @pytest.mark.parametrize(
     ("locale", "received", "admitted"),
     [
@@ -155,6 +171,9 @@ def test_received_then_admitted_with_the_planned_meetings_and_the_feed(
     assert ics.get_content_type() == "text/calendar"
     assert b"BEGIN:VCALENDAR" in ics.get_payload(decode=True)
     assert subjects(sink, "pia@ortheim.example") == ["You are in"]
+    [pia] = sink.to("pia@ortheim.example")
+    assert calendar_words(welcome) == WORDS[locale]
+    assert calendar_words(pia) == WORDS["en"]  # each reader's own language, not the contact's
     [note] = sink.to("startsmart@example.org")
     assert str(note["Subject"]) == "Neue Anmeldung: Ortheim"
     assert "ole" not in note.get_content()  # the team reads who in the review, not in a mail
