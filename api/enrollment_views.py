@@ -57,6 +57,7 @@ class Enrollments(MethodView):
             contact["email"],
             actor=current_actor(),
             expected_version=expected_version,
+            contact_locale=contact["locale"],
         )
         body, status, headers = enrollment_placed(enrollment_id)
         headers["Location"] = url_for(".Enrollment", enrollment_id=enrollment_id)

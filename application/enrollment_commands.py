@@ -33,13 +33,16 @@ class EnrollmentCommands(SeriesCommands):
         contact_email: str,
         actor: str,
         expected_version: int | None = None,
+        contact_locale: str = Locale.DE,
     ) -> tuple[UUID, str]:
         series = self._change(peer_learning_id, expected_version)
         place = Municipality.of(**municipality)  # type: ignore[arg-type]
         contact = PersonalData.of(uuid4(), contact_name, contact_email)
         check_eligible(series, place, self.funded_model_projects(), self.regions_for(series))
         round = enrollment_round(self, peer_learning_id, place)
-        enrollment = register_enrollment(peer_learning_id, place, contact, actor, round)
+        enrollment = register_enrollment(
+            peer_learning_id, place, contact, actor, round, contact_locale=contact_locale
+        )
         enrollment.settle(series.enrol(enrollment.id, actor=actor), actor=actor)
         try:
             self.record(series, enrollment)

@@ -98,8 +98,9 @@ class RegistrationCommands(SeriesCommands):
             series, place, self.funded_model_projects(), round is None, self.regions_for(series)
         )
         assert round is not None  # refused above while an enrolment lasts
+        contact = registration.contact
         enrollment = register_enrollment(
-            series.id, place, registration.contact.person, actor, round
+            series.id, place, contact.person, actor, round, contact_locale=contact.locale
         )
         enrollment.settle(series.enrol(enrollment.id, actor=actor), actor=actor)
         now = self.clock.now()

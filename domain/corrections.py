@@ -8,13 +8,56 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
+from uuid import UUID
 
+from domain.enrollment_state import EnrollmentState
 from domain.enrollment_steps import require_unique_email
-from domain.errors import InvalidValue
+from domain.errors import EnrollmentClosed, InvalidValue
 from domain.values import Locale, Participant, PersonalData, require_enum, require_timezone
 
 PERSON_FIELDS = frozenset({"name", "email"})
 PARTICIPANT_FIELDS = PERSON_FIELDS | {"locale", "timezone"}
+
+
+class CorrectionCommands(EnrollmentState):
+    """The Enrollment's corrections of one person as contact and participant."""
+
+    def correct_participant(
+        self, participant_id: UUID, changes: dict[str, Any], actor: str
+    ) -> None:
+        """Corrects a participant's name, e-mail, language or time zone (and the contact's)."""
+        self._require_active()
+        current = self.participant(participant_id)
+        if not current.is_active:
+            raise EnrollmentClosed("The participant has left; a leaver's data is not corrected.")
+        corrected = corrected_participant(current, changes)
+        require_unique_email(corrected, self.active_participants)
+        self._participant_becomes(corrected, actor)
+        if current.person.is_same_person_as(self.contact):
+            self._contact_becomes(self.contact.named_as(corrected.person), actor)
+
+    def correct_contact(self, changes: dict[str, Any], actor: str) -> None:
+        """Corrects the contact's name or e-mail; and the participant's who is the contact."""
+        self._require_active()
+        corrected = corrected_person(self.contact, changes)
+        following = contact_followers(self.active_participants, self.contact, corrected)
+        self._contact_becomes(corrected, actor)
+        for participant in following:
+            self._participant_becomes(participant, actor)
+
+    def _participant_becomes(self, corrected: Participant, actor: str) -> None:
+        if corrected != self.participant(corrected.participant_id):
+            self._participant_corrected(
+                participant_id=corrected.participant_id,
+                person=corrected.person,
+                locale=corrected.locale,
+                timezone=corrected.timezone,
+                actor=actor,
+            )
+
+    def _contact_becomes(self, corrected: PersonalData, actor: str) -> None:
+        if corrected != self.contact:
+            self._contact_corrected(contact=corrected, actor=actor)
 
 
 def corrected_person(person: PersonalData, changes: dict[str, Any]) -> PersonalData:

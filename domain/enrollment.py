@@ -9,7 +9,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.corrections import contact_followers, corrected_participant, corrected_person
+from domain.corrections import CorrectionCommands
 from domain.enrollment_end import AttendanceRules, Ending
 from domain.enrollment_state import decline_key
 from domain.enrollment_steps import (
@@ -19,24 +19,45 @@ from domain.enrollment_steps import (
     enrollment_id_of,
     require_unique_email,
 )
-from domain.errors import EnrollmentClosed, ParticipantNotFound
+from domain.errors import ParticipantNotFound
 from domain.kinds import Admission
 from domain.meeting_declines import DeclineCommands
-from domain.values import ERASED, EnrollmentStatus, Municipality, Participant, PersonalData
+from domain.values import (
+    ERASED,
+    EnrollmentStatus,
+    Locale,
+    Municipality,
+    Participant,
+    PersonalData,
+)
 
 __all__ = ["ENROLLMENT_NAMESPACE", "Enrollment", "enrollment_id_for"]
 
 
-class Enrollment(DeclineCommands, AttendanceRules, Aggregate):
+class Enrollment(DeclineCommands, CorrectionCommands, AttendanceRules, Aggregate):
+    class_version = 2  # 2: the contact's language; a snapshot of version 1 reads German
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["contact_locale"] = Locale.DE.value
+
     @staticmethod
     def create_id(peer_learning_id: UUID, municipality: Municipality, **_: object) -> UUID:
         return enrollment_id_of(peer_learning_id, municipality)
 
     class Registered(Aggregate.Created):
+        """Version 2 added the contact's language; version 1 events read German."""
+
+        class_version = 2
         peer_learning_id: UUID
         municipality: Municipality
         contact: PersonalData
+        contact_locale: str
         actor: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["contact_locale"] = Locale.DE.value
 
     @event(Registered)
     def __init__(
@@ -45,10 +66,12 @@ class Enrollment(DeclineCommands, AttendanceRules, Aggregate):
         municipality: Municipality,
         contact: PersonalData,
         actor: str,
+        contact_locale: str = Locale.DE.value,
     ) -> None:
         self.peer_learning_id = peer_learning_id
         self.municipality = municipality
         self.contact = contact
+        self.contact_locale = contact_locale
         self.status: str = EnrollmentStatus.REGISTERED
         self.participants: dict[str, Participant] = {}
         self.declines.clear()
@@ -140,31 +163,7 @@ class Enrollment(DeclineCommands, AttendanceRules, Aggregate):
         key = str(participant_id)
         self.participants[key] = replace(self.participants[key], left_at=left_at)
 
-    # ---- corrections (of one person as contact and participant: domain/corrections.py) ----
-    def correct_participant(
-        self, participant_id: UUID, changes: dict[str, Any], actor: str
-    ) -> None:
-        """Corrects a participant's name, e-mail, language or time zone (and the contact's)."""
-        self._require_active()
-        current = self.participant(participant_id)
-        if not current.is_active:
-            raise EnrollmentClosed("The participant has left; a leaver's data is not corrected.")
-        corrected = corrected_participant(current, changes)
-        require_unique_email(corrected, self.active_participants)
-        self._participant_becomes(corrected, actor)
-        if current.person.is_same_person_as(self.contact):
-            self._contact_becomes(self.contact.named_as(corrected.person), actor)
-
-    def _participant_becomes(self, corrected: Participant, actor: str) -> None:
-        if corrected != self.participant(corrected.participant_id):
-            self._participant_corrected(
-                participant_id=corrected.participant_id,
-                person=corrected.person,
-                locale=corrected.locale,
-                timezone=corrected.timezone,
-                actor=actor,
-            )
-
+    # ---- corrections (the commands: domain/corrections.py) ---------------------------
     class ParticipantCorrected(Aggregate.Event):
         participant_id: UUID
         person: PersonalData
@@ -185,19 +184,6 @@ class Enrollment(DeclineCommands, AttendanceRules, Aggregate):
         self.participants[key] = replace(
             self.participants[key], person=person, locale=locale, timezone=timezone
         )
-
-    def correct_contact(self, changes: dict[str, Any], actor: str) -> None:
-        """Corrects the contact's name or e-mail; and the participant's who is the contact."""
-        self._require_active()
-        corrected = corrected_person(self.contact, changes)
-        following = contact_followers(self.active_participants, self.contact, corrected)
-        self._contact_becomes(corrected, actor)
-        for participant in following:
-            self._participant_becomes(participant, actor)
-
-    def _contact_becomes(self, corrected: PersonalData, actor: str) -> None:
-        if corrected != self.contact:
-            self._contact_corrected(contact=corrected, actor=actor)
 
     class ContactCorrected(Aggregate.Event):
         contact: PersonalData

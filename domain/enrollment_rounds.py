@@ -11,7 +11,7 @@ from uuid import UUID
 
 from domain.enrollment import Enrollment
 from domain.enrollment_steps import enrollment_id_by_name, enrollment_id_of
-from domain.values import Municipality, PersonalData
+from domain.values import Locale, Municipality, PersonalData, require_enum
 
 
 def enrollment_ids_of_round(
@@ -31,13 +31,16 @@ def register_enrollment(
     contact: PersonalData,
     actor: str,
     round: int,
+    contact_locale: str = Locale.DE,
 ) -> Enrollment:
-    """The municipality's enrolment of that round, registered by `actor`."""
+    """The municipality's enrolment of that round, registered by `actor`; its contact reads
+    its mails in `contact_locale`."""
     return Enrollment._create(
         Enrollment.Registered,
         id=enrollment_id_of(peer_learning_id, municipality, round),
         peer_learning_id=peer_learning_id,
         municipality=municipality,
         contact=contact,
+        contact_locale=require_enum(Locale, contact_locale, "Locale"),
         actor=actor,
     )

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from domain.enrollment_steps import PLACED, require_step
 from domain.errors import ParticipantNotFound
-from domain.values import EnrollmentStatus, Municipality, Participant
+from domain.values import EnrollmentStatus, Municipality, Participant, PersonalData
 
 
 def decline_key(participant_id: UUID, meeting_id: UUID) -> str:
@@ -16,6 +16,7 @@ def decline_key(participant_id: UUID, meeting_id: UUID) -> str:
 
 class EnrollmentState:
     municipality: Municipality
+    contact: PersonalData
     status: str
     participants: dict[str, Participant]
 
@@ -50,6 +51,17 @@ class EnrollmentState:
         require_step(self.status, allowed, self.municipality.name, step)
 
     # the events the mixins trigger, defined on the aggregate
+    def _participant_corrected(
+        self,
+        participant_id: UUID,
+        person: PersonalData,
+        locale: str,
+        timezone: str | None,
+        actor: str,
+    ) -> None: ...
+
+    def _contact_corrected(self, contact: PersonalData, actor: str) -> None: ...
+
     def _meeting_declined(self, participant_id: UUID, meeting_id: UUID, actor: str) -> None: ...
 
     def _decline_withdrawn(self, participant_id: UUID, meeting_id: UUID, actor: str) -> None: ...

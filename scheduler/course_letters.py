@@ -84,7 +84,12 @@ def people_of(enrollment: Enrollment) -> list[dict[str, Any]]:
     ]
     contact = enrollment.contact
     people.append(
-        {"id": contact.subject_id, "name": contact.name, "email": contact.email, "locale": "de"}
+        {
+            "id": contact.subject_id,
+            "name": contact.name,
+            "email": contact.email,
+            "locale": enrollment.contact_locale,
+        }
     )
     unique: list[dict[str, Any]] = []
     seen: set[str] = set()

@@ -11,6 +11,11 @@ from api.schemas.places import MunicipalitySchema
 class ContactSchema(Strict):
     name = Line(200, 1, required=True)
     email = Email(required=True)
+    locale = fields.String(
+        load_default="de",
+        validate=LOCALES,
+        metadata={"description": "The language of the contact's mails: de (default) or en."},
+    )
 
 
 class EnrolSchema(Strict):
@@ -61,6 +66,7 @@ class PersonSchema(Schema):
     subject_id = fields.UUID()
     name = fields.String()
     email = fields.String()
+    locale = fields.String(metadata={"description": "The language of the contact's mails."})
 
 
 class PlaceSchema(Schema):

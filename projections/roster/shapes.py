@@ -33,6 +33,7 @@ def enrollment_item(row: dict[str, Any], participants: list[dict[str, Any]]) -> 
             "subject_id": UUID(row["contact_subject_id"]),
             "name": row["contact_name"],
             "email": row["contact_email"],
+            "locale": row["contact_locale"],
         },
         "status": row["status"],
         "registered_at": parse_moment(row["registered_at"]),

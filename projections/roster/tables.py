@@ -17,6 +17,7 @@ ENROLLMENTS = Table(
         "contact_subject_id",
         "contact_name",
         "contact_email",
+        "contact_locale",
         "status",
         "registered_at",
         "active_participants",

@@ -49,6 +49,7 @@ class RosterView:
                 "contact_subject_id": key(contact.subject_id),
                 "contact_name": contact.name,
                 "contact_email": contact.email,
+                "contact_locale": event.contact_locale,
                 "status": "registered",
                 "registered_at": iso_moment(event.timestamp),
                 "active_participants": 0,

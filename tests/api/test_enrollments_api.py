@@ -68,6 +68,30 @@ def test_enrol_refuses_bad_shapes(team: ApiClient, series: dict[str, Any]) -> No
     assert set(team.post(enrol_path(series), extra).json["errors"]) == {"note"}
 
 
+def test_the_contact_reads_in_the_language_given_german_unless_told(
+    team: ApiClient, series: dict[str, Any]
+) -> None:
+    english = enrol_body("Stadt Arnsberg")
+    english["contact"]["locale"] = "en"
+    french = enrol_body("Stadt Meschede")
+    french["contact"]["locale"] = "fr"
+
+    told = team.post(enrol_path(series), english)
+    refused = team.post(enrol_path(series), french)
+    untold = team.enrol(series["id"], "Stadt Olpe").json
+
+    assert told.status_code == 201 and told.json["contact"]["locale"] == "en"
+    assert team.get(f"/enrollments/{told.json['id']}").json["contact"]["locale"] == "en"
+    assert refused.status_code == 422
+    assert refused.headers["Content-Type"] == "application/problem+json"
+    assert refused.json["errors"] == {"contact": {"locale": ["Must be one of: de, en."]}}
+    assert untold["contact"]["locale"] == "de"
+    roster = {
+        e["municipality"]["name"]: e["contact"]["locale"] for e in team.get(enrol_path(series)).json
+    }
+    assert roster == {"Stadt Arnsberg": "en", "Stadt Olpe": "de"}
+
+
 def test_enrol_with_a_stale_series_version_is_412(team: ApiClient, series: dict[str, Any]) -> None:
     team.patch(f"/peer-learnings/{series['id']}", {"capacity": 9})
 

@@ -103,6 +103,26 @@ def test_a_contact_without_a_language_moves_up_in_german(
     assert sink.to("eva@erste.example") == []
 
 
+def test_a_contact_the_team_enrolled_in_english_moves_up_in_english(
+    services: Services, mails: ReminderService, sink: SmtpSink
+) -> None:
+    series_id = announce(services.app, capacity=1)
+    schedule(services.app, series_id, "kickoff", date(2024, 10, 8))
+    first = first_seat_taken(services, series_id)
+    second = municipality("Gemeinde Zweite")
+    services.app.enrol(series_id, second, "Zoe", "zoe@zweite.example", "anna", contact_locale="en")
+
+    services.app.reject_enrollment(first, "Doppelt angemeldet", actor="anna")
+    mails.sweep()
+    mails.sweep()
+
+    [mail] = sink.to("zoe@zweite.example")
+    assert str(mail["Subject"]).startswith("A seat is free for you: ")
+    assert mail["Content-Language"] == "en" and "moves up from the waiting list" in text_of(mail)
+    [ics] = list(mail.iter_attachments())
+    assert b"SUMMARY:Kick-off meeting: " in ics.get_payload(decode=True)
+
+
 def seated_and_waiting(services: Services, series_id: UUID) -> None:
     """Ortheim has the one seat (Ole in German, Pia in English); Wartingen waits (Ole in
     English, Pia) and so does Erste, enrolled by the team, whose contact Eva also joined under

@@ -158,11 +158,12 @@ def test_received_then_admitted_with_the_planned_meetings_and_the_feed(
     schedule(services.app, series_id, "kickoff", date(2024, 10, 8))
     registration_id = confirmed(services, series_id, locale, "Ortheim")
     mails.sweep()
-    services.app.accept_registration(registration_id, actor="anna")
+    enrollment_id, _ = services.app.accept_registration(registration_id, actor="anna")
 
     mails.sweep()
     mails.sweep()
 
+    assert services.app.enrollment(enrollment_id).contact_locale == locale
     contact = f"ole.{locale}@ortheim.example"
     assert subjects(sink, contact) == sorted([received, admitted])  # confirmed before any sweep
     [welcome] = [m for m in sink.to(contact) if str(m["Subject"]).startswith(admitted)]
