@@ -10,12 +10,14 @@ from projections.rows import decode_row
 from projections.view import iso_moment, parse_moment
 from scheduler.dispatch_subjects import named_as_what_it_is
 from scheduler.dispatch_view import DISPATCHES
+from scheduler.registration_outcomes import WITH_MEETINGS
 from store.db import ViewDb
 
 COLUMNS = ", ".join(DISPATCHES.columns)
 REMINDING = "purpose IN ('reminder', 'change', 'update') AND status = 'sent'"
 # Registrations retry their own mails.
 OF_MEETINGS = "purpose IN ('reminder', 'change', 'update', 'cancellation')"
+CALENDAR_MAILS = ", ".join(f"'{purpose}'" for purpose in WITH_MEETINGS)
 
 
 class DispatchQueries:
@@ -70,6 +72,29 @@ class DispatchQueries:
             )
         return [(UUID(r[0]), UUID(r[1])) for r in found]
 
+    def calendars_sent(self, peer_learning_id: UUID | str) -> list[tuple[UUID, datetime]]:
+        """Who was sent the series' planned meetings in a calendar (an admission's, a seat's
+        mail), and when its sending was recorded (the store's moment, as the series' events)."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT participant_id, updated_at FROM view_reminder_dispatches "
+                f"WHERE peer_learning_id = ? AND purpose IN ({CALENDAR_MAILS}) AND status = 'sent'",
+                [str(peer_learning_id)],
+            )
+        return [(UUID(r[0]), _moment(r[1])) for r in found]
+
+    def cancelled_in_calendars(self, starting_after: datetime) -> list[tuple[UUID, UUID]]:
+        """Cancelled meetings still ahead of the series whose calendars went out."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT DISTINCT m.peer_learning_id, m.meeting_id FROM view_meetings m "
+                "WHERE m.state = 'cancelled' AND m.starts_at > ? AND EXISTS (SELECT 1 FROM "
+                "view_reminder_dispatches d WHERE d.peer_learning_id = m.peer_learning_id "
+                f"AND d.purpose IN ({CALENDAR_MAILS}) AND d.status = 'sent') ORDER BY m.meeting_id",
+                [iso_moment(starting_after)],
+            )
+        return [(UUID(r[0]), UUID(r[1])) for r in found]
+
     def listing(
         self,
         status: str | None = None,
@@ -95,6 +120,12 @@ def _filters(status: str | None, peer_learning_id: UUID | str | None) -> tuple[s
         clauses.append("peer_learning_id = ?")
         params.append(str(peer_learning_id))
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _moment(text: str) -> datetime:
+    moment = parse_moment(text)
+    assert moment is not None
+    return moment
 
 
 def dispatch_item(row: dict[str, Any]) -> dict[str, Any]:

@@ -10,8 +10,10 @@ from uuid import UUID
 from domain.durations import parse_duration
 from domain.errors import InvalidValue
 from projections.queries import ViewQueries
+from scheduler.calendar_windows import CalendarWindow, always_open
 from scheduler.facts import MeetingFacts, Recipient
 
+ADMITTED = "admitted"
 SERIES_FIELDS = {
     "title": "series_title",
     "host": "host",
@@ -24,6 +26,7 @@ SERIES_FIELDS = {
 
 
 CancelReason = Callable[[UUID, UUID], "str | None"]
+Window = Callable[[UUID, UUID], CalendarWindow]
 
 
 def no_reason(peer_learning_id: UUID, meeting_id: UUID) -> str | None:
@@ -31,9 +34,15 @@ def no_reason(peer_learning_id: UUID, meeting_id: UUID) -> str | None:
 
 
 class Lookup:
-    def __init__(self, views: ViewQueries, cancel_reason: CancelReason = no_reason) -> None:
+    def __init__(
+        self,
+        views: ViewQueries,
+        cancel_reason: CancelReason = no_reason,
+        calendar_window: Window = always_open,
+    ) -> None:
         self.views = views
         self.cancel_reason = cancel_reason
+        self.calendar_window = calendar_window
 
     def meeting(self, peer_learning_id: UUID, meeting_id: UUID) -> MeetingFacts | None:
         """The meeting as it is now; meetings of a withdrawn or closed series count as cancelled."""
@@ -66,6 +75,26 @@ class Lookup:
     def recipients(self, peer_learning_id: UUID) -> list[Recipient]:
         """Active participants of admitted enrolments, right now."""
         return [Recipient.of(row) for row in self.views.recipients(peer_learning_id)]
+
+    def people(self, peer_learning_id: UUID, statuses: tuple[str, ...]) -> list[Recipient]:
+        """Everyone of the series' enrolments in `statuses` a mail can reach, each once: the
+        active participants and the contacts. Only those taking part in an admitted enrolment
+        get their self-service link."""
+        found: dict[UUID, Recipient] = {}
+        for row in self.views.people(peer_learning_id, statuses):
+            person = UUID(str(row["participant_id"]))
+            if person in found:
+                continue
+            linked = row["taking_part"] and row["status"] == ADMITTED
+            found[person] = Recipient(
+                participant_id=person,
+                name=row["name"],
+                email=row["email"],
+                locale=row["locale"] or "de",
+                timezone=row["timezone"],
+                enrollment_id=UUID(str(row["enrollment_id"])) if linked else None,
+            )
+        return list(found.values())
 
     def recipient(self, peer_learning_id: UUID, participant_id: UUID) -> Recipient | None:
         found = [r for r in self.recipients(peer_learning_id) if r.participant_id == participant_id]

@@ -1,26 +1,35 @@
-"""Change and cancellation notices to those who were already reminded of a meeting."""
+"""Change and cancellation notices to those who hold a meeting in their calendar: who was
+reminded of it, and who was sent it in an admission's or a seat's calendar."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from uuid import UUID
 
 from domain.reminder_rules import Purpose
 from scheduler.claims import Letter
 from scheduler.courier import Tally
 from scheduler.dispatch_work import DispatchWork
-from scheduler.facts import MeetingFacts
+from scheduler.facts import MeetingFacts, Recipient
 from scheduler.isolation import one_unit
+
+TOLD_OF_CANCELLATIONS = ("admitted",)  # the enrolments whose people hear of a cancellation
 
 
 class Notices(DispatchWork):
     def send_due(self) -> Tally:
         tally = Tally()
         since = self.clock.now() - self.settings.lookback
-        for peer_learning_id, meeting_id in self.dispatches.reminded_meetings(since):
+        for peer_learning_id, meeting_id in self.meetings_to_tell(since):
             with one_unit("Notices of meeting", meeting_id):
                 tally.add(self.send_for(peer_learning_id, meeting_id))
         return tally
+
+    def meetings_to_tell(self, since: datetime) -> list[tuple[UUID, UUID]]:
+        reminded = self.dispatches.reminded_meetings(since)
+        cancelled = self.dispatches.cancelled_in_calendars(since)
+        return list(dict.fromkeys((*reminded, *cancelled)))
 
     def send_for(self, peer_learning_id: UUID, meeting_id: UUID) -> Tally:
         meeting = self.lookup.meeting(peer_learning_id, meeting_id)
@@ -32,26 +41,60 @@ class Notices(DispatchWork):
         return self.courier.deliver(self.claims.claim(letters))
 
     def letters(self, meeting: MeetingFacts) -> list[Letter]:
-        """Cancelled: everyone reminded. Changed: everyone who knows an older version, told
-        of a move if they do not know its times yet, else of a correction."""
-        reminded = self.dispatches.reminded(meeting.meeting_id)
-        if meeting.is_cancelled:
-            targets = {p: Purpose.CANCELLATION for p in reminded}
-            meeting = self.with_reason(meeting) if targets else meeting
-        else:
-            targets = {
-                p: Purpose.UPDATE if meeting.told_times(seen) else Purpose.CHANGE
-                for p, seen in reminded.items()
-                if seen < meeting.schedule_version
-            }
-        if not targets:
-            return []
+        """Cancelled: everyone who holds it. Changed: everyone reminded of an older version,
+        told of a move if they do not know its times yet, else of a correction."""
         known = self.dispatches.known(meeting.meeting_id)
+        if meeting.is_cancelled:
+            letters = self.cancellations(meeting, known)
+            told = self.with_reason(meeting) if letters else meeting
+            return [replace(each, meeting=told) for each in letters]
+        reminded = self.dispatches.reminded(meeting.meeting_id)
+        behind = {p: seen for p, seen in reminded.items() if seen < meeting.schedule_version}
+        if not behind:
+            return []
+        recipients = self.lookup.recipients(meeting.peer_learning_id)
+        moved = {p for p, seen in behind.items() if not meeting.told_times(seen)}
+        return [
+            *self._to(Purpose.CHANGE, meeting, recipients, moved, known),
+            *self._to(Purpose.UPDATE, meeting, recipients, set(behind) - moved, known),
+        ]
+
+    def cancellations(self, meeting: MeetingFacts, known: set[UUID]) -> list[Letter]:
+        people = self.lookup.people(meeting.peer_learning_id, TOLD_OF_CANCELLATIONS)
+        untold = self._to(Purpose.CANCELLATION, meeting, people, None, known)
+        if not untold:
+            return []
+        holders = self.holders(meeting, {each.recipient.participant_id for each in untold})
+        return [each for each in untold if each.recipient.participant_id in holders]
+
+    def holders(self, meeting: MeetingFacts, among: set[UUID]) -> set[UUID]:
+        """Those `among` who hold the meeting: reminded of it, or sent a calendar with it."""
+        holders = among.intersection(self.dispatches.reminded(meeting.meeting_id))
+        sent = [
+            (person, moment)
+            for person, moment in self.dispatches.calendars_sent(meeting.peer_learning_id)
+            if person in among - holders
+        ]
+        if sent:
+            window = self.lookup.calendar_window(meeting.peer_learning_id, meeting.meeting_id)
+            holders.update(person for person, moment in sent if window.holds(moment))
+        return holders
+
+    def _to(
+        self,
+        purpose: str,
+        meeting: MeetingFacts,
+        recipients: list[Recipient],
+        targets: set[UUID] | None,
+        known: set[UUID],
+    ) -> list[Letter]:
+        """The letters of `purpose` to the recipients among `targets` (all without), not
+        yet claimed."""
         now = self.clock.now()
         letters = [
-            Letter(targets[recipient.participant_id], None, meeting, recipient, now)
-            for recipient in self.lookup.recipients(meeting.peer_learning_id)
-            if recipient.participant_id in targets
+            Letter(purpose, None, meeting, recipient, now)
+            for recipient in recipients
+            if targets is None or recipient.participant_id in targets
         ]
         return [letter for letter in letters if letter.dispatch_id not in known]
 

@@ -15,6 +15,7 @@ from application.store_application import StoreApplication
 from domain.errors import InvalidValue
 from projections.queries import ViewQueries
 from scheduler import planning
+from scheduler.calendar_windows import CalendarWindows
 from scheduler.cancel_reasons import CancelReasons
 from scheduler.claims import Claims, Letter
 from scheduler.courier import Courier, Outbox, Tally
@@ -211,7 +212,7 @@ def build_service(
         decline_urls(links) if links else None,
         self_service_urls(links) if links else None,
     )
-    lookup = Lookup(views, CancelReasons(app))
+    lookup = Lookup(views, CancelReasons(app), CalendarWindows(app))
     service = ReminderService(lookup, DispatchQueries(db), claims, courier, settings, clock)
     if links is not None and isinstance(app, PeerLearningApp):
         parts = (app, views, claims, mail, settings, links)

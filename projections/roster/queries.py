@@ -22,6 +22,16 @@ PARTICIPATION_NAMES = (
     "status",
     "registered_at",
 )
+PERSON_NAMES = (
+    "participant_id",
+    "name",
+    "email",
+    "locale",
+    "timezone",
+    "enrollment_id",
+    "status",
+    "taking_part",
+)
 
 
 class RosterQueries:
@@ -81,6 +91,31 @@ class RosterQueries:
                 [str(peer_learning_id)],
             )
         return [participant_item(decode_row(PARTICIPANTS, r)) for r in found]
+
+    def people(
+        self, peer_learning_id: UUID | str, statuses: tuple[str, ...]
+    ) -> list[dict[str, Any]]:
+        """The active participants and the contacts of the series' enrolments in `statuses`,
+        with their enrolment's id and status; a contact who also takes part comes twice."""
+        marks = ", ".join("?" for _ in statuses)
+        with self.db.transaction() as tx:
+            taking_part = tx.fetchall(
+                "SELECT p.participant_id, p.name, p.email, p.locale, p.timezone, "
+                "p.enrollment_id, e.status, 1 FROM view_participants p "
+                "JOIN view_enrollments e ON e.enrollment_id = p.enrollment_id "
+                f"WHERE p.peer_learning_id = ? AND e.status IN ({marks}) "
+                "AND p.left_at IS NULL AND p.email <> 'erased' "
+                "ORDER BY p.joined_at, p.participant_id",
+                [str(peer_learning_id), *statuses],
+            )
+            contacts = tx.fetchall(
+                "SELECT contact_subject_id, contact_name, contact_email, NULL, NULL, "
+                "enrollment_id, status, 0 FROM view_enrollments "
+                f"WHERE peer_learning_id = ? AND status IN ({marks}) "
+                "AND contact_email <> 'erased' ORDER BY registered_at, enrollment_id",
+                [str(peer_learning_id), *statuses],
+            )
+        return [dict(zip(PERSON_NAMES, row, strict=True)) for row in (*taking_part, *contacts)]
 
     def participation(self, municipality: str | None = None) -> list[dict[str, Any]]:
         """Every enrolment by municipality, with its series' title (read from the catalogue)."""

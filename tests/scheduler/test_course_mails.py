@@ -158,7 +158,9 @@ def test_withdrawing_a_series_sends_everyone_one_mail_with_the_reason(
     first = mails.sweep()
     second = mails.sweep()
 
-    assert (first.sent, second.sent) == (5, 0)
+    assert (first.sent, second.sent) == (7, 0)  # and the kickoff cancelled in two calendars
+    assert len(titled(sink, "ole.de@ortheim.example", "Abgesagt: ")) == 1
+    assert len(titled(sink, "pia@ortheim.example", "Cancelled: ")) == 1
     for address in EVERYONE:
         ended = [
             *titled(sink, address, "Peer-Learning abgesagt"),
@@ -191,7 +193,9 @@ def test_closing_a_series_sends_everyone_one_mail(
     first = mails.sweep()
     second = mails.sweep()
 
-    assert (first.sent, second.sent) == (5, 0)
+    assert (first.sent, second.sent) == (7, 0)  # and the exchange cancelled in two calendars
+    assert len(titled(sink, "ole.de@ortheim.example", "Abgesagt: ")) == 1
+    assert len(titled(sink, "pia@ortheim.example", "Cancelled: ")) == 1
     for address in EVERYONE:
         ended = [
             *titled(sink, address, "Peer-Learning abgeschlossen"),
