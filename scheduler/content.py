@@ -23,9 +23,11 @@ INTRO: dict[str, str] = {
     Purpose.UPDATE: N_("mail.intro.update"),
     Purpose.CANCELLATION: N_("mail.intro.cancellation"),
 }
+ENROLMENT_ENDED = "Teilnahme beendet"  # why the people of an ended enrolment lose a meeting
 OWN_REASONS: dict[str, str] = {  # the programme's own reasons, said in the reader's language
     SERIES_CLOSED: N_("mail.reason.closed"),
     SERIES_WITHDRAWN: N_("mail.reason.withdrawn"),
+    ENROLMENT_ENDED: N_("mail.reason.enrolment_ended"),
 }
 
 

@@ -17,6 +17,7 @@ COLUMNS = ", ".join(DISPATCHES.columns)
 REMINDING = "purpose IN ('reminder', 'change', 'update') AND status = 'sent'"
 # Registrations retry their own mails.
 OF_MEETINGS = "purpose IN ('reminder', 'change', 'update', 'cancellation')"
+ENDED = "'withdrawn', 'rejected'"  # the enrolments that ended (as scheduler/notices.py)
 CALENDAR_MAILS = ", ".join(f"'{purpose}'" for purpose in WITH_MEETINGS)
 
 
@@ -94,6 +95,30 @@ class DispatchQueries:
                 [iso_moment(starting_after)],
             )
         return [(UUID(r[0]), UUID(r[1])) for r in found]
+
+    def ahead_of_ended_enrolments(self, starting_after: datetime) -> list[tuple[UUID, UUID]]:
+        """Meetings still planned of the series with an enrolment that ended (withdrawn or
+        rejected): its people may hold them in their calendars."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT DISTINCT m.peer_learning_id, m.meeting_id FROM view_meetings m "
+                "WHERE m.state IN ('scheduled', 'rescheduled') AND m.starts_at > ? "
+                "AND EXISTS (SELECT 1 FROM view_enrollments e WHERE e.peer_learning_id = "
+                f"m.peer_learning_id AND e.status IN ({ENDED})) ORDER BY m.meeting_id",
+                [iso_moment(starting_after)],
+            )
+        return [(UUID(r[0]), UUID(r[1])) for r in found]
+
+    def told_of_cancellation(self, meeting_id: UUID | str) -> set[UUID]:
+        """Who was sent (or is being sent, or failed to get) the meeting's cancellation, of
+        whichever of its versions."""
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT participant_id FROM view_reminder_dispatches "
+                "WHERE meeting_id = ? AND purpose = 'cancellation'",
+                [str(meeting_id)],
+            )
+        return {UUID(r[0]) for r in found}
 
     def listing(
         self,

@@ -9,12 +9,15 @@ from uuid import UUID
 
 from domain.reminder_rules import Purpose
 from scheduler.claims import Letter
+from scheduler.content import ENROLMENT_ENDED
 from scheduler.courier import Tally
 from scheduler.dispatch_work import DispatchWork
 from scheduler.facts import MeetingFacts, Recipient
 from scheduler.isolation import one_unit
 
-TOLD_OF_CANCELLATIONS = ("admitted",)  # the enrolments whose people hear of a cancellation
+ENDED = ("withdrawn", "rejected")  # the enrolments whose people no longer take part
+# the enrolments whose people hear of a cancellation: also those that ended after it
+TOLD_OF_CANCELLATIONS = ("admitted", *ENDED)
 
 
 class Notices(DispatchWork):
@@ -29,7 +32,8 @@ class Notices(DispatchWork):
     def meetings_to_tell(self, since: datetime) -> list[tuple[UUID, UUID]]:
         reminded = self.dispatches.reminded_meetings(since)
         cancelled = self.dispatches.cancelled_in_calendars(since)
-        return list(dict.fromkeys((*reminded, *cancelled)))
+        ended = self.dispatches.ahead_of_ended_enrolments(since)
+        return list(dict.fromkeys((*reminded, *cancelled, *ended)))
 
     def send_for(self, peer_learning_id: UUID, meeting_id: UUID) -> Tally:
         meeting = self.lookup.meeting(peer_learning_id, meeting_id)
@@ -42,26 +46,38 @@ class Notices(DispatchWork):
 
     def letters(self, meeting: MeetingFacts) -> list[Letter]:
         """Cancelled: everyone who holds it. Changed: everyone reminded of an older version,
-        told of a move if they do not know its times yet, else of a correction."""
-        known = self.dispatches.known(meeting.meeting_id)
+        told of a move if they do not know its times yet, else of a correction. Still
+        planned: who holds it of an enrolment that ended, with that as the reason."""
         if meeting.is_cancelled:
-            letters = self.cancellations(meeting, known)
+            letters = self.cancellations(meeting, TOLD_OF_CANCELLATIONS)
             told = self.with_reason(meeting) if letters else meeting
             return [replace(each, meeting=told) for each in letters]
+        ended = replace(meeting, cancel_reason=ENROLMENT_ENDED)
+        return [
+            *self.changes(meeting),
+            *(replace(each, meeting=ended) for each in self.cancellations(meeting, ENDED)),
+        ]
+
+    def changes(self, meeting: MeetingFacts) -> list[Letter]:
         reminded = self.dispatches.reminded(meeting.meeting_id)
         behind = {p: seen for p, seen in reminded.items() if seen < meeting.schedule_version}
         if not behind:
             return []
         recipients = self.lookup.recipients(meeting.peer_learning_id)
+        known = self.dispatches.known(meeting.meeting_id)
         moved = {p for p, seen in behind.items() if not meeting.told_times(seen)}
         return [
             *self._to(Purpose.CHANGE, meeting, recipients, moved, known),
             *self._to(Purpose.UPDATE, meeting, recipients, set(behind) - moved, known),
         ]
 
-    def cancellations(self, meeting: MeetingFacts, known: set[UUID]) -> list[Letter]:
-        people = self.lookup.people(meeting.peer_learning_id, TOLD_OF_CANCELLATIONS)
-        untold = self._to(Purpose.CANCELLATION, meeting, people, None, known)
+    def cancellations(self, meeting: MeetingFacts, statuses: tuple[str, ...]) -> list[Letter]:
+        """One cancellation to each holder of the meeting of the enrolments in `statuses`
+        who has none yet, of whichever version of the meeting."""
+        people = self.lookup.people(meeting.peer_learning_id, statuses)
+        told = self.dispatches.told_of_cancellation(meeting.meeting_id)
+        untold = self._to(Purpose.CANCELLATION, meeting, people, None, set())
+        untold = [each for each in untold if each.recipient.participant_id not in told]
         if not untold:
             return []
         holders = self.holders(meeting, {each.recipient.participant_id for each in untold})
