@@ -23,10 +23,11 @@ def has_waited(app: PeerLearningApp, enrollment_id: UUID) -> bool:
 
 
 def moved_up_letters(
-    views: ViewQueries, links: Links, enrollment: Enrollment
+    views: ViewQueries, links: Links, enrollment: Enrollment, present: set[UUID] | None = None
 ) -> list[OutcomeLetter]:
-    """To everyone of an enrolment that moved up and still holds its seat; its participants'
-    letters carry their own self-service link."""
+    """To everyone of an enrolment that moved up and still holds its seat: its contact and,
+    of its participants, those `present` when it moved up (all without); who joined later
+    gets a welcome instead. Its participants' letters carry their own self-service link."""
     if enrollment.status != EnrollmentStatus.ADMITTED:
         return []
     series = views.series_detail(enrollment.peer_learning_id) or {}
@@ -36,11 +37,13 @@ def moved_up_letters(
         "feed": f"{links.public_url}/peer-learnings/{enrollment.peer_learning_id}/calendar.ics",
     }
     meetings = tuple(series.get("meetings") or ())
+    taking_part = {p.participant_id for p in enrollment.active_participants}
+    later = taking_part - present if present is not None else set()
     letters = [
         letter(MOVED_UP, person, values, meetings=meetings, series=series)
         for person in people_of(enrollment)
+        if person["id"] not in later
     ]
-    taking_part = {p.participant_id for p in enrollment.active_participants}
     return [
         with_self_service(each, enrollment.id, links) if each.recipient_id in taking_part else each
         for each in letters

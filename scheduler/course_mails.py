@@ -1,9 +1,9 @@
-"""The mails of a seat and of a series' end: moved up from the waiting list, the series
-closed or withdrawn. Each claimed as a dispatch before it is sent, sent once, its outcome
-recorded, listed with the reminders; found in the course mails view, retried while the
-occasion lies within the lookback. An end whose day lies further back than the lookback is
-past news (a closing recorded long after the fact, as the demo records its history) and is
-not told."""
+"""The mails of a seat and of a series' end: moved up from the waiting list, the welcome of
+who joins after it, the series closed or withdrawn. Each claimed as a dispatch before it is
+sent, sent once, its outcome recorded, listed with the reminders; found in the course mails
+view, retried while the occasion lies within the lookback. An end whose day lies further
+back than the lookback is past news (a closing recorded long after the fact, as the demo
+records its history) and is not told."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from scheduler.course_letters import moved_up_letters, series_end_letters
 from scheduler.course_view import CourseMailQueries
 from scheduler.isolation import one_unit
 from scheduler.one_off import OneOffMails
-from scheduler.registration_outcomes import MOVED_UP, OutcomeLetter, composed
+from scheduler.registration_outcomes import MOVED_UP, WELCOME, OutcomeLetter, composed
+from scheduler.welcome_letters import present_at_seat, welcome_letters
 
 OCCASION = 1  # an enrolment moves up once, a series ends once
 
@@ -54,6 +55,10 @@ class CourseMails(OneOffMails):
     def _letters(self, row: dict[str, Any], about: UUID) -> tuple[UUID, list[OutcomeLetter]]:
         if row["purpose"] == MOVED_UP:
             enrollment = self.app.enrollment(about)
-            letters = moved_up_letters(self.views, self.links, enrollment)
+            present = present_at_seat(self.app, enrollment)
+            letters = moved_up_letters(self.views, self.links, enrollment, present)
             return enrollment.peer_learning_id, letters
+        if row["purpose"] == WELCOME:
+            now = self.claims.clock.now()
+            return welcome_letters(self.app, self.views, self.links, about, now)
         return about, series_end_letters(self.app, self.views, row)

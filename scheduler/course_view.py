@@ -1,5 +1,6 @@
 """The course mails owed read model: an enrolment that moved up from the waiting list, a
-series that was closed or withdrawn, each with the moment it happened, for the sweep to
+participant who joined (a welcome, if they joined after the seat's mail), a series that was
+closed or withdrawn, each with the moment it happened, for the sweep to
 find the mails they owe (and send each once through a claim)."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from domain.peer_learning import PeerLearning
 from projections.rows import decode_row
 from projections.tables import Table
 from projections.view import Batch, iso_day, iso_moment, key
-from scheduler.registration_outcomes import MOVED_UP, SERIES_CLOSED, SERIES_WITHDRAWN
+from scheduler.registration_outcomes import MOVED_UP, SERIES_CLOSED, SERIES_WITHDRAWN, WELCOME
 from store.db import ViewDb
 
 E, S = Enrollment, PeerLearning
@@ -25,12 +26,18 @@ COURSE_MAILS = Table(
     columns=("owed_id", "purpose", "peer_learning_id", "owed_at", "effective_on", "reason"),
     indexes=("owed_at",),
 )
+WELCOMES = Table(  # apart: keyed by the participant, not by an aggregate, so never read ahead
+    name="view_course_welcomes",
+    key="owed_id",  # who joined: a welcome, if they joined after the seat's mail
+    columns=COURSE_MAILS.columns,
+    indexes=("owed_at",),
+)
 
 
 class CourseMailsView:
     name = "course-mails"
-    tables: tuple[Table, ...] = (COURSE_MAILS,)
-    reads: tuple[type, ...] = (E.Waitlisted, E.Admitted, S.Closed, S.Withdrawn)
+    tables: tuple[Table, ...] = (COURSE_MAILS, WELCOMES)
+    reads: tuple[type, ...] = (E.Waitlisted, E.Admitted, E.ParticipantJoined, S.Closed, S.Withdrawn)
     read_ahead: tuple[Table, ...] = (COURSE_MAILS,)  # keyed by aggregates
 
     def apply(self, event: Any, notification: Notification, batch: Batch) -> None:
@@ -41,6 +48,9 @@ class CourseMailsView:
             if row is not None and row["purpose"] == WAITING:
                 row.update(purpose=MOVED_UP, owed_at=iso_moment(event.timestamp))
                 batch.rows.touch(COURSE_MAILS, row)
+        elif isinstance(event, E.ParticipantJoined):
+            welcome = _row(event, WELCOME)
+            batch.rows.put(WELCOMES, {**welcome, "owed_id": key(event.participant.participant_id)})
         elif isinstance(event, S.Closed):
             batch.rows.put(COURSE_MAILS, _ended(event, SERIES_CLOSED, None))
         elif isinstance(event, S.Withdrawn):
@@ -73,13 +83,16 @@ class CourseMailQueries:
         self.db = db
 
     def owed_since(self, since: str, ended_since: str) -> list[dict[str, Any]]:
-        """Moves up and ends of series recorded at `since` (an ISO moment) or later, oldest
-        first; an end only if its day is `ended_since` (an ISO day) or later."""
+        """Moves up, joins and ends of series recorded at `since` (an ISO moment) or later,
+        oldest first; an end only if its day is `ended_since` (an ISO day) or later."""
+        columns = ", ".join(COURSE_MAILS.columns)
         with self.db.transaction() as tx:
             found = tx.fetchall(
-                f"SELECT {', '.join(COURSE_MAILS.columns)} FROM {COURSE_MAILS.name} "
+                f"SELECT {columns} FROM {COURSE_MAILS.name} "
                 "WHERE purpose <> ? AND owed_at >= ? "
-                "AND (effective_on IS NULL OR effective_on >= ?) ORDER BY owed_at, owed_id",
-                [WAITING, since, ended_since],
+                "AND (effective_on IS NULL OR effective_on >= ?) "
+                f"UNION ALL SELECT {columns} FROM {WELCOMES.name} WHERE owed_at >= ? "
+                "ORDER BY owed_at, owed_id",
+                [WAITING, since, ended_since, since],
             )
         return [decode_row(COURSE_MAILS, row) for row in found]

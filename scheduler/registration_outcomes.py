@@ -25,9 +25,10 @@ WAITLISTED = "registration-waitlisted"
 DECLINED = "registration-declined"
 NOTE = "registration-note"  # to the series' contact address: a registration was confirmed
 MOVED_UP = "moved-up"  # a waiting enrolment got a seat
+WELCOME = "welcome"  # a participant joined an enrolment after its seat's mail
 SERIES_CLOSED = "series-closed"
 SERIES_WITHDRAWN = "series-withdrawn"
-WITH_MEETINGS = (ADMITTED, MOVED_UP)  # the mails that carry the planned meetings as .ics
+WITH_MEETINGS = (ADMITTED, MOVED_UP, WELCOME)  # the mails that carry the planned meetings as .ics
 PLANNED = ("scheduled", "rescheduled")
 
 LETTER: dict[str, tuple[str, str]] = {  # the ids of each purpose's subject and body
@@ -37,6 +38,7 @@ LETTER: dict[str, tuple[str, str]] = {  # the ids of each purpose's subject and 
     WAITLISTED: (N_("registration.waitlisted.subject"), N_("registration.waitlisted.body")),
     DECLINED: (N_("registration.declined.subject"), N_("registration.declined.body")),
     MOVED_UP: (N_("enrolment.moved_up.subject"), N_("enrolment.moved_up.body")),
+    WELCOME: (N_("enrolment.welcome.subject"), N_("enrolment.welcome.body")),
     SERIES_CLOSED: (N_("series.closed.subject"), N_("series.closed.body")),
     SERIES_WITHDRAWN: (N_("series.withdrawn.subject"), N_("series.withdrawn.body")),
 }
