@@ -36,7 +36,8 @@ class DispatchSchema(Schema):
         metadata={
             "description": "reminder, change, update and cancellation are about a meeting; "
             "the registration-* mails about a registration; moved-up about an enrolment; "
-            "series-closed and series-withdrawn about the series."
+            "series-closed and series-withdrawn about the series; welcome about the participant "
+            "who joined."
         },
     )
     peer_learning_id = fields.UUID()

@@ -21,13 +21,15 @@ from scheduler.registration_outcomes import (
     SERIES_CLOSED,
     SERIES_WITHDRAWN,
     WAITLISTED,
+    WELCOME,
 )
 
-MEETING, REGISTRATION, ENROLMENT, SERIES = (
+MEETING, REGISTRATION, ENROLMENT, SERIES, PARTICIPANT = (
     "meeting_id",
     "registration_id",
     "enrollment_id",
     "peer_learning_id",
+    "participant_id",
 )
 NAMED_BY: dict[str, str] = {
     **{purpose.value: MEETING for purpose in Purpose},
@@ -35,18 +37,20 @@ NAMED_BY: dict[str, str] = {
     MOVED_UP: ENROLMENT,
     SERIES_CLOSED: SERIES,
     SERIES_WITHDRAWN: SERIES,
+    WELCOME: PARTICIPANT,  # the one who joined, to whom it goes
 }
 PURPOSES = tuple(NAMED_BY)
 
 
 def named_as_what_it_is(item: dict[str, Any]) -> dict[str, Any]:
     """The dispatch with its subject in `meeting_id`, `registration_id` or `enrollment_id`
-    (a series' end is named by `peer_learning_id`); the others null, and the meeting's start
-    and schedule version only for a mail about a meeting."""
+    (a series' end is named by `peer_learning_id`, a welcome by `participant_id`); the
+    others null, and the meeting's start and schedule version only for a mail about a
+    meeting."""
     about: UUID = item.pop(MEETING)
     field = NAMED_BY.get(item["purpose"], MEETING)
     item.update({MEETING: None, REGISTRATION: None, ENROLMENT: None})
-    if field != SERIES:
+    if field not in (SERIES, PARTICIPANT):
         item[field] = about
     if field != MEETING:
         item.update(meeting_starts_at=None, schedule_version=None)
