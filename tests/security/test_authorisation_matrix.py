@@ -57,6 +57,7 @@ MATRIX: list[tuple[str, str, str]] = [
     ("PATCH", "/peer-learnings/{peer_learning_id}", TEAM_ONLY),
     ("POST", "/peer-learnings/{peer_learning_id}/meetings", HOSTS),
     ("PUT", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}", HOSTS),
+    ("PATCH", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}", HOSTS),
     ("POST", "/peer-learnings/{peer_learning_id}/joining", TEAM_ONLY),
     ("POST", "/peer-learnings/{peer_learning_id}/enrollments", TEAM_ONLY),
     ("POST", "/enrollments/{enrollment_id}/participants", TEAM_ONLY),

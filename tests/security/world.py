@@ -94,6 +94,7 @@ def sample_body(method: str, template: str) -> dict[str, Any] | None:
         ("POST", "/model-projects"): {"name": "Stadt Kiel"},
         ("POST", "/regions"): {"name": "Sauerland", "keys": ["05958"]},
         ("PUT", "/regions/{region_id}"): {"keys": ["05958", "05962"]},
+        ("PATCH", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}"): {"title": "Neu"},
         ("POST", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/held"): {},
         ("PUT", "/peer-learnings/{peer_learning_id}/meetings/{meeting_id}/attendance"): {
             "participants": []
