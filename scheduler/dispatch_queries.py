@@ -98,14 +98,17 @@ class DispatchQueries:
 
     def ahead_of_ended_enrolments(self, starting_after: datetime) -> list[tuple[UUID, UUID]]:
         """Meetings still planned of the series with an enrolment that ended (withdrawn or
-        rejected): its people may hold them in their calendars."""
+        rejected) since `starting_after`: its people may hold them in their calendars. Read
+        from the few enrolments that ended lately, never from every meeting ahead."""
+        since = iso_moment(starting_after)
         with self.db.transaction() as tx:
             found = tx.fetchall(
-                "SELECT DISTINCT m.peer_learning_id, m.meeting_id FROM view_meetings m "
-                "WHERE m.state IN ('scheduled', 'rescheduled') AND m.starts_at > ? "
-                "AND EXISTS (SELECT 1 FROM view_enrollments e WHERE e.peer_learning_id = "
-                f"m.peer_learning_id AND e.status IN ({ENDED})) ORDER BY m.meeting_id",
-                [iso_moment(starting_after)],
+                "SELECT DISTINCT m.peer_learning_id, m.meeting_id FROM view_enrollments e "
+                "CROSS JOIN view_meetings m WHERE e.ended_at > ? AND "
+                f"e.status IN ({ENDED}) AND m.peer_learning_id = e.peer_learning_id "
+                "AND m.state IN ('scheduled', 'rescheduled') AND m.starts_at > ? "
+                "ORDER BY m.meeting_id",
+                [since, since],
             )
         return [(UUID(r[0]), UUID(r[1])) for r in found]
 

@@ -20,10 +20,11 @@ ENROLLMENTS = Table(
         "contact_locale",
         "status",
         "registered_at",
+        "ended_at",  # when it was withdrawn or rejected
         "active_participants",
         "version",
     ),
-    indexes=("peer_learning_id", "municipality_name"),
+    indexes=("peer_learning_id", "municipality_name", "ended_at"),
     integers=frozenset({"active_participants", "version"}),
 )
 PARTICIPANTS = Table(

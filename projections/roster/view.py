@@ -52,6 +52,7 @@ class RosterView:
                 "contact_locale": event.contact_locale,
                 "status": "registered",
                 "registered_at": iso_moment(event.timestamp),
+                "ended_at": None,
                 "active_participants": 0,
                 "version": event.originator_version,
             },
@@ -71,11 +72,11 @@ class RosterView:
 
     @on.register
     def _(self, event: E.Rejected, enrollment: dict[str, Any], batch: Batch) -> None:
-        enrollment["status"] = "rejected"
+        enrollment.update(status="rejected", ended_at=iso_moment(event.timestamp))
 
     @on.register
     def _(self, event: E.Withdrawn, enrollment: dict[str, Any], batch: Batch) -> None:
-        enrollment["status"] = "withdrawn"
+        enrollment.update(status="withdrawn", ended_at=iso_moment(event.timestamp))
 
     @on.register
     def _(self, event: E.ParticipantJoined, enrollment: dict[str, Any], batch: Batch) -> None:
