@@ -22,6 +22,7 @@ from wording.catalogues import LANGUAGES, N_, translations
 
 MIN_FILL = "PEERLEARNING_FORM_MIN_SECONDS"
 DEFAULT_MIN_FILL = "3"
+FORM_LIFETIME = timedelta(hours=24)  # a form open longer is shown again with a new stamp
 SENT = (N_("form.sent_title"), N_("form.sent"))
 BAD_LINK = (N_("form.confirm_title"), N_("form.bad_link"))
 LAPSED = (N_("form.confirm_title"), N_("form.lapsed"))
@@ -35,14 +36,18 @@ def page_language() -> str:
     return asked if asked in LANGUAGES else language()
 
 
-def filled_too_fast(stamp: str) -> bool:
-    """A form sent sooner than a person can fill it in (or without a valid stamp)."""
+def stamp_problem(stamp: str) -> str | None:
+    """Why the form's stamp is not taken: sent sooner than a person can fill it in (or
+    without a valid stamp), or shown so long ago that its page may no longer be true (and
+    a stamp kept to send the form again and again would never lapse)."""
     shown_at = services().links.shown_at(stamp)
     if shown_at is None:
-        return True
+        return N_("form.too_fast")
     setting = current_app.config.get(MIN_FILL) or os.environ.get(MIN_FILL) or DEFAULT_MIN_FILL
-    least = timedelta(seconds=float(setting))
-    return services().app.clock.now() - shown_at < least
+    open_for = services().app.clock.now() - shown_at
+    if open_for < timedelta(seconds=float(setting)):
+        return N_("form.too_fast")
+    return N_("form.stale") if open_for > FORM_LIFETIME else None
 
 
 @blp.route("/catalogue/<uuid:peer_learning_id>/anmeldung", methods=["POST"])
@@ -51,8 +56,9 @@ def register(peer_learning_id: UUID) -> Response:
     form = FormState.read(request.form)
     if request.form.get(HONEYPOT):  # a bot: answered as if it worked, nothing is recorded
         return notice_page(SENT, lang, 200)
-    if filled_too_fast(request.form.get(STAMP, "")):
-        form.notice = translations(lang).gettext("form.too_fast")
+    problem = stamp_problem(request.form.get(STAMP, ""))
+    if problem is not None:
+        form.notice = translations(lang).gettext(problem)
         return series_page(peer_learning_id, lang, form, 422)
     body = form.checked()
     if body is None:

@@ -144,6 +144,23 @@ def test_a_form_sent_too_fast_is_refused_and_a_later_one_is_taken(
     assert row["state"] == "awaiting-confirmation" and row["municipality_key"] == "05958004"
 
 
+def test_a_form_kept_open_for_days_is_shown_again_with_what_was_typed(
+    client: FlaskClient, services: Services, clock: FakeClock, series_id: str
+) -> None:
+    page = open_form(client, series_id)
+    clock.advance(timedelta(days=3))
+
+    stale = send(client, series_id, filled(page))
+    assert stale.status_code == 422 and registrations(services) == []
+    assert "sehr lange geöffnet" in stale.get_data(as_text=True)
+    assert 'value="Fiona Formular"' in stale.get_data(as_text=True)
+    clock.advance(timedelta(seconds=30))
+
+    again = send(client, series_id, filled(stale.get_data(as_text=True)))
+
+    assert again.status_code == 200 and len(registrations(services)) == 1
+
+
 def test_a_filled_honeypot_is_answered_politely_and_records_nothing(
     client: FlaskClient, services: Services, clock: FakeClock, series_id: str
 ) -> None:
