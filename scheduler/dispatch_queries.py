@@ -96,6 +96,20 @@ class DispatchQueries:
             )
         return [(UUID(r[0]), UUID(r[1])) for r in found]
 
+    def changed_in_calendars(self, starting_after: datetime) -> list[tuple[UUID, UUID]]:
+        """Meetings still ahead, moved or corrected since `starting_after`, of the series
+        whose calendars went out: their readers hold an older version."""
+        since = iso_moment(starting_after)
+        with self.db.transaction() as tx:
+            found = tx.fetchall(
+                "SELECT m.peer_learning_id, m.meeting_id FROM view_meetings m "
+                "WHERE m.changed_at > ? AND m.starts_at > ? AND EXISTS (SELECT 1 FROM "
+                "view_reminder_dispatches d WHERE d.peer_learning_id = m.peer_learning_id "
+                f"AND d.purpose IN ({CALENDAR_MAILS}) AND d.status = 'sent') ORDER BY m.meeting_id",
+                [since, since],
+            )
+        return [(UUID(r[0]), UUID(r[1])) for r in found]
+
     def ahead_of_ended_enrolments(self, starting_after: datetime) -> list[tuple[UUID, UUID]]:
         """Meetings still planned of the series with an enrolment that ended (withdrawn or
         rejected) since `starting_after`: its people may hold them in their calendars. Read

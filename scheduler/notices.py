@@ -32,8 +32,9 @@ class Notices(DispatchWork):
     def meetings_to_tell(self, since: datetime) -> list[tuple[UUID, UUID]]:
         reminded = self.dispatches.reminded_meetings(since)
         cancelled = self.dispatches.cancelled_in_calendars(since)
+        changed = self.dispatches.changed_in_calendars(since)
         ended = self.dispatches.ahead_of_ended_enrolments(since)
-        return list(dict.fromkeys((*reminded, *cancelled, *ended)))
+        return list(dict.fromkeys((*reminded, *cancelled, *changed, *ended)))
 
     def send_for(self, peer_learning_id: UUID, meeting_id: UUID) -> Tally:
         meeting = self.lookup.meeting(peer_learning_id, meeting_id)
@@ -59,8 +60,11 @@ class Notices(DispatchWork):
         ]
 
     def changes(self, meeting: MeetingFacts) -> list[Letter]:
-        reminded = self.dispatches.reminded(meeting.meeting_id)
-        behind = {p: seen for p, seen in reminded.items() if seen < meeting.schedule_version}
+        """To everyone who knows an older version, from a reminder or from a calendar."""
+        known_versions = self.calendar_versions(meeting)
+        for person, seen in self.dispatches.reminded(meeting.meeting_id).items():
+            known_versions[person] = max(seen, known_versions.get(person, 0))
+        behind = {p: v for p, v in known_versions.items() if v < meeting.schedule_version}
         if not behind:
             return []
         recipients = self.lookup.recipients(meeting.peer_learning_id)
@@ -70,6 +74,21 @@ class Notices(DispatchWork):
             *self._to(Purpose.CHANGE, meeting, recipients, moved, known),
             *self._to(Purpose.UPDATE, meeting, recipients, set(behind) - moved, known),
         ]
+
+    def calendar_versions(self, meeting: MeetingFacts) -> dict[UUID, int]:
+        """The version of the meeting each calendar mail (an admission's, a seat's, a
+        welcome's) gave its reader; nothing to read while the meeting never changed."""
+        if meeting.schedule_version == 1:
+            return {}
+        sent = self.dispatches.calendars_sent(meeting.peer_learning_id)
+        if not sent:
+            return {}
+        window = self.lookup.calendar_window(meeting.peer_learning_id, meeting.meeting_id)
+        versions: dict[UUID, int] = {}
+        for person, moment in sent:
+            if window.holds(moment):
+                versions[person] = max(window.version_at(moment), versions.get(person, 0))
+        return versions
 
     def cancellations(self, meeting: MeetingFacts, statuses: tuple[str, ...]) -> list[Letter]:
         """One cancellation to each holder of the meeting of the enrolments in `statuses`

@@ -48,5 +48,6 @@ def meeting_row(series_id: str, m: Meeting) -> dict[str, Any]:
         "state": m.state,
         "schedule_version": m.schedule_version,
         "timed_version": m.schedule_version,
+        "changed_at": None,
         "attendance": m.attendance,
     }

@@ -47,7 +47,7 @@ def meeting_item(row: dict[str, Any]) -> dict[str, Any]:
 def shown_meeting(row: dict[str, Any]) -> dict[str, Any]:
     """A meeting as the detail shows it: without what only the reminders need."""
     item = meeting_item(row)
-    del item["timed_version"]
+    del item["timed_version"], item["changed_at"]
     return item
 
 

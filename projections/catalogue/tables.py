@@ -86,9 +86,10 @@ MEETINGS = Table(
         "state",
         "schedule_version",
         "timed_version",
+        "changed_at",  # when it was last moved or corrected
         "attendance",
     ),
-    indexes=("peer_learning_id, starts_at", "state, starts_at"),
+    indexes=("peer_learning_id, starts_at", "state, starts_at", "changed_at"),
     integers=frozenset({"schedule_version", "timed_version", "attendance"}),
 )
 FACTS = Table(  # each series' facts with their days, for its state on a day of the calendar

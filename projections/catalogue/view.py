@@ -120,6 +120,7 @@ class CatalogueView:
             state="rescheduled",
             schedule_version=event.schedule_version,
             timed_version=event.schedule_version,
+            changed_at=iso_moment(event.timestamp),
         )
 
     @on.register
@@ -130,6 +131,7 @@ class CatalogueView:
             location=event.location,
             video_url=event.video_url,
             schedule_version=event.schedule_version,
+            changed_at=iso_moment(event.timestamp),
         )
 
     @on.register
