@@ -170,6 +170,15 @@ def require_role(*roles: str, scope: Scope | None = None) -> Callable[[F], F]:
     return decorator
 
 
+def sees_video_links(series_id: UUID | str) -> bool:
+    """Whether the caller may read a series' video links: the team, auditors and the
+    series' host. The public page and feeds leave them out; participants get them by mail."""
+    member = presented_member()
+    if member is None:
+        return False
+    return member.role in ("team", "auditor") or member.may_reach(series_id)
+
+
 def current_actor() -> str:
     return str(g.member.name)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from api.auth import sees_video_links
 from api.context import etag, programme_today, services
 from domain.errors import (
     EnrollmentNotFound,
@@ -26,6 +27,17 @@ def series_detail(peer_learning_id: UUID, on: Any = None) -> dict[str, Any]:
     return detail  # type: ignore[no-any-return]
 
 
+def shown_to_caller(detail: dict[str, Any]) -> dict[str, Any]:
+    """The detail with its meetings' video links only for those who may read them."""
+    if sees_video_links(detail["id"]):
+        return detail
+    return {**detail, "meetings": [without_link(m) for m in detail["meetings"]]}
+
+
+def without_link(meeting: dict[str, Any]) -> dict[str, Any]:
+    return {**meeting, "video_url": None}
+
+
 def series_reply(peer_learning_id: UUID, status: int = 200, on: Any = None) -> Reply:
     detail = series_detail(peer_learning_id, on)
     return detail, status, etag(detail["version"])
@@ -36,7 +48,8 @@ def meeting_reply(peer_learning_id: UUID, meeting_id: UUID, status: int = 200) -
     meeting = services().views.meeting(peer_learning_id, meeting_id)
     if meeting is None:
         raise MeetingNotFound(meeting_id)
-    return meeting, status, etag(version)
+    shown = meeting if sees_video_links(peer_learning_id) else without_link(meeting)
+    return shown, status, etag(version)
 
 
 def enrollment(enrollment_id: UUID) -> dict[str, Any]:

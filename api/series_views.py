@@ -10,11 +10,11 @@ from flask.views import MethodView
 from werkzeug.wrappers import Response as BaseResponse
 
 from api.answers import Answer, json_body, kept_answer, revalidates
-from api.auth import current_actor, require_role
+from api.auth import current_actor, require_role, sees_video_links
 from api.blueprint import Blueprint
 from api.context import if_match, programme_today, sends_etag, services
 from api.dumping import dumper
-from api.reads import Reply, series_detail
+from api.reads import Reply, series_detail, shown_to_caller
 from api.schemas.audit import CatalogueAsOfQuerySchema, SeriesAsOfQuerySchema
 from api.schemas.series import (
     CatalogueSchema,
@@ -94,13 +94,15 @@ class Series(MethodView):
         304. With `version` or `as_of`, the series exactly as then recorded (no ETag).
         """
         if version is not None or as_of is not None:
-            return series_then(peer_learning_id, on, version, as_of), 200, {}
+            return shown_to_caller(series_then(peer_learning_id, on, version, as_of)), 200, {}
+        links = sees_video_links(peer_learning_id)
 
         def render() -> Answer:
-            detail = series_detail(peer_learning_id, on)
+            detail = shown_to_caller(series_detail(peer_learning_id, on))
             return Answer(json_body(dumper(SeriesDetailSchema)(detail)), detail["version"])
 
-        shape = ("series", str(peer_learning_id), on or programme_today(), on is not None)
+        day = on or programme_today()
+        shape = ("series", str(peer_learning_id), day, on is not None, links)
         return kept_answer("series", shape, render, lambda sent, tag: f"{sent.version}.{tag}")
 
     @require_role("team")

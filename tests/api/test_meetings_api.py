@@ -29,9 +29,29 @@ def test_schedule_answers_201_with_meeting_id_location_and_series_etag(
     assert response.headers["ETag"] == '"2"'
     location = response.headers["Location"]
     assert location == f"{meetings_path(series)}/{meeting['meeting_id']}"
-    assert client.get(location).json == meeting
+    assert client.get(location).json == {**meeting, "video_url": None}
+    assert team.get(location).json == meeting
     detail = client.get(f"/peer-learnings/{series['id']}").json
     assert [m["meeting_id"] for m in detail["meetings"]] == [meeting["meeting_id"]]
+
+
+def test_video_links_are_read_by_the_team_and_the_host_but_not_by_the_public(
+    team: ApiClient, client: FlaskClient, series: dict[str, Any]
+) -> None:
+    meeting = team.schedule(series["id"], "kickoff", KICKOFF).json
+    path = f"{meetings_path(series)}/{meeting['meeting_id']}"
+    detail = f"/peer-learnings/{series['id']}"
+    link = meeting["video_url"]
+
+    public = client.get(detail)
+    old_version = client.get(f"{detail}?version=2")
+
+    assert link and public.json["meetings"][0]["video_url"] is None
+    assert client.get(path).json["video_url"] is None
+    assert old_version.json["meetings"][0]["video_url"] is None
+    assert team.get(detail).json["meetings"][0]["video_url"] == link
+    assert team.get(path).json["video_url"] == link
+    assert public.headers["ETag"] != team.get(detail).headers["ETag"]
 
 
 def test_a_meeting_that_breaks_the_schedule_is_a_409(
@@ -101,7 +121,7 @@ def test_a_correction_changes_link_and_format_and_keeps_the_times(
     assert {k: response.json[k] for k in changes} == changes
     assert response.json["starts_at"] == meeting["starts_at"]
     assert response.json["state"] == "scheduled" and response.json["schedule_version"] == 2
-    assert client.get(path).json == response.json
+    assert team.get(path).json == response.json
     assert team.patch(path, {"title": "Neu"}, headers={"If-Match": '"2"'}).status_code == 412
 
 
