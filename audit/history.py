@@ -41,14 +41,22 @@ def event_entry(
 
     For a reader with a `pseudonym`, every person in the data reads as their pseudonym.
     """
-    event: Any = app.mapper.to_domain_event(notification)
+    event = app.mapper.to_domain_event(notification)
+    return readable_entry(notification.id, notification.topic, event, reader)
+
+
+def readable_entry(
+    position: int, topic: str, event: Any, reader: Reader = IN_CLEAR
+) -> dict[str, Any]:
+    """The readable fields of one decoded event; `audit verify --export` derives them again
+    from the stored form with this function and compares."""
     data = {k: v for k, v in vars(event).items() if k not in ENVELOPE}
-    stream_type, _, event_type = notification.topic.partition(":")[2].rpartition(".")
+    stream_type, _, event_type = topic.partition(":")[2].rpartition(".")
     return {
-        "position": notification.id,
-        "stream_id": str(notification.originator_id),
+        "position": position,
+        "stream_id": str(event.originator_id),
         "stream_type": stream_type,
-        "version": notification.originator_version,
+        "version": event.originator_version,
         "event_type": event_type,
         "timestamp": event.timestamp.isoformat(),
         "actor": (actor := getattr(event, "actor", None)),

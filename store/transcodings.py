@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 import orjson
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import DatetimeAsISO, DecimalAsStr, JSONTranscoder, Transcoding
 
 from domain.values import (
     Meeting,
@@ -67,6 +67,16 @@ def register_domain_transcodings(
     for cls, name in VALUE_OBJECTS.items():
         transcoder.register(dataclass_transcoding(cls, name))
     transcoder.register(personal_data or dataclass_transcoding(PersonalData, "personal_data"))
+
+
+def domain_transcoder(personal_data: Transcoding | None = None) -> DomainTranscoder:
+    """The application's transcoder (the library's transcodings, then the domain's), built
+    without an application: an exported log is read with it."""
+    transcoder = DomainTranscoder()
+    transcoder.register(DecimalAsStr())
+    transcoder.register(DatetimeAsISO())
+    register_domain_transcodings(transcoder, personal_data)
+    return transcoder
 
 
 _CONTAINERS = (dict, list)
