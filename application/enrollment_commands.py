@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from application.enrollment_rounds import enrollment_round
+from application.links import EmailChange
 from application.series_commands import SeriesCommands
 from application.store_application import check_expected
 from domain.eligibility import check_eligible
@@ -100,6 +101,15 @@ class EnrollmentCommands(SeriesCommands):
         participant and, when they are the enrolment's contact, as its contact too (the
         enrolment keeps the two in step)."""
         return self.correct_participant(enrollment_id, participant_id, changes, actor)
+
+    def confirm_own_address(self, change: EmailChange, actor: str) -> int:
+        """A new address confirmed from the link mailed to it (see `EmailChange`)."""
+        enrollment = self._change_enrollment(change.enrollment_id, None)
+        enrollment.confirm_new_address(
+            change.participant_id, change.email, change.replaces, actor=actor
+        )
+        self.record(enrollment)
+        return enrollment.version
 
     def correct_contact(
         self,

@@ -77,11 +77,14 @@ class PersonLink:
 
 @dataclass(frozen=True)
 class EmailChange:
-    """A new address a person asked for, to be confirmed from that address."""
+    """A new address a person asked for, to be confirmed from that address, and the address
+    it replaces: once that is no longer the person's, the link confirms nothing. A link
+    signed before links named it (`replaces` None) confirms as it did."""
 
     enrollment_id: UUID
     participant_id: UUID
     email: str
+    replaces: str | None = None
 
 
 def clocked_signer(clock: Clock) -> type[TimestampSigner]:
@@ -173,13 +176,16 @@ class Links:
     def email_change_url(self, change: EmailChange, locale: str = "de") -> str:
         """The link, sent to the new address, that confirms it."""
         ids = [str(change.enrollment_id), str(change.participant_id), change.email]
+        if change.replaces is not None:
+            ids.append(change.replaces)
         return self._url(EMAIL_CHANGE_PATH, str(self._email_change.dumps(ids)), locale)
 
     def email_change_of(self, token: str) -> EmailChange:
-        enrollment_id, participant_id, email = _checked(
-            self._email_change, token, EMAIL_CHANGE_WINDOW
-        )
-        return EmailChange(UUID(str(enrollment_id)), UUID(str(participant_id)), str(email))
+        found = _checked(self._email_change, token, EMAIL_CHANGE_WINDOW)
+        if len(found) not in (3, 4):
+            raise InvalidLink("This link is not valid.")
+        enrollment_id, participant_id, email, *replaces = found
+        return EmailChange(UUID(enrollment_id), UUID(participant_id), email, *replaces)
 
     def _url(self, path: str, token: str, locale: str) -> str:
         query = {"token": token}

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from domain.enrollment_state import EnrollmentState
 from domain.enrollment_steps import require_unique_email
-from domain.errors import EnrollmentClosed, InvalidValue
+from domain.errors import AddressChangeSuperseded, EnrollmentClosed, InvalidValue
 from domain.values import Locale, Participant, PersonalData, require_enum, require_timezone
 
 PERSON_FIELDS = frozenset({"name", "email"})
@@ -35,6 +35,20 @@ class CorrectionCommands(EnrollmentState):
         self._participant_becomes(corrected, actor)
         if current.person.is_same_person_as(self.contact):
             self._contact_becomes(self.contact.named_as(corrected.person), actor)
+
+    def confirm_new_address(
+        self, participant_id: UUID, email: str, replacing: str | None, actor: str
+    ) -> None:
+        """A new address confirmed from it; only while the address it was asked to replace
+        is still the person's (`replacing`, unknown for links that did not name it): an
+        older link cannot undo a newer change. Confirming again records nothing new."""
+        current = self.participant(participant_id).person.email
+        if replacing is not None and not _same_address(current, replacing, email):
+            raise AddressChangeSuperseded(
+                "The address was changed since this link was sent; "
+                "ask for the new address again from your personal page."
+            )
+        self.correct_participant(participant_id, {"email": email}, actor=actor)
 
     def correct_contact(self, changes: dict[str, Any], actor: str) -> None:
         """Corrects the contact's name or e-mail; and the participant's who is the contact."""
@@ -95,6 +109,10 @@ def contact_followers(
     for participant in following:
         require_unique_email(participant, after.values())
     return following
+
+
+def _same_address(current: str, *addresses: str) -> bool:
+    return current.casefold() in {a.casefold() for a in addresses}
 
 
 def _require_known(changes: dict[str, Any], known: frozenset[str]) -> None:

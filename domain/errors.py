@@ -124,6 +124,11 @@ class RegistrationNotChangeable(DomainError):
     """The registration's state does not allow the step (confirming an expired one ...)."""
 
 
+class AddressChangeSuperseded(Conflict):
+    """A confirmation link for a new address whose person changed their address since it
+    was mailed: the link no longer says which change it confirms."""
+
+
 class DeclineNotChangeable(DomainError):
     """A decline cannot be recorded or undone (declined twice, never declined, has left)."""
 

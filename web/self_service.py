@@ -106,7 +106,8 @@ def chosen_person(form: dict[str, str]) -> dict[str, str]:
 def ask_to_confirm(person: Person, email: str) -> None:
     """Mails the link that confirms `email` to that address; nothing changes before."""
     links = services().links
-    change = EmailChange(person.link.enrollment_id, person.link.participant_id, email)
+    link = person.link
+    change = EmailChange(link.enrollment_id, link.participant_id, email, replaces=person.email)
     url = links.email_change_url(change, person.locale)
     letter = AddressLetter(name=person.name, email=email, locale=person.locale, link=url)
     smtp = smtp_settings()

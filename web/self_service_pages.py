@@ -16,9 +16,14 @@ from uuid import UUID
 from flask import Response, request
 
 from api.context import services
-from application.links import EmailChange, PersonLink
+from application.links import PersonLink
 from domain.checks import require_email
-from domain.errors import DomainError, DuplicateParticipant, InvalidValue
+from domain.errors import (
+    AddressChangeSuperseded,
+    DomainError,
+    DuplicateParticipant,
+    InvalidValue,
+)
 from scheduler.smtp import DeliveryProblem
 from web.link_pages import LinkRefused, opened_for_person, refusal
 from web.registration_pages import notice_page, page, page_language
@@ -42,6 +47,7 @@ ADDRESS_BAD_LINK = (N_("address.title"), N_("address.bad_link"))
 ADDRESS_EXPIRED = (N_("address.title"), N_("address.expired"))
 ADDRESS_DONE = (N_("address.title"), N_("address.done"))
 ADDRESS_NOT_POSSIBLE = (N_("address.title"), N_("address.not_possible"))
+ADDRESS_SUPERSEDED = (N_("address.title"), N_("address.superseded"))
 PATH = "/teilnahme/einstellungen"
 ADDRESS_PATH = "/teilnahme/adresse-bestaetigen"
 
@@ -194,17 +200,9 @@ def confirm_address() -> Response:
         services().links.email_change_of, token, lang, ADDRESS_EXPIRED, ADDRESS_BAD_LINK
     )
     try:
-        apply_address(change)
+        services().app.confirm_own_address(change, actor=actor_of(change.participant_id))
+    except AddressChangeSuperseded:
+        return notice_page(ADDRESS_SUPERSEDED, lang, 409)
     except DomainError:
         return notice_page(ADDRESS_NOT_POSSIBLE, lang, 409)
     return notice_page(ADDRESS_DONE, lang, 200)
-
-
-def apply_address(change: EmailChange) -> None:
-    """Confirming the same address again records nothing new."""
-    services().app.correct_own_details(
-        change.enrollment_id,
-        change.participant_id,
-        {"email": change.email},
-        actor=actor_of(change.participant_id),
-    )

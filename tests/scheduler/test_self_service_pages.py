@@ -219,6 +219,40 @@ def test_a_new_address_counts_only_once_confirmed_from_it(
     assert client.post(EMAIL_CHANGE_PATH, data={"token": confirm}).status_code == 410
 
 
+def test_an_older_address_link_cannot_undo_a_newer_change(
+    scenario: Scenario, services: Services, client: FlaskClient, sink: SmtpSink
+) -> None:
+    eva = scenario.join("Eva")
+    token = token_for(services, scenario, "Eva")
+    post(client, token, action="email", email="eva@a.example")
+    first = confirmation_link(sink, "eva@a.example")
+    assert client.post(EMAIL_CHANGE_PATH, data={"token": first}).status_code == 200
+    post(client, token, action="email", email="eva@b.example")
+    second = confirmation_link(sink, "eva@b.example")
+    assert client.post(EMAIL_CHANGE_PATH, data={"token": second}).status_code == 200
+    before = len(events(services, scenario.enrollment_id))
+
+    again = client.post(EMAIL_CHANGE_PATH, data={"token": first, "lang": "en"})
+
+    assert again.status_code == 409
+    assert "changed since this link was sent" in again.get_data(as_text=True)
+    assert services.views.participant(eva)["email"] == "eva@b.example"
+    assert len(events(services, scenario.enrollment_id)) == before
+    assert client.post(EMAIL_CHANGE_PATH, data={"token": second}).status_code == 200
+    assert len(events(services, scenario.enrollment_id)) == before
+
+
+def test_an_address_link_signed_before_links_named_the_old_address_still_confirms(
+    scenario: Scenario, services: Services, client: FlaskClient
+) -> None:
+    eva = scenario.join("Eva")
+    change = EmailChange(scenario.enrollment_id, eva, "eva@new.example")
+    token = urlsplit(services.links.email_change_url(change)).query.removeprefix("token=")
+
+    assert client.post(EMAIL_CHANGE_PATH, data={"token": token}).status_code == 200
+    assert services.views.participant(eva)["email"] == "eva@new.example"
+
+
 def test_a_mail_server_that_does_not_answer_changes_nothing_and_says_so(
     scenario: Scenario, services: Services, sink: SmtpSink
 ) -> None:
