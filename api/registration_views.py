@@ -141,6 +141,9 @@ class DeclineRegistration(MethodView):
         "accepted, declined or has expired (registration-not-changeable)."
     )
     def post(self, body: dict[str, Any], registration_id: UUID) -> dict[str, Any]:
-        """Decline a registration with a reason"""
+        """Decline a registration with a reason, mailed only to a contact who confirmed it
+
+        The contact of a registration still awaiting confirmation is told nothing: their
+        address was never confirmed (double opt-in), so no mail goes to it."""
         services().app.decline_registration(registration_id, body["reason"], current_actor())
         return {"id": registration_id, "state": RegistrationState.DECLINED.value}

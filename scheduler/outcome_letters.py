@@ -36,7 +36,8 @@ def outcome_letters(
         letters.append(_to(RECEIVED, registration.contact, values))
         if series.get("contact_email"):
             letters.append(_note(registration, str(series["contact_email"]), values, links))
-    if registration.state == RegistrationState.DECLINED:
+    if registration.state == RegistrationState.DECLINED and registration.confirmed_at:
+        # an address that never confirmed is not written to: the double opt-in
         letters.append(_to(DECLINED, registration.contact, values))
     if registration.state == RegistrationState.ACCEPTED and registration.enrollment_id:
         letters.extend(_placed(app, registration, series, values, links))

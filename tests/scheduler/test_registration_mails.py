@@ -203,6 +203,21 @@ def test_a_full_series_waitlists_with_the_position_and_a_decline_names_its_reaso
     assert again.sent == 0
 
 
+def test_a_registration_declined_before_it_was_confirmed_mails_nothing_to_its_address(
+    services: Services, mails: ReminderService, sink: SmtpSink
+) -> None:
+    registration_id = register(services, "en")
+    mails.sweep()  # asks to confirm
+    [asked] = sink.to("ella.en@eifrig.example")
+
+    services.app.decline_registration(registration_id, "Secret reason of the team.", "anna")
+    told = mails.sweep()
+
+    assert told.sent == 0
+    assert sink.to("ella.en@eifrig.example") == [asked]
+    assert services.app.registration(registration_id).state == RegistrationState.DECLINED
+
+
 def asked_and_told(
     services: Services, mails: ReminderService, sink: SmtpSink, series_id: UUID, name: str
 ) -> list[EmailMessage]:
