@@ -18,6 +18,7 @@ REFUSALS = {
     "outside-region": N_("refusal.outside-region"),
     "already-enrolled": N_("refusal.already-enrolled"),
     "joining-closed": N_("refusal.joining-closed"),
+    "under-way": N_("refusal.under-way"),
 }
 
 

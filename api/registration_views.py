@@ -59,12 +59,17 @@ def refused(error: RegistrationRefused, peer_learning_id: UUID, body: dict[str, 
 class Registrations(MethodView):
     @blp.arguments(RegisterSchema)
     @blp.response(202, RegistrationAnswerSchema)
-    @blp.conflicts("The municipality may not take part; told why, in the contact's language.")
+    @blp.conflicts(
+        "The municipality may not take part, or its registration is already under way from "
+        "another contact address; told why, in the contact's language."
+    )
     def post(self, body: dict[str, Any], peer_learning_id: UUID) -> Any:
         """Register a municipality (public, no token)
 
         The contact gets a mail with a link to confirm. Registering the same municipality
-        again while it is pending is the same registration. A municipality that may not take
+        again while it is pending is the same registration when sent by the same contact
+        address; from another address it is refused (registration-under-way) without naming
+        the pending registration's contact. A municipality that may not take
         part (a funded model project, outside the region, already enrolled) is told so at
         once, in the contact's language.
         """

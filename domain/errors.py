@@ -108,7 +108,7 @@ class ConcurrentWrite(Conflict):
 
 class RegistrationRefused(NotEligible):
     """A municipality's own registration may not go ahead; `reason` names why, for its
-    language: model-project, outside-region, already-enrolled or joining-closed."""
+    language: model-project, outside-region, already-enrolled, joining-closed or under-way."""
 
     def __init__(self, reason: str, detail: str) -> None:
         super().__init__(detail)

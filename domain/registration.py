@@ -15,7 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import ParticipantNotFound, RegistrationNotChangeable
+from domain.errors import ParticipantNotFound, RegistrationNotChangeable, RegistrationRefused
 from domain.values import ERASED, Municipality, Participant, PersonalData
 
 REGISTRATION_NAMESPACE = uuid5(NAMESPACE_URL, "peer-learning/registration")
@@ -106,14 +106,16 @@ class Registration(Aggregate):
         actor: str,
         enrollment_ended: bool = False,
     ) -> bool:
-        """A pending registration takes no second submission (nothing is recorded), nor does
+        """A pending registration takes no second submission (nothing is recorded; from
+        another contact address it is refused, naming no one), nor does
         an accepted one while its enrolment lasts; one that expired or was declined, whose
         enrolment ended (withdrawn or rejected), or whose contact's data was erased, starts
         over with the new data."""
-        accepted = self.state == RegistrationState.ACCEPTED
-        if (self.is_pending and not self.contact.person.is_erased) or (
-            accepted and not enrollment_ended
-        ):
+        if self.is_pending and not self.contact.person.is_erased:
+            if not self.contact.person.is_same_person_as(contact.person):
+                raise RegistrationRefused("under-way", "A registration is already under way.")
+            return False
+        if self.state == RegistrationState.ACCEPTED and not enrollment_ended:
             return False
         self._resubmitted(contact=contact, participants=participants, submitted_at=now, actor=actor)
         return True

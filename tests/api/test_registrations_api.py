@@ -67,6 +67,27 @@ def test_registering_twice_is_one_registration(
     assert len(team.get("/registrations").json) == 1
 
 
+def test_another_contact_for_a_pending_registration_is_refused_without_naming_the_first(
+    client: FlaskClient, team: ApiClient, series: dict[str, Any]
+) -> None:
+    first = register(client, series)
+    other = registration_body(locale="en")
+    other["contact"] = {"name": "Otto Anders", "email": "otto@other.example", "locale": "en"}
+
+    refused = client.post(f"/peer-learnings/{series['id']}/registrations", json=other)
+    same = register(client, series)
+
+    assert refused.status_code == 409
+    assert refused.content_type == "application/problem+json"
+    assert refused.json["type"].endswith("registration-under-way")
+    assert "already under way" in refused.json["detail"]
+    assert "programme team" in refused.json["detail"]
+    assert "petra" not in refused.get_data(as_text=True).casefold()
+    assert same.status_code == 202 and same.json["id"] == first.json["id"]
+    [listed] = team.get("/registrations").json
+    assert [p["email"] for p in listed["people"]][0] == "petra@arnsberg.example"
+
+
 def test_consent_is_needed(client: FlaskClient, series: dict[str, Any]) -> None:
     body = registration_body()
     body["consent"] = False

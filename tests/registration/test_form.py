@@ -186,6 +186,28 @@ def test_an_ineligible_municipality_is_told_on_the_page(
     assert "Modellprojekt" in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"), [("de", "bereits eine Anmeldung"), ("en", "already under way")]
+)
+def test_another_contact_for_a_pending_registration_is_told_it_is_under_way(
+    client: FlaskClient, services: Services, clock: FakeClock, series_id: str, lang: str, words: str
+) -> None:
+    page = open_form(client, series_id, lang)
+    clock.advance(timedelta(seconds=30))
+    assert send(client, series_id, filled(page, lang=lang)).status_code == 200
+    before = registrations(services)
+
+    other = filled(page, lang=lang, contact_name="Otto Anders", contact_email="otto@x.example")
+    refused = send(client, series_id, other)
+    again = send(client, series_id, filled(page, lang=lang, contact_email="FIONA@formtreu.example"))
+
+    answer = refused.get_data(as_text=True)
+    assert refused.status_code == 409 and words in answer
+    assert "fiona" not in answer.casefold() and "Fiona Formular" not in answer
+    assert again.status_code == 200
+    assert registrations(services) == before
+
+
 def test_the_rate_limit_protects_the_form(services: Services, series_id: str) -> None:
     limited = create_app({"TESTING": True, "PEERLEARNING_RATE_LIMIT": "3"}, services)
     client = limited.test_client()

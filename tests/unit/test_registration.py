@@ -8,7 +8,7 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 import pytest
 
-from domain.errors import ParticipantNotFound, RegistrationNotChangeable
+from domain.errors import ParticipantNotFound, RegistrationNotChangeable, RegistrationRefused
 from domain.registration import (
     CONFIRMATION_WINDOW,
     Registration,
@@ -146,8 +146,22 @@ def test_a_pending_registration_takes_no_second_submission(make: object) -> None
     registration.collect_events()
     contact = registration.contact
 
-    assert not registration.submit_again(person("Tom", "tom@x.example"), (), NOW, "public")
+    again = person("Jörg", "JOERG.GROSS@arnsberg.example")
+    assert not registration.submit_again(again, (person("Tom", "tom@x.example"),), NOW, "public")
     assert registration.contact == contact
+    assert registration.collect_events() == []
+
+
+@pytest.mark.parametrize("make", [submitted, confirmed])
+def test_a_pending_registration_refuses_another_contact_address(make: object) -> None:
+    registration = make()  # type: ignore[operator]
+    registration.collect_events()
+
+    with pytest.raises(RegistrationRefused) as refused:
+        registration.submit_again(person("Tom", "tom@x.example"), (), NOW, "public")
+
+    assert refused.value.reason == "under-way"
+    assert "arnsberg" not in str(refused.value)
     assert registration.collect_events() == []
 
 
