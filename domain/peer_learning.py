@@ -17,7 +17,7 @@ from eventsourcing.domain import Aggregate, event
 from domain import rules
 from domain.details import check_details, revise
 from domain.schedule import check_fits
-from domain.seats import SeatCommands
+from domain.seats import SeatCommands, require_seats_for_admitted
 from domain.series_course import SERIES_CLOSED, SERIES_WITHDRAWN, CourseCommands
 from domain.series_meetings import MeetingCommands
 from domain.values import Meeting, MeetingState, SeriesDetails
@@ -51,6 +51,8 @@ class PeerLearning(MeetingCommands, SeatCommands, CourseCommands, Aggregate):
         rules.require_not_finished(self)
         revised = revise(self.details, changes)
         rules.require_start_unchanged_once_running(self, revised)
+        if revised.capacity != self.details.capacity:
+            require_seats_for_admitted(revised.capacity, len(self.admitted))
         for m in self.meetings.values():
             if m.is_active:
                 check_fits(m, self.meetings.values(), revised)

@@ -20,6 +20,15 @@ def seat_for_newcomer(capacity: int | None, admitted: int, waiting: int) -> bool
     return waiting == 0 and (capacity is None or admitted < capacity)
 
 
+def require_seats_for_admitted(capacity: int | None, admitted: int) -> None:
+    """Admitted municipalities never exceed the seats: a capacity cannot drop below them."""
+    if capacity is not None and capacity < admitted:
+        raise SeriesFull(
+            f"{admitted} municipalities are admitted, so the capacity cannot be {capacity}; "
+            f"give at least {admitted} seats, or release enrolments first."
+        )
+
+
 class SeatCommands(SeriesState):
     def has_seat_for_one_more(self) -> bool:
         capacity = self.details.capacity

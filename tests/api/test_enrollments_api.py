@@ -43,6 +43,24 @@ def test_a_full_series_waitlists_and_a_withdrawal_promotes(
     assert (detail["municipalities"], detail["waitlisted"]) == (1, 0)
 
 
+def test_the_capacity_cannot_drop_below_the_admitted_municipalities(
+    team: ApiClient, client: FlaskClient
+) -> None:
+    series = team.announce(capacity=2).json
+    team.enrol(series["id"], "Stadt Arnsberg")
+    team.enrol(series["id"], "Stadt Meschede")
+
+    lowered = team.patch(f"/peer-learnings/{series['id']}", {"capacity": 1})
+
+    assert lowered.status_code == 409
+    assert lowered.headers["Content-Type"] == "application/problem+json"
+    assert "2 municipalities are admitted" in lowered.json["detail"]
+    assert "at least 2 seats" in lowered.json["detail"]
+    detail = client.get(f"/peer-learnings/{series['id']}").json
+    assert (detail["capacity"], detail["municipalities"]) == (2, 2)
+    assert team.patch(f"/peer-learnings/{series['id']}", {"capacity": 2}).status_code == 200
+
+
 def test_ineligible_and_duplicate_enrolments_are_409_with_the_reason(
     team: ApiClient,
 ) -> None:

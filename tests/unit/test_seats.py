@@ -32,14 +32,23 @@ def test_admitting_into_a_full_series_is_refused_and_records_nothing() -> None:
     assert (series.version, len(series.admitted)) == (version, 1)
 
 
+def test_the_capacity_cannot_drop_below_the_admitted_and_records_nothing() -> None:
+    series = announced(capacity=3)
+    enrolled(series, 3)
+    version = series.version
+    with pytest.raises(SeriesFull, match="3 municipalities are admitted.*at least 3 seats"):
+        series.revise_details({"capacity": 2}, actor="anna")
+    assert (series.version, series.details.capacity) == (version, 3)
+
+
 def test_after_a_smaller_capacity_a_release_moves_up_only_into_a_free_seat() -> None:
     series = announced(capacity=3)
-    first, second, _, waiting = [*enrolled(series, 3), uuid4()]
+    first, second, waiting = [*enrolled(series, 2), uuid4()]
     assert series.revise_details({"capacity": 2}, actor="anna") == []
     assert series.enrol(waiting, actor="anna") == Admission.WAITLISTED
-    assert series.release(first, actor="anna") == []
-    assert series.release(second, actor="anna") == [waiting]
-    assert len(series.admitted) == 2 and series.waitlist == []
+    assert series.release(first, actor="anna") == [waiting]
+    assert series.release(second, actor="anna") == []
+    assert series.admitted == [str(waiting)] and series.waitlist == []
 
 
 def test_an_enrolment_gets_one_place_only() -> None:
