@@ -6,10 +6,22 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from domain.errors import DomainError
+from domain.checks import require_line
+from domain.errors import DomainError, InvalidValue
 from store.errors import StoreUnavailable
 
 Run = Callable[[argparse.Namespace], int]
+# An actor is a name in the log, as long as the longest name a token may have.
+ACTOR_LENGTH = 63
+
+
+def actor_name(value: str) -> str:
+    """An `--actor` the audit log can hold: one line of text, as the API demands of its
+    actors; argparse refuses any other with this message and exit status 2."""
+    try:
+        return require_line(value, "The actor", ACTOR_LENGTH)
+    except InvalidValue as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def explained(program: str, run: Run) -> Run:

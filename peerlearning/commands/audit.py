@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 from uuid import UUID
 
-from peerlearning.command_line import Run, explained
+from peerlearning.command_line import Run, actor_name, explained
 from peerlearning.commands import audit_runs as commands
 
 
@@ -29,7 +29,9 @@ def register(commands_: argparse._SubParsersAction) -> None:  # type: ignore[typ
     erase.add_argument(
         "subject_id", type=UUID, help="the subject id of a participant, contact or registrant"
     )
-    erase.add_argument("--actor", required=True, help="the team member asking for it")
+    erase.add_argument(
+        "--actor", type=actor_name, required=True, help="the team member asking for it"
+    )
     _add(
         sub,
         "expire-registrations",

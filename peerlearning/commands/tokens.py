@@ -13,7 +13,7 @@ from api.access import Access
 from api.token_admin import issue, listing, revoke
 from domain.access_tokens import ROLES
 from peerlearning.bootstrap import Services, bootstrap
-from peerlearning.command_line import Run, explained
+from peerlearning.command_line import Run, actor_name, explained
 
 COLUMNS = ("name", "role", "scope", "created", "expires", "last used", "status")
 
@@ -43,7 +43,10 @@ def _add(sub: Any, name: str, help_: str, run: Run) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(name, help=help_)
     if name != "list":
         parser.add_argument(
-            "--actor", default=None, help="who asks for it (default: the login name)"
+            "--actor",
+            type=actor_name,
+            default=None,
+            help="who asks for it (default: the login name)",
         )
     parser.set_defaults(run=explained("peerlearning tokens", run))
     return parser
