@@ -18,6 +18,28 @@ EARLIEST_DAY, LATEST_DAY = date(2000, 1, 1), date(2199, 12, 31)
 WEB_SCHEMES = ("http", "https")
 # Characters that end a line somewhere: in a mail header, an iCalendar content line, a log.
 _LINE_BREAKING = frozenset({"Cc", "Zl", "Zp"})
+# Controls that turn the direction of the text around them (embeddings, overrides,
+# isolates): shown in a page, a subject or a calendar they make text read otherwise.
+_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def has_visible_character(text: str) -> bool:
+    """Something a reader sees: not only whitespace and invisible format characters
+    (zero-width spaces, byte order marks ...)."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text)
+
+
+def _require_readable(text: str, what: str) -> None:
+    if any(c in _DIRECTION_CONTROLS for c in text):
+        raise InvalidValue(
+            f"{what} contains characters that change the direction of the text "
+            "(U+202A to U+202E, U+2066 to U+2069); remove them."
+        )
+    if not has_visible_character(text):
+        raise InvalidValue(
+            f"{what} has no visible character; write some text instead of only "
+            "invisible characters such as zero-width spaces."
+        )
 
 
 def require_text(value: str, what: str, max_length: int = 2000) -> str:
@@ -28,6 +50,7 @@ def require_text(value: str, what: str, max_length: int = 2000) -> str:
         raise InvalidValue(f"{what} is longer than {max_length} characters.")
     if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
         raise InvalidValue(f"{what} contains control characters; remove them.")
+    _require_readable(text, what)
     return unicodedata.normalize("NFC", text)
 
 

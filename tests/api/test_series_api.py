@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
 
 from tests.api.client import PROBLEM, ApiClient, announce_body
@@ -19,6 +20,18 @@ def test_announce_answers_201_with_location_etag_and_the_detail(team: ApiClient)
     assert body["status"] == "new" and body["meetings"] == [] and body["version"] == 1
     assert response.headers["Location"] == f"/peer-learnings/{body['id']}"
     assert response.headers["ETag"] == '"1"'
+
+
+@pytest.mark.parametrize("title", ["\u200b", "\ufeff", "\u202eelbaT", "Tab\u2066le"])
+def test_a_title_without_visible_text_or_turning_its_direction_is_422(
+    team: ApiClient, client: FlaskClient, title: str
+) -> None:
+    response = team.post("/peer-learnings", announce_body(title=title))
+
+    assert response.status_code == 422
+    assert response.headers["Content-Type"] == "application/problem+json"
+    assert "remove them" in response.json["detail"] or "no visible" in response.json["detail"]
+    assert client.get("/peer-learnings").json["items"] == []
 
 
 def test_the_detail_is_public_and_its_etag_starts_with_the_version(

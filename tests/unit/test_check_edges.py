@@ -14,6 +14,7 @@ from domain.checks import (
     require_aware,
     require_day,
     require_email,
+    require_line,
     require_link,
     require_text,
 )
@@ -35,6 +36,27 @@ def address(length: int) -> str:
 def test_an_empty_text_is_named(empty: str | None) -> None:
     with pytest.raises(InvalidValue, match=r"^Summary must not be empty\.$"):
         require_text(empty, "Summary")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", " \u200b\u200c\u2060 ", "\u200d"])
+def test_a_text_without_a_visible_character_is_refused(invisible: str) -> None:
+    with pytest.raises(InvalidValue, match=r"^Title has no visible character; write some"):
+        require_line(invisible, "Title")
+
+
+@pytest.mark.parametrize("control", [*"\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"])
+def test_a_control_turning_the_direction_is_refused_anywhere(control: str) -> None:
+    for text in (f"{control}elbaT", f"Tab{control}le", f"Table{control}"):
+        with pytest.raises(InvalidValue, match=r"change the direction of the text.*remove them"):
+            require_text(text, "Title")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Smarte Städte: Grüße aus Köln", "Wasser 💧", "Familie 👩\u200d👩\u200d👧", "שלום עולם"],
+)
+def test_legible_text_passes_unchanged(text: str) -> None:
+    assert require_line(text, "Title") == text
 
 
 def test_an_address_reaches_two_hundred_fifty_four_characters() -> None:
