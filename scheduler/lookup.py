@@ -76,6 +76,12 @@ class Lookup:
         """Active participants of admitted enrolments, right now."""
         return [Recipient.of(row) for row in self.views.recipients(peer_learning_id)]
 
+    def reminded(self, peer_learning_id: UUID, meeting_id: UUID) -> list[Recipient]:
+        """The recipients of the meeting's reminders: those taking part, less whoever said
+        they cannot attend it (and did not take that back)."""
+        declined = self.views.declined(meeting_id)
+        return [r for r in self.recipients(peer_learning_id) if r.participant_id not in declined]
+
     def people(self, peer_learning_id: UUID, statuses: tuple[str, ...]) -> list[Recipient]:
         """Everyone of the series' enrolments in `statuses` a mail can reach, each once: the
         active participants and the contacts. Only those taking part in an admitted enrolment

@@ -152,15 +152,15 @@ class ReminderService(DispatchWork):
         return Tally(failed=failed)
 
     def letters(self, occurrence: Occurrence, meeting: MeetingFacts) -> list[Letter]:
-        """Reminders for those taking part when it is due, not yet claimed by anyone, nor
-        sent before a correction that left the times as they were (the correction's notice
-        tells what changed)."""
+        """Reminders for those taking part when it is due and not declining the meeting, not
+        yet claimed by anyone, nor sent before a correction that left the times as they were
+        (the correction's notice tells what changed)."""
         known = self.dispatches.known(meeting.meeting_id)
         corrected = meeting.timed_version < meeting.schedule_version
         sent = self.dispatches.sent(meeting.meeting_id) if corrected else set()
         letters = (
             Letter("reminder", occurrence.offset, meeting, recipient, occurrence.due_at)
-            for recipient in self.lookup.recipients(meeting.peer_learning_id)
+            for recipient in self.lookup.reminded(meeting.peer_learning_id, meeting.meeting_id)
             if recipient.was_there_at(occurrence.due_at)
         )
         return [

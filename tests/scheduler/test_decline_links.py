@@ -11,7 +11,7 @@ from peerlearning.bootstrap import Services
 from peerlearning.http_app import create_app
 from scheduler.service import ReminderService
 from tests.scheduler.mail_texts import html_of, link_after, token_of
-from tests.scheduler.scenario import P7D_DUE, Scenario, email_of
+from tests.scheduler.scenario import P1D_DUE, P7D_DUE, Scenario, email_of
 from tests.scheduler.smtp_sink import SmtpSink
 from tests.support.clock import FakeClock
 
@@ -75,3 +75,27 @@ def test_the_link_from_the_mail_declines_only_when_its_page_is_posted(
     posted = client.post(address.path, data={"token": token, "action": "decline"})
     assert posted.status_code == 200
     assert services.views.declined(meeting_id) == {eva}
+
+
+def test_who_declined_a_meeting_gets_no_more_of_its_reminders(
+    scenario: Scenario,
+    mails: ReminderService,
+    sink: SmtpSink,
+    clock: FakeClock,
+    services: Services,
+) -> None:
+    eva = scenario.join("Eva")
+    john = scenario.join("John", locale="en")
+    meeting_id = scenario.schedule_kickoff()
+    app = services.app
+    app.decline_meeting(scenario.enrollment_id, eva, meeting_id, actor="public")
+    app.decline_meeting(scenario.enrollment_id, john, meeting_id, actor="public")
+    app.undo_decline(scenario.enrollment_id, john, meeting_id, actor="public")
+
+    clock.set(P7D_DUE)
+    assert mails.sweep().sent == 1
+    clock.set(P1D_DUE)
+    assert mails.sweep().sent == 1
+
+    assert sink.to(email_of("Eva")) == []
+    assert len(sink.to(email_of("John"))) == 2
