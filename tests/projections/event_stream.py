@@ -103,6 +103,7 @@ def _reminders(services: Services, clock: FakeClock) -> None:
     try:
         scenario = series_with(services.app, title="Erinnerungen")
         eva = scenario.join("Eva")
+        scenario.join("Max")  # Eva declines the meeting below; Max is reminded of it
         app = services.app
         app.correct_participant(scenario.enrollment_id, eva, {"name": "Eva Neu"}, actor="anna")
         app.correct_contact(scenario.enrollment_id, {"name": "Clara Neu"}, actor="anna")
