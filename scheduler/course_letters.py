@@ -10,7 +10,7 @@ from uuid import UUID
 from application.app import PeerLearningApp
 from application.links import Links
 from domain.enrollment import Enrollment
-from domain.values import EnrollmentStatus
+from domain.values import EnrollmentStatus, Participant
 from projections.queries import ViewQueries
 from projections.view import parse_day
 from scheduler.registration_outcomes import MOVED_UP, OutcomeLetter
@@ -76,15 +76,7 @@ def series_end_letters(
 
 def people_of(enrollment: Enrollment) -> list[dict[str, Any]]:
     """Its active participants and its contact, each once, with an address to write to."""
-    people = [
-        {
-            "id": p.participant_id,
-            "name": p.person.name,
-            "email": p.person.email,
-            "locale": str(p.locale),
-        }
-        for p in enrollment.active_participants
-    ]
+    people = [person_entry(p) for p in enrollment.active_participants]
     contact = enrollment.contact
     people.append(
         {
@@ -101,6 +93,16 @@ def people_of(enrollment: Enrollment) -> list[dict[str, Any]]:
             seen.update(_marks(person))
             unique.append(person)
     return unique
+
+
+def person_entry(participant: Participant) -> dict[str, Any]:
+    """A participant as a letter addresses them."""
+    return {
+        "id": participant.participant_id,
+        "name": participant.person.name,
+        "email": participant.person.email,
+        "locale": str(participant.locale),
+    }
 
 
 def _marks(person: dict[str, Any]) -> set[str]:

@@ -15,7 +15,7 @@ from domain.errors import RegistrationNotFound
 from domain.registration import registration_id_for
 from domain.values import EnrollmentStatus
 from projections.queries import ViewQueries
-from scheduler.course_letters import letter
+from scheduler.course_letters import letter, person_entry
 from scheduler.registration_outcomes import PLANNED, WELCOME, OutcomeLetter
 from scheduler.self_service_links import with_self_service
 
@@ -44,13 +44,7 @@ def welcome_letters(
     upcoming = tuple(
         m for m in series.get("meetings") or () if m["state"] in PLANNED and m["starts_at"] > now
     )
-    person_of = {
-        "id": person.participant_id,
-        "name": person.person.name,
-        "email": person.person.email,
-        "locale": str(person.locale),
-    }
-    welcome = letter(WELCOME, person_of, values, meetings=upcoming, series=series)
+    welcome = letter(WELCOME, person_entry(person), values, meetings=upcoming, series=series)
     return enrollment.peer_learning_id, [with_self_service(welcome, enrollment.id, links)]
 
 
