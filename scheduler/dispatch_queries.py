@@ -17,7 +17,7 @@ COLUMNS = ", ".join(DISPATCHES.columns)
 REMINDING = "purpose IN ('reminder', 'change', 'update') AND status = 'sent'"
 # Registrations retry their own mails.
 OF_MEETINGS = "purpose IN ('reminder', 'change', 'update', 'cancellation')"
-ENDED = "'withdrawn', 'rejected'"  # the enrolments that ended (as scheduler/notices.py)
+ENDED = ("withdrawn", "rejected")  # the enrolments whose people no longer take part
 CALENDAR_MAILS = ", ".join(f"'{purpose}'" for purpose in WITH_MEETINGS)
 
 
@@ -115,14 +115,15 @@ class DispatchQueries:
         rejected) since `starting_after`: its people may hold them in their calendars. Read
         from the few enrolments that ended lately, never from every meeting ahead."""
         since = iso_moment(starting_after)
+        marks = ", ".join("?" for _ in ENDED)
         with self.db.transaction() as tx:
             found = tx.fetchall(
                 "SELECT DISTINCT m.peer_learning_id, m.meeting_id FROM view_enrollments e "
-                "CROSS JOIN view_meetings m WHERE e.ended_at > ? AND "
-                f"e.status IN ({ENDED}) AND m.peer_learning_id = e.peer_learning_id "
+                f"CROSS JOIN view_meetings m WHERE e.ended_at > ? AND e.status IN ({marks}) "
+                "AND m.peer_learning_id = e.peer_learning_id "
                 "AND m.state IN ('scheduled', 'rescheduled') AND m.starts_at > ? "
                 "ORDER BY m.meeting_id",
-                [since, since],
+                [since, *ENDED, since],
             )
         return [(UUID(r[0]), UUID(r[1])) for r in found]
 

@@ -11,11 +11,11 @@ from domain.reminder_rules import Purpose
 from scheduler.claims import Letter
 from scheduler.content import ENROLMENT_ENDED
 from scheduler.courier import Tally
+from scheduler.dispatch_queries import ENDED
 from scheduler.dispatch_work import DispatchWork
 from scheduler.facts import MeetingFacts, Recipient
 from scheduler.isolation import one_unit
 
-ENDED = ("withdrawn", "rejected")  # the enrolments whose people no longer take part
 # the enrolments whose people hear of a cancellation: also those that ended after it
 TOLD_OF_CANCELLATIONS = ("admitted", *ENDED)
 
@@ -61,7 +61,8 @@ class Notices(DispatchWork):
 
     def changes(self, meeting: MeetingFacts) -> list[Letter]:
         """To everyone who knows an older version, from a reminder or from a calendar."""
-        known_versions = self.calendar_versions(meeting)
+        changed = meeting.schedule_version > 1
+        known_versions = self.calendar_holdings(meeting) if changed else {}
         for person, seen in self.dispatches.reminded(meeting.meeting_id).items():
             known_versions[person] = max(seen, known_versions.get(person, 0))
         behind = {p: v for p, v in known_versions.items() if v < meeting.schedule_version}
@@ -75,11 +76,9 @@ class Notices(DispatchWork):
             *self._to(Purpose.UPDATE, meeting, recipients, set(behind) - moved, known),
         ]
 
-    def calendar_versions(self, meeting: MeetingFacts) -> dict[UUID, int]:
-        """The version of the meeting each calendar mail (an admission's, a seat's, a
-        welcome's) gave its reader; nothing to read while the meeting never changed."""
-        if meeting.schedule_version == 1:
-            return {}
+    def calendar_holdings(self, meeting: MeetingFacts) -> dict[UUID, int]:
+        """Who holds the meeting from a calendar mail (an admission's, a seat's, a
+        welcome's), each with the version of the meeting it gave them."""
         sent = self.dispatches.calendars_sent(meeting.peer_learning_id)
         if not sent:
             return {}
@@ -105,15 +104,9 @@ class Notices(DispatchWork):
     def holders(self, meeting: MeetingFacts, among: set[UUID]) -> set[UUID]:
         """Those `among` who hold the meeting: reminded of it, or sent a calendar with it."""
         holders = among.intersection(self.dispatches.reminded(meeting.meeting_id))
-        sent = [
-            (person, moment)
-            for person, moment in self.dispatches.calendars_sent(meeting.peer_learning_id)
-            if person in among - holders
-        ]
-        if sent:
-            window = self.lookup.calendar_window(meeting.peer_learning_id, meeting.meeting_id)
-            holders.update(person for person, moment in sent if window.holds(moment))
-        return holders
+        if holders == among:
+            return holders
+        return holders | among.intersection(self.calendar_holdings(meeting))
 
     def _to(
         self,
