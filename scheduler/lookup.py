@@ -92,13 +92,9 @@ class Lookup:
             if person in found:
                 continue
             linked = row["taking_part"] and row["status"] == ADMITTED
-            found[person] = Recipient(
-                participant_id=person,
-                name=row["name"],
-                email=row["email"],
-                locale=row["locale"] or "de",
-                timezone=row["timezone"],
-                enrollment_id=UUID(str(row["enrollment_id"])) if linked else None,
+            enrollment_id = UUID(str(row["enrollment_id"])) if linked else None
+            found[person] = Recipient.of(
+                {**row, "participant_id": person, "enrollment_id": enrollment_id}
             )
         return list(found.values())
 
