@@ -109,7 +109,7 @@ class RosterQueries:
                 [str(peer_learning_id), *statuses],
             )
             contacts = tx.fetchall(
-                "SELECT contact_subject_id, contact_name, contact_email, NULL, NULL, "
+                "SELECT contact_subject_id, contact_name, contact_email, contact_locale, NULL, "
                 "enrollment_id, status, 0 FROM view_enrollments "
                 f"WHERE peer_learning_id = ? AND status IN ({marks}) "
                 "AND contact_email <> 'erased' ORDER BY registered_at, enrollment_id",

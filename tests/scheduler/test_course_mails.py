@@ -123,6 +123,25 @@ def test_a_contact_the_team_enrolled_in_english_moves_up_in_english(
     assert b"SUMMARY:Kick-off meeting: " in ics.get_payload(decode=True)
 
 
+def test_the_english_contact_who_moved_up_reads_the_cancellation_in_english(
+    services: Services, mails: ReminderService, sink: SmtpSink
+) -> None:
+    series_id = announce(services.app, capacity=1)
+    kickoff = schedule(services.app, series_id, "kickoff", date(2024, 10, 8))
+    first = first_seat_taken(services, series_id)
+    second = municipality("Gemeinde Zweite")
+    services.app.enrol(series_id, second, "Zoe", "zoe@zweite.example", "anna", contact_locale="en")
+    services.app.reject_enrollment(first, "Doppelt angemeldet", actor="anna")
+    mails.sweep()
+
+    services.app.cancel_meeting(series_id, kickoff, actor="anna", reason="Krankheit")
+    mails.sweep()
+
+    [_, cancellation] = sink.to("zoe@zweite.example")
+    assert str(cancellation["Subject"]).startswith("Cancelled: ")
+    assert cancellation["Content-Language"] == "en"
+
+
 def seated_and_waiting(services: Services, series_id: UUID) -> None:
     """Ortheim has the one seat (Ole in German, Pia in English); Wartingen waits (Ole in
     English, Pia) and so does Erste, enrolled by the team, whose contact Eva also joined under
